@@ -1,0 +1,64 @@
+# Two commands: `make run` (install, migrate, load seed content, serve) and `make test`.
+# Works from a fresh clone with only Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install migrate seed serve test lint format lock bench clean
+
+run: install migrate seed
+	@echo ""
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)."
+	@echo "No account exists yet. To use /admin/, create one with:"
+	@echo "    $(BIN)/python manage.py createsuperuser"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+install: $(STAMP)
+
+# Reinstall only when the lock changes. --require-hashes: exactly what the lock says, nothing else.
+$(STAMP): requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+migrate: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+
+seed: install
+	$(BIN)/python manage.py load_seed_content
+
+# Production settings behind a TLS-terminating proxy: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS
+# and DATABASE_URL must be set (see README).
+serve: install
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Update the lock after changing dependencies in pyproject.toml; `make lock LOCK_FLAGS=--upgrade`
+# moves every pin to its newest allowed release (see README).
+lock: install
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev \
+		$(LOCK_FLAGS) -o requirements.lock pyproject.toml
+
+bench: install
+	$(BIN)/python -m pytest tests/bench -p no:cacheprovider -s
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

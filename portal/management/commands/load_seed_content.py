@@ -1,0 +1,29 @@
+"""Load the demo content extracted from the source documents (portal/seed_content/)."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.seed.files import SeedError
+from portal.seed.loader import load_all
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the seed content (networks, members, governance, projects, pairings…) from "
+        "portal/seed_content/. Creates what is missing and leaves existing records as they are, "
+        "so a second run changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            with transaction.atomic():
+                recorder = load_all()
+        except SeedError as error:
+            raise CommandError(f"Seed content not loaded, nothing changed: {error}") from None
+        created = sum(recorder.created.values())
+        if not created:
+            total = sum(recorder.existing.values())
+            self.stdout.write(f"Seed content already loaded: nothing changed ({total} records checked).")
+            return
+        details = ", ".join(f"{count} {label}" for label, count in sorted(recorder.created.items()))
+        self.stdout.write(self.style.SUCCESS(f"Seed content loaded: created {details}."))

@@ -1,0 +1,61 @@
+"""Publication state shared by every public content record.
+
+A record is public when it is marked published and its publish time has come. Scheduled
+publishing therefore needs no background job: a record set to publish tomorrow simply starts
+appearing tomorrow. Every public surface (pages, API, feeds, iCal, sitemap, search, reports)
+filters through `PublishableQuerySet.published()`; the default manager stays unfiltered because
+the admin needs drafts.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """Records the public may see: published, with a publish time that has come."""
+        return self.filter(is_published=True, publish_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Everything for staff (so they can preview drafts on the real page); else published()."""
+        if user is not None and user.is_active and user.is_staff:
+            return self
+        return self.published()
+
+
+class Publishable(models.Model):
+    """Abstract base: a draft / published state with the time it becomes public."""
+
+    # A boolean, not a "status" field: events and projects have statuses of their own
+    # (planned, held…) and the two must never be confused.
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        db_index=True,
+        help_text=_("Unticked, this is a draft that only staff see. Ticked, it is public from the publish time."),
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Shown publicly from this time. Set a future time to schedule publication."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_published and self.publish_at <= timezone.now()
+
+
+class StaffPreviewMixin:
+    """View mixin: staff see drafts on the real public page; everyone else sees published()."""
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
