@@ -76,7 +76,9 @@ class Region(models.Model):
     class Meta:
         ordering = ["network", "order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "slug"], name="unique_region_slug_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "slug"], name="unique_region_slug_per_network"
+            ),
         ]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
@@ -115,7 +117,9 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
 
     name = models.CharField(_("name"), max_length=250, help_text=_("Full name in English."))
     short_name = models.CharField(
-        _("short name"), max_length=100, blank=True,
+        _("short name"),
+        max_length=100,
+        blank=True,
         help_text=_("As member lists print it, e.g. 'ICDI' or 'Seoul'. Used where space is short."),
     )
     native_name = models.CharField(
@@ -124,11 +128,19 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
     country = CountryField(_("country"), blank=True, db_index=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         help_text=_("Decimal degrees, −90 to 90. Give both coordinates or neither."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         help_text=_("Decimal degrees, −180 to 180."),
     )
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
@@ -172,6 +184,17 @@ class MembershipType(models.TextChoices):
     OBSERVER = "observer", _("Observer")
 
 
+# Headings and counts ("102 full members") need the plural, which not every language makes by
+# adding an "s".
+MEMBERSHIP_TYPE_PLURALS = {
+    MembershipType.FULL: _("Full members"),
+    MembershipType.ASSOCIATE: _("Associate members"),
+    MembershipType.CORPORATE: _("Corporate members"),
+    MembershipType.MEMBER: _("Members"),
+    MembershipType.OBSERVER: _("Observers"),
+}
+
+
 class MembershipQuerySet(models.QuerySet):
     def public(self):
         """Memberships whose organisation and network are both published."""
@@ -199,23 +222,41 @@ class Membership(SourcedModel):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
     type = models.CharField(_("type"), max_length=20, choices=MembershipType.choices)
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships",
-        help_text=_("The network's own region for this member. Must be one of this network's regions."),
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text=_(
+            "The network's own region for this member. Must be one of this network's regions."
+        ),
     )
     joined = models.DateField(
-        _("joined"), null=True, blank=True,
-        help_text=_("Leave empty if not known. For a year or month only, pick its first day and set the precision."),
+        _("joined"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty if not known. For a year or month only, pick its first day and set the precision."
+        ),
     )
     left = models.DateField(
-        _("left"), null=True, blank=True,
-        help_text=_("Set when the member leaves; the membership stays in the history. Not before 'joined'."),
+        _("left"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the member leaves; the membership stays in the history. Not before 'joined'."
+        ),
     )
     date_precision = models.CharField(
-        _("date precision"), max_length=7, choices=Precision.choices, default=Precision.YEAR,
+        _("date precision"),
+        max_length=7,
+        choices=Precision.choices,
+        default=Precision.YEAR,
         help_text=_("How exactly 'joined' and 'left' are known."),
     )
     description = models.TextField(
-        _("description"), blank=True,
+        _("description"),
+        blank=True,
         help_text=_("The introduction of the new member, as the annual report prints it."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
@@ -243,9 +284,9 @@ class Membership(SourcedModel):
         if self.joined and self.left and self.left < self.joined:
             errors["left"] = _("A member cannot leave before joining: 'left' is before 'joined'.")
         if self.region_id and self.network_id and self.region.network_id != self.network_id:
-            errors["region"] = _("This region belongs to another network; choose one of %(network)s's regions.") % {
-                "network": self.network
-            }
+            errors["region"] = _(
+                "This region belongs to another network; choose one of %(network)s's regions."
+            ) % {"network": self.network}
         if errors:
             raise ValidationError(errors)
 
@@ -268,20 +309,32 @@ class StatedFigure(SourcedModel):
     """A figure a source states, kept beside the computed one (never turned into records)."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="stated_figures")
-    label = models.CharField(_("label"), max_length=200, help_text=_("What is counted, e.g. 'members'."))
+    label = models.CharField(
+        _("label"), max_length=200, help_text=_("What is counted, e.g. 'members'.")
+    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     metric = models.CharField(
-        _("compares with"), max_length=20, choices=FigureMetric.choices, default=FigureMetric.OTHER,
+        _("compares with"),
+        max_length=20,
+        choices=FigureMetric.choices,
+        default=FigureMetric.OTHER,
         help_text=_("The computed figure this is shown beside, if any."),
     )
     membership_type = models.CharField(
-        _("membership type"), max_length=20, choices=MembershipType.choices, blank=True,
+        _("membership type"),
+        max_length=20,
+        choices=MembershipType.choices,
+        blank=True,
         help_text=_("For member counts of one type only."),
     )
     is_lower_bound = models.BooleanField(
-        _("'over' / 'more than'"), default=False, help_text=_("The source says 'over 150', not '150'.")
+        _("'over' / 'more than'"),
+        default=False,
+        help_text=_("The source says 'over 150', not '150'."),
     )
-    as_of = models.DateField(_("as of"), help_text=_("The day, or the first day of the month or year, it refers to."))
+    as_of = models.DateField(
+        _("as of"), help_text=_("The day, or the first day of the month or year, it refers to.")
+    )
     as_of_precision = models.CharField(
         _("as-of precision"), max_length=7, choices=Precision.choices, default=Precision.YEAR
     )
@@ -316,7 +369,9 @@ class Person(SluggedModel, SourcedModel, Publishable):
 
     name = models.CharField(_("name"), max_length=200)
     native_name = models.CharField(_("name in local script"), max_length=200, blank=True)
-    honorific = models.CharField(_("honorific"), max_length=30, blank=True, help_text=_("Mr, Ms, Dr…"))
+    honorific = models.CharField(
+        _("honorific"), max_length=30, blank=True, help_text=_("Mr, Ms, Dr…")
+    )
     title = models.CharField(
         _("title"), max_length=250, blank=True, help_text=_("E.g. 'Mayor of Seoul'.")
     )
@@ -347,7 +402,9 @@ class Theme(models.Model):
     class Meta:
         ordering = ["network", "order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "slug"], name="unique_theme_slug_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "slug"], name="unique_theme_slug_per_network"
+            ),
         ]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -382,7 +439,9 @@ class GovernanceBody(models.Model):
     class Meta:
         ordering = ["network", "order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "name"], name="unique_body_name_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "name"], name="unique_body_name_per_network"
+            ),
         ]
         verbose_name = _("governance body")
         verbose_name_plural = _("governance bodies")
@@ -422,16 +481,28 @@ class Seat(SourcedModel):
     """A seat on a term: a role held by a person and/or an organisation."""
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="seats")
-    role = models.CharField(_("role"), max_length=150, help_text=_("E.g. 'Vice President City', 'Chair'."))
+    role = models.CharField(
+        _("role"), max_length=150, help_text=_("E.g. 'Vice President City', 'Chair'.")
+    )
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="seats",
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="seats",
         help_text=_("A person may hold only one seat on a term."),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="seats",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="seats",
         help_text=_("The organisation represented."),
     )
-    portfolio = models.CharField(_("portfolio"), max_length=150, blank=True, help_text=_("E.g. 'Climate Action'."))
+    portfolio = models.CharField(
+        _("portfolio"), max_length=150, blank=True, help_text=_("E.g. 'Climate Action'.")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -482,7 +553,9 @@ class ClusterLead(SourcedModel):
     """An organisation leading or co-leading a cluster for a period."""
 
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="leads")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cluster_roles")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="cluster_roles"
+    )
     role = models.CharField(_("role"), max_length=10, choices=ClusterRole.choices)
     from_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
     until_year = models.PositiveSmallIntegerField(_("until (year)"), null=True, blank=True)
@@ -494,7 +567,9 @@ class ClusterLead(SourcedModel):
             models.UniqueConstraint(
                 fields=["cluster", "organisation", "role", "from_year"],
                 name="unique_cluster_role_per_period",
-                violation_error_message=_("This organisation already has this role in this cluster for this period."),
+                violation_error_message=_(
+                    "This organisation already has this role in this cluster for this period."
+                ),
             ),
         ]
         verbose_name = _("cluster lead")
@@ -521,7 +596,11 @@ class NationalChapter(SourcedModel):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="national_chapters")
     country = CountryField(_("country"))
     host = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="hosted_chapters"
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_chapters",
     )
 
     class Meta:
@@ -548,11 +627,16 @@ class StaffPosition(SourcedModel):
     started = models.DateField(_("from"), null=True, blank=True)
     ended = models.DateField(_("until"), null=True, blank=True, help_text=_("Not before 'from'."))
     departed = models.BooleanField(
-        _("departed"), default=False,
-        help_text=_("Left the team. Departed staff stay in the history and show only for past years."),
+        _("departed"),
+        default=False,
+        help_text=_(
+            "Left the team. Departed staff stay in the history and show only for past years."
+        ),
     )
     reported_year = models.PositiveSmallIntegerField(
-        _("listed in report of"), null=True, blank=True,
+        _("listed in report of"),
+        null=True,
+        blank=True,
         help_text=_("The annual report year that lists this post, when exact dates are not known."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -582,15 +666,21 @@ class NetworkPartner(SourcedModel):
     """An organisation that partners with, supports, funds or hosts a network."""
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="network_partnerships")
-    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="network_partnerships"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["network", "role", "order", "organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "organisation", "role"], name="unique_network_partner_role"),
+            models.UniqueConstraint(
+                fields=["network", "organisation", "role"], name="unique_network_partner_role"
+            ),
         ]
         verbose_name = _("network partner")
         verbose_name_plural = _("network partners")
@@ -619,8 +709,12 @@ class Project(SluggedModel, SourcedModel, Publishable):
 
     slug_source_field = "title"
 
-    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="projects",
-                                help_text=_("The network that runs or reports the project."))
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        help_text=_("The network that runs or reports the project."),
+    )
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -631,8 +725,12 @@ class Project(SluggedModel, SourcedModel, Publishable):
     date_precision = models.CharField(
         _("date precision"), max_length=7, choices=Precision.choices, default=Precision.YEAR
     )
-    status = models.CharField(_("project status"), max_length=10, choices=ProjectStatus.choices,
-                              default=ProjectStatus.ACTIVE)
+    status = models.CharField(
+        _("project status"),
+        max_length=10,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.ACTIVE,
+    )
     links = models.TextField(_("links"), blank=True, help_text=_("One http(s) address per line."))
 
     objects = ProjectQuerySet.as_manager()
@@ -654,7 +752,12 @@ class Project(SluggedModel, SourcedModel, Publishable):
             raise ValidationError({"end": _("The project ends before it starts.")})
         for line in self.link_list:
             if not line.startswith(("http://", "https://")):
-                raise ValidationError({"links": _("Each link must start with http:// or https://: %(link)s") % {"link": line}})
+                raise ValidationError(
+                    {
+                        "links": _("Each link must start with http:// or https://: %(link)s")
+                        % {"link": line}
+                    }
+                )
 
     @property
     def link_list(self):
@@ -678,13 +781,17 @@ class ProjectParticipant(models.Model):
     """An organisation's part in a project: funder, partner or participant."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participants")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="project_roles")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="project_roles"
+    )
     role = models.CharField(_("role"), max_length=20, choices=ProjectRole.choices)
 
     class Meta:
         ordering = ["project", "role", "organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "organisation", "role"], name="unique_project_role"),
+            models.UniqueConstraint(
+                fields=["project", "organisation", "role"], name="unique_project_role"
+            ),
         ]
         verbose_name = _("project participant")
         verbose_name_plural = _("project participants")
@@ -699,16 +806,26 @@ class CityPairing(SluggedModel, SourcedModel, Publishable):
     slug_source_field = "pair_name"
 
     programme = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="pairings")
-    first = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pairings_as_first")
-    second = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="pairings_as_second")
-    theme = models.CharField(_("theme"), max_length=200, blank=True, help_text=_("E.g. 'Walkable & Cyclable Cities'."))
+    first = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="pairings_as_first"
+    )
+    second = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="pairings_as_second"
+    )
+    theme = models.CharField(
+        _("theme"), max_length=200, blank=True, help_text=_("E.g. 'Walkable & Cyclable Cities'.")
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["programme", "first__name"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "first", "second"], name="unique_pairing_per_programme"),
-            models.CheckConstraint(condition=~Q(first=models.F("second")), name="pairing_of_two_organisations"),
+            models.UniqueConstraint(
+                fields=["programme", "first", "second"], name="unique_pairing_per_programme"
+            ),
+            models.CheckConstraint(
+                condition=~Q(first=models.F("second")), name="pairing_of_two_organisations"
+            ),
         ]
         verbose_name = _("city pairing")
         verbose_name_plural = _("city pairings")
@@ -735,7 +852,9 @@ class StudyVisit(PartialDateRange):
     """A study visit of a pairing to one of its cities, done or planned."""
 
     pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="visits")
-    place = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="study_visits_hosted")
+    place = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="study_visits_hosted"
+    )
     status = models.CharField(_("status"), max_length=10, choices=VisitStatus.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
@@ -766,8 +885,9 @@ class PairingAgreement(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     status = models.CharField(_("status"), max_length=10, choices=AgreementStatus.choices)
     date = models.DateField(_("date"), null=True, blank=True)
-    date_precision = models.CharField(_("date precision"), max_length=7, choices=Precision.choices,
-                                      default=Precision.YEAR)
+    date_precision = models.CharField(
+        _("date precision"), max_length=7, choices=Precision.choices, default=Precision.YEAR
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:

@@ -5,7 +5,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
-def unique_slug(instance: models.Model, text: str, field: str = "slug", max_length: int = 80) -> str:
+def unique_slug(
+    instance: models.Model, text: str, field: str = "slug", max_length: int = 80
+) -> str:
     """A slug for `text` unused by other rows of the same model.
 
     Unicode is kept (首尔 stays 首尔): names are often not in Latin script, and a slug made only of
@@ -13,7 +15,9 @@ def unique_slug(instance: models.Model, text: str, field: str = "slug", max_leng
     """
     base = slugify(text, allow_unicode=True)[:max_length].strip("-") or "item"
     model = type(instance)
-    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    others = (
+        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    )
     candidate, counter = base, 2
     while others.filter(**{field: candidate}).exists():
         suffix = f"-{counter}"
@@ -31,8 +35,10 @@ class SluggedModel(models.Model):
         unique=True,
         allow_unicode=True,
         blank=True,
-        help_text=_("The last part of the page's address. Made from the name if left empty; "
-                    "changing it breaks links others have saved."),
+        help_text=_(
+            "The last part of the page's address. Made from the name if left empty; "
+            "changing it breaks links others have saved."
+        ),
     )
 
     slug_source_field = "name"

@@ -173,11 +173,17 @@ class PartialDateRange(models.Model):
         max_length=7,
         choices=Precision.choices,
         default=Precision.DAY,
-        help_text=_("How exactly the date is known: shown as e.g. 3 Oct 2022, Oct 2022, Q4 2022, 2022."),
+        help_text=_(
+            "How exactly the date is known: shown as e.g. 3 Oct 2022, Oct 2022, Q4 2022, 2022."
+        ),
     )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.normalise_dates()
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -193,10 +199,6 @@ class PartialDateRange(models.Model):
             self.end = PartialDate.of(self.end, self.date_precision).last
             if self.end == PartialDate.of(self.start, self.date_precision).last:
                 self.end = None  # one period: no range to keep
-
-    def save(self, *args, **kwargs):
-        self.normalise_dates()
-        super().save(*args, **kwargs)
 
     @property
     def last_day(self) -> dt.date:

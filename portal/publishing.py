@@ -33,7 +33,9 @@ class Publishable(models.Model):
         _("published"),
         default=False,
         db_index=True,
-        help_text=_("Unticked, this is a draft that only staff see. Ticked, it is public from the publish time."),
+        help_text=_(
+            "Unticked, this is a draft that only staff see. Ticked, it is public from the publish time."
+        ),
     )
     publish_at = models.DateTimeField(
         _("publish at"),

@@ -6,13 +6,13 @@ from django.urls import include, path
 
 from portal import views
 
-
 portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
 ]
 
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
+    path("", include("network.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

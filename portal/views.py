@@ -1,5 +1,5 @@
 from django.shortcuts import render
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 
 class HomeView(TemplateView):
@@ -13,3 +13,40 @@ def page_not_found(request, exception):
 def server_error(request):
     # Rendered without a request context: whatever failed may be what a context processor needs.
     return render(request, "500.html", status=500)
+
+
+class FilteredListView(ListView):
+    """A list page driven by a FilterSet shared with the API.
+
+    Invalid filter values answer 400 with the form's messages (nothing is guessed); every
+    combination of filters is a plain GET URL that can be shared.
+    """
+
+    filterset_class = None
+    paginate_by = 30
+
+    def get_base_queryset(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.filterset_class(
+            request.GET or None, queryset=self.get_base_queryset(), request=request
+        )
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            self.object_list = self.get_base_queryset().none()
+            return self.render_to_response(self.get_context_data(), status=400)
+        self.object_list = self.filterset.qs
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filterset=self.filterset,
+            filters_active=any(
+                v for k, v in self.request.GET.items() if k not in ("page", "ordering")
+            ),
+            query_without_page=query.urlencode(),
+        )
+        return context

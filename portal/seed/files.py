@@ -58,9 +58,12 @@ def merge_records(first: dict, second: dict) -> dict:
     for field, value in second.items():
         if _is_empty(merged.get(field)):
             merged[field] = value
-        elif isinstance(value, list) and isinstance(merged[field], list):
-            if all(not isinstance(item, dict) for item in merged[field] + value):
-                merged[field] = merged[field] + [v for v in value if v not in merged[field]]
+        elif (
+            isinstance(value, list)
+            and isinstance(merged[field], list)
+            and all(not isinstance(item, dict) for item in merged[field] + value)
+        ):
+            merged[field] = merged[field] + [v for v in value if v not in merged[field]]
     return merged
 
 

@@ -95,7 +95,9 @@ class NetworkLoader:
             return self.organisations[key]
         record = self.org_records.get(key)
         if record is None:
-            raise SeedError(f"{where}: organisation '{key}' is not defined in any organisations*.yaml.")
+            raise SeedError(
+                f"{where}: organisation '{key}' is not defined in any organisations*.yaml."
+            )
         kind = record.get("kind") or OrganisationKind.OTHER
         organisation = self.recorder.ensure(
             Organisation,
@@ -195,15 +197,21 @@ class NetworkLoader:
         regions = {}
         for index, name in enumerate(data.get("regions") or []):
             regions[name] = self.recorder.ensure(
-                Region, {"network": network, "slug": slugify(name, allow_unicode=True)},
-                {"name": name, "order": index}, where=f"{file} region",
+                Region,
+                {"network": network, "slug": slugify(name, allow_unicode=True)},
+                {"name": name, "order": index},
+                where=f"{file} region",
             )
         themes = {}
         for index, theme in enumerate(data.get("themes") or []):
             themes[theme["key"]] = self.recorder.ensure(
-                Theme, {"network": network, "slug": theme["key"]},
-                {"name": theme["name"], "description": (theme.get("description") or "").strip(),
-                 "order": index},
+                Theme,
+                {"network": network, "slug": theme["key"]},
+                {
+                    "name": theme["name"],
+                    "description": (theme.get("description") or "").strip(),
+                    "order": index,
+                },
                 where=f"{file} theme",
             )
         self.load_memberships(network, data, regions)
@@ -213,31 +221,51 @@ class NetworkLoader:
         for chapter in data.get("national_chapters") or []:
             host = chapter.get("host")
             self.recorder.ensure(
-                NationalChapter, {"network": network, "country": chapter["country"]},
-                {"host": self.organisation(host, where=f"{file} national chapter") if host else None,
-                 "source": cite(chapter.get("source"))},
+                NationalChapter,
+                {"network": network, "country": chapter["country"]},
+                {
+                    "host": self.organisation(host, where=f"{file} national chapter")
+                    if host
+                    else None,
+                    "source": cite(chapter.get("source")),
+                },
                 where=f"{file} national chapter",
             )
         for index, staff in enumerate(data.get("staff") or []):
             office = offices.get((staff.get("office") or "").casefold())
             self.recorder.ensure(
                 StaffPosition,
-                {"network": network, "person": self.person(staff["person"], where=f"{file} staff"),
-                 "role": staff["role"], "reported_year": staff.get("as_of_report")},
-                {"office": office, "departed": bool(staff.get("departed")),
-                 "started": self._first_day(staff.get("from"), f"{file} staff"),
-                 "ended": self._last_day(staff.get("until"), f"{file} staff"),
-                 "order": index, "source": cite(staff.get("source"))},
+                {
+                    "network": network,
+                    "person": self.person(staff["person"], where=f"{file} staff"),
+                    "role": staff["role"],
+                    "reported_year": staff.get("as_of_report"),
+                },
+                {
+                    "office": office,
+                    "departed": bool(staff.get("departed")),
+                    "started": self._first_day(staff.get("from"), f"{file} staff"),
+                    "ended": self._last_day(staff.get("until"), f"{file} staff"),
+                    "order": index,
+                    "source": cite(staff.get("source")),
+                },
                 where=f"{file} staff",
             )
         for index, partner in enumerate(data.get("partners") or []):
             self.recorder.ensure(
                 NetworkPartner,
-                {"network": network,
-                 "organisation": self.organisation(partner["organisation"], where=f"{file} partner"),
-                 "role": partner.get("role") or "partner"},
-                {"note": (partner.get("note") or "")[:300], "order": index,
-                 "source": cite(partner.get("source"))},
+                {
+                    "network": network,
+                    "organisation": self.organisation(
+                        partner["organisation"], where=f"{file} partner"
+                    ),
+                    "role": partner.get("role") or "partner",
+                },
+                {
+                    "note": (partner.get("note") or "")[:300],
+                    "order": index,
+                    "source": cite(partner.get("source")),
+                },
                 where=f"{file} partner",
             )
         projects = self.load_projects(network, data, themes)
@@ -258,10 +286,15 @@ class NetworkLoader:
             joined = partial(item.get("joined"), where=where)
             left = partial(item.get("left"), where=where)
             if item.get("region") and item["region"] not in regions:
-                raise SeedError(f"{where}: region '{item['region']}' is not in this file's regions.")
+                raise SeedError(
+                    f"{where}: region '{item['region']}' is not in this file's regions."
+                )
             self.recorder.ensure(
                 Membership,
-                {"organisation": self.organisation(item["organisation"], where=where), "network": network},
+                {
+                    "organisation": self.organisation(item["organisation"], where=where),
+                    "network": network,
+                },
                 {
                     "type": item["type"],
                     "region": regions.get(item.get("region")),
@@ -287,8 +320,12 @@ class NetworkLoader:
             quote = (item.get("quote") or "").strip()
             self.recorder.ensure(
                 StatedFigure,
-                {"network": network, "label": item["label"], "as_of": as_of.first,
-                 "value": item["value"]},
+                {
+                    "network": network,
+                    "label": item["label"],
+                    "as_of": as_of.first,
+                    "value": item["value"],
+                },
                 {
                     "as_of_precision": as_of.precision,
                     "metric": metric,
@@ -305,7 +342,8 @@ class NetworkLoader:
         file = data["_file"]
         for body_order, body_data in enumerate(data.get("governance") or []):
             body = self.recorder.ensure(
-                GovernanceBody, {"network": network, "name": body_data["name"]},
+                GovernanceBody,
+                {"network": network, "name": body_data["name"]},
                 {"description": (body_data.get("description") or "").strip(), "order": body_order},
                 where=f"{file} body",
             )
@@ -313,25 +351,39 @@ class NetworkLoader:
                 where = f"{file} {body_data['name']} term {term_data.get('name')}"
                 start, end = _term_dates(term_data, where)
                 term = self.recorder.ensure(
-                    Term, {"body": body, "name": str(term_data["name"])},
-                    {"start": start.first, "end": end.last if end else None,
-                     "date_precision": start.precision,
-                     "elected_at": term_data.get("elected_at") or "",
-                     "source": cite(term_data.get("source") or body_data.get("source"))},
+                    Term,
+                    {"body": body, "name": str(term_data["name"])},
+                    {
+                        "start": start.first,
+                        "end": end.last if end else None,
+                        "date_precision": start.precision,
+                        "elected_at": term_data.get("elected_at") or "",
+                        "source": cite(term_data.get("source") or body_data.get("source")),
+                    },
                     where=where,
                 )
                 for index, seat in enumerate(term_data.get("seats") or []):
-                    person = self.person(seat["person"], where=where) if seat.get("person") else None
+                    person = (
+                        self.person(seat["person"], where=where) if seat.get("person") else None
+                    )
                     organisation = (
                         self.organisation(seat["organisation"], where=where)
-                        if seat.get("organisation") else None
+                        if seat.get("organisation")
+                        else None
                     )
                     self.recorder.ensure(
                         Seat,
-                        {"term": term, "role": seat["role"], "person": person,
-                         "organisation": organisation},
-                        {"portfolio": seat.get("portfolio") or "",
-                         "order": seat.get("order", index), "source": cite(seat.get("source"))},
+                        {
+                            "term": term,
+                            "role": seat["role"],
+                            "person": person,
+                            "organisation": organisation,
+                        },
+                        {
+                            "portfolio": seat.get("portfolio") or "",
+                            "order": seat.get("order", index),
+                            "source": cite(seat.get("source")),
+                        },
                         where=where,
                     )
 
@@ -340,21 +392,36 @@ class NetworkLoader:
         for order, item in enumerate(data.get("clusters") or []):
             where = f"{file} cluster '{item['name']}'"
             cluster = self.recorder.ensure(
-                Cluster, {"network": network, "name": item["name"]},
-                {"description": (item.get("description") or "").strip(), "order": order,
-                 "source": cite(item.get("source"))},
+                Cluster,
+                {"network": network, "name": item["name"]},
+                {
+                    "description": (item.get("description") or "").strip(),
+                    "order": order,
+                    "source": cite(item.get("source")),
+                },
                 where=where,
             )
             years = str(item.get("term") or "").replace("–", "-").split("-")
             from_year = int(years[0]) if years[0].strip().isdigit() else None
             until_year = int(years[1]) if len(years) > 1 and years[1].strip().isdigit() else None
-            for role, keys in ((ClusterRole.LEAD, item.get("leads")), (ClusterRole.CO_LEAD, item.get("co_leads"))):
+            for role, keys in (
+                (ClusterRole.LEAD, item.get("leads")),
+                (ClusterRole.CO_LEAD, item.get("co_leads")),
+            ):
                 for index, key in enumerate(keys or []):
                     self.recorder.ensure(
                         ClusterLead,
-                        {"cluster": cluster, "organisation": self.organisation(key, where=where),
-                         "role": role, "from_year": from_year},
-                        {"until_year": until_year, "order": index, "source": cite(item.get("source"))},
+                        {
+                            "cluster": cluster,
+                            "organisation": self.organisation(key, where=where),
+                            "role": role,
+                            "from_year": from_year,
+                        },
+                        {
+                            "until_year": until_year,
+                            "order": index,
+                            "source": cite(item.get("source")),
+                        },
                         where=where,
                     )
 
@@ -367,7 +434,8 @@ class NetworkLoader:
             end = partial(item.get("end"), where=where)
             links = item.get("links") or []
             project = self.recorder.ensure(
-                Project, {"slug": item["key"]},
+                Project,
+                {"slug": item["key"]},
                 {
                     "network": network,
                     "title": item["title"],
@@ -390,13 +458,20 @@ class NetworkLoader:
                     raise SeedError(f"{where}: unknown themes {unknown}.")
                 project.themes.add(*[themes[key] for key in item.get("themes") or []])
                 project.sdgs.add(*SDG.objects.filter(number__in=item.get("sdgs") or []))
-            for role, field in ((ProjectRole.FUNDER, "funders"), (ProjectRole.PARTNER, "partners"),
-                                (ProjectRole.PARTICIPANT, "participants"), (ProjectRole.LEAD, "leads")):
+            for role, field in (
+                (ProjectRole.FUNDER, "funders"),
+                (ProjectRole.PARTNER, "partners"),
+                (ProjectRole.PARTICIPANT, "participants"),
+                (ProjectRole.LEAD, "leads"),
+            ):
                 for key in item.get(field) or []:
                     self.recorder.ensure(
                         ProjectParticipant,
-                        {"project": project, "organisation": self.organisation(key, where=where),
-                         "role": role},
+                        {
+                            "project": project,
+                            "organisation": self.organisation(key, where=where),
+                            "role": role,
+                        },
                         where=where,
                     )
         return projects
@@ -406,17 +481,24 @@ class NetworkLoader:
         for item in data.get("pairings") or []:
             first_key, second_key = item["organisations"]
             where = f"{file} pairing {first_key} & {second_key}"
-            programme = projects.get(item["programme"]) or Project.objects.filter(slug=item["programme"]).first()
+            programme = (
+                projects.get(item["programme"])
+                or Project.objects.filter(slug=item["programme"]).first()
+            )
             if programme is None:
                 raise SeedError(f"{where}: programme '{item['programme']}' is not a project.")
             first = self.organisation(first_key, where=where)
             second = self.organisation(second_key, where=where)
             pairing = self.recorder.ensure(
-                CityPairing, {"programme": programme, "first": first, "second": second},
-                {"slug": f"{programme.slug}-{first.slug}-{second.slug}",
-                 "theme": item.get("theme") or "",
-                 "description": (item.get("description") or "").strip(),
-                 "source": cite(item.get("source")), **PUBLISHED},
+                CityPairing,
+                {"programme": programme, "first": first, "second": second},
+                {
+                    "slug": f"{programme.slug}-{first.slug}-{second.slug}",
+                    "theme": item.get("theme") or "",
+                    "description": (item.get("description") or "").strip(),
+                    "source": cite(item.get("source")),
+                    **PUBLISHED,
+                },
                 where=where,
             )
             for visit in item.get("visits") or []:
@@ -424,10 +506,17 @@ class NetworkLoader:
                 end = partial(visit.get("end"), where=where)
                 self.recorder.ensure(
                     StudyVisit,
-                    {"pairing": pairing, "place": self.organisation(visit["place"], where=where),
-                     "start": start.first},
-                    {"end": end.last if end else None, "date_precision": start.precision,
-                     "status": visit.get("status") or "planned", "note": visit.get("note") or ""},
+                    {
+                        "pairing": pairing,
+                        "place": self.organisation(visit["place"], where=where),
+                        "start": start.first,
+                    },
+                    {
+                        "end": end.last if end else None,
+                        "date_precision": start.precision,
+                        "status": visit.get("status") or "planned",
+                        "note": visit.get("note") or "",
+                    },
                     where=where,
                 )
             for agreement in item.get("agreements") or []:
@@ -435,11 +524,18 @@ class NetworkLoader:
                 kind_text = str(agreement.get("kind") or "")
                 self.recorder.ensure(
                     PairingAgreement,
-                    {"pairing": pairing, "kind": _agreement_kind(kind_text),
-                     "status": agreement.get("status") or "planned",
-                     "date": date.first if date else None},
-                    {"date_precision": date.precision if date else "year",
-                     "note": kind_text if _agreement_kind(kind_text) == AgreementKind.OTHER or len(kind_text) > 20 else ""},
+                    {
+                        "pairing": pairing,
+                        "kind": _agreement_kind(kind_text),
+                        "status": agreement.get("status") or "planned",
+                        "date": date.first if date else None,
+                    },
+                    {
+                        "date_precision": date.precision if date else "year",
+                        "note": kind_text
+                        if _agreement_kind(kind_text) == AgreementKind.OTHER or len(kind_text) > 20
+                        else "",
+                    },
                     where=where,
                 )
 
@@ -483,4 +579,3 @@ def _metric_for(label: str, types: set[str]) -> tuple[str, str]:
     if lowered in {"members", "member organisations", "members total"}:
         return FigureMetric.MEMBERS, ""
     return FigureMetric.OTHER, ""
-

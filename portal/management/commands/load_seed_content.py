@@ -23,7 +23,9 @@ class Command(BaseCommand):
         created = sum(recorder.created.values())
         if not created:
             total = sum(recorder.existing.values())
-            self.stdout.write(f"Seed content already loaded: nothing changed ({total} records checked).")
+            self.stdout.write(
+                f"Seed content already loaded: nothing changed ({total} records checked)."
+            )
             return
         details = ", ".join(f"{count} {label}" for label, count in sorted(recorder.created.items()))
         self.stdout.write(self.style.SUCCESS(f"Seed content loaded: created {details}."))

@@ -1,0 +1,174 @@
+"""FilterSets shared by the public pages and the API lists of the same records."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from network.models import (
+    Membership,
+    MembershipType,
+    Network,
+    Organisation,
+    OrganisationKind,
+    Project,
+    ProjectStatus,
+    Region,
+    Theme,
+)
+
+
+def region_choices():
+    """Region slugs in use, labelled with their network so equal names stay distinguishable."""
+    regions = Region.objects.filter(network__in=Network.objects.published()).select_related(
+        "network"
+    )
+    seen, choices = set(), []
+    for region in regions.order_by("network__order", "order", "name"):
+        if region.slug not in seen:
+            seen.add(region.slug)
+            choices.append((region.slug, f"{region.name} ({region.network.name})"))
+    return choices
+
+
+def member_country_choices():
+    used = set(
+        Organisation.objects.published()
+        .exclude(country="")
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+    return [(code, name) for code, name in countries if code in used]
+
+
+class MemberFilter(django_filters.FilterSet):
+    """The member directory: organisations with a current membership matching every filter.
+
+    network, membership_type and region must all hold for the *same* membership, so "associate
+    members of CityNet in South & Southwest Asia" never mixes one network's type with another's
+    region.
+    """
+
+    network = django_filters.ModelChoiceFilter(
+        label=_("Network"),
+        to_field_name="slug",
+        queryset=Network.objects.published(),
+        method="filter_nothing",
+        empty_label=_("All networks"),
+    )
+    membership_type = django_filters.ChoiceFilter(
+        label=_("Membership type"),
+        choices=MembershipType.choices,
+        method="filter_nothing",
+        empty_label=_("All types"),
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"),
+        choices=region_choices,
+        method="filter_nothing",
+        empty_label=_("All regions"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=member_country_choices,
+        empty_label=_("All countries"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=OrganisationKind.choices,
+        empty_label=_("All kinds"),
+    )
+    joined_year = django_filters.NumberFilter(
+        label=_("Joined in (year)"),
+        method="filter_nothing",
+        min_value=1900,
+        max_value=2100,
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("country", "country")),
+        field_labels={"name": _("Name"), "country": _("Country")},
+    )
+
+    MEMBERSHIP_FILTERS = ("network", "membership_type", "region", "joined_year")
+
+    class Meta:
+        model = Organisation
+        fields = ["network", "membership_type", "region", "country", "kind", "joined_year", "q"]
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # applied together in filter_queryset()
+
+    def filter_search(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(short_name__icontains=word)
+                | Q(native_name__icontains=word)
+            )
+        return queryset
+
+    def matching_memberships(self):
+        data = self.form.cleaned_data
+        memberships = Membership.objects.public().current()
+        if data.get("network"):
+            memberships = memberships.filter(network=data["network"])
+        if data.get("membership_type"):
+            memberships = memberships.filter(type=data["membership_type"])
+        if data.get("region"):
+            memberships = memberships.filter(region__slug=data["region"])
+        if data.get("joined_year"):
+            memberships = memberships.filter(joined__year=int(data["joined_year"]))
+        return memberships
+
+    def filter_queryset(self, queryset):
+        queryset = queryset.filter(pk__in=self.matching_memberships().values("organisation_id"))
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("ordering"):
+            queryset = queryset.order_by("name")
+        return queryset
+
+
+class ProjectFilter(django_filters.FilterSet):
+    network = django_filters.ModelChoiceFilter(
+        label=_("Network"),
+        to_field_name="slug",
+        queryset=Network.objects.published(),
+        empty_label=_("All networks"),
+    )
+    theme = django_filters.ChoiceFilter(
+        label=_("Theme"),
+        field_name="themes__slug",
+        empty_label=_("All themes"),
+        choices=lambda: list(
+            Theme.objects.filter(network__in=Network.objects.published())
+            .order_by("network__order", "order")
+            .values_list("slug", "name")
+            .distinct()
+        ),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=ProjectStatus.choices,
+        empty_label=_("Any status"),
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+
+    class Meta:
+        model = Project
+        fields = ["network", "theme", "status", "q"]
+
+    def filter_search(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(acronym__icontains=word)
+                | Q(description__icontains=word)
+            )
+        return queryset
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct().order_by("title")

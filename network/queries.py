@@ -1,0 +1,238 @@
+"""Read-side queries of the network app, named after what they return.
+
+Pages, the API and the annual-report builder call these, so every public surface applies the
+same published() rules and the same joins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q
+
+from network.models import (
+    MEMBERSHIP_TYPE_PLURALS,
+    CityPairing,
+    ClusterLead,
+    ClusterRole,
+    Membership,
+    MembershipType,
+    Network,
+    NetworkPartner,
+    Organisation,
+    Person,
+    Project,
+    ProjectParticipant,
+    Seat,
+    StaffPosition,
+    StatedFigure,
+    StudyVisit,
+    Term,
+)
+
+
+def published_networks():
+    return Network.objects.published().order_by("order", "name")
+
+
+def public_memberships():
+    """Memberships of published organisations in published networks, with their joins."""
+    return Membership.objects.public().select_related("network", "region", "organisation")
+
+
+def members_on(network: Network, day: dt.date):
+    """The network's memberships in force on `day`, with organisations and regions."""
+    return public_memberships().filter(network=network).current_on(day)
+
+
+def member_counts(network: Network, day: dt.date) -> dict:
+    """Members on `day` counted by type and by region, computed from the records."""
+    memberships = members_on(network, day)
+    by_type = dict(
+        memberships.order_by().values_list("type").annotate(n=Count("id")).values_list("type", "n")
+    )
+    by_region = list(
+        memberships.order_by("region__order", "region__name")
+        .values("region__name", "region__slug")
+        .annotate(n=Count("id"))
+    )
+    return {"total": sum(by_type.values()), "by_type": by_type, "by_region": by_region}
+
+
+def member_counts_with_types(network: Network, day: dt.date) -> dict:
+    """member_counts() with each type's label, for templates and the report."""
+    counts = member_counts(network, day)
+    counts["types"] = [
+        {"type": value, "label": MEMBERSHIP_TYPE_PLURALS[value], "count": counts["by_type"][value]}
+        for value in MembershipType.values
+        if counts["by_type"].get(value)
+    ]
+    return counts
+
+
+def stated_figures(network: Network, *, until: dt.date | None = None):
+    figures = StatedFigure.objects.filter(network=network)
+    if until:
+        figures = figures.filter(as_of__lte=until)
+    return figures.order_by("-as_of", "label")
+
+
+def figures_beside_counts(network: Network, counts: dict, figures) -> list[dict]:
+    """Each stated figure with the computed figure it is compared with, if there is one."""
+    rows = []
+    for figure in figures:
+        computed = None
+        if figure.metric == "members":
+            computed = (
+                counts["by_type"].get(figure.membership_type, 0)
+                if figure.membership_type
+                else counts["total"]
+            )
+        rows.append(
+            {
+                "figure": figure,
+                "computed": computed,
+                "differs": computed is not None and computed != figure.value,
+            }
+        )
+    return rows
+
+
+def governance_terms(network: Network, *, year: int | None = None):
+    """Terms of the network's bodies (those in force in `year`, if given) with their seats."""
+    terms = Term.objects.filter(body__network=network).select_related("body")
+    if year:
+        terms = terms.in_force_during(year)
+    seats = Seat.objects.select_related("person", "organisation").filter(
+        Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.published())
+    )
+    return terms.order_by("body__order", "body__name", "-start").prefetch_related(
+        Prefetch("seats", queryset=seats.order_by("order", "id"), to_attr="seat_list")
+    )
+
+
+def cluster_leads(network: Network, *, year: int | None = None):
+    """Leads and co-leads of the network's clusters (for `year`, if given), grouped by cluster."""
+    leads = ClusterLead.objects.filter(
+        cluster__network=network, organisation__in=Organisation.objects.published()
+    ).select_related("cluster", "organisation")
+    if year:
+        leads = leads.filter(Q(from_year__isnull=True) | Q(from_year__lte=year)).filter(
+            Q(until_year__isnull=True) | Q(until_year__gte=year)
+        )
+    clusters: dict = {}
+    for lead in leads.order_by("cluster__order", "cluster__name", "role", "order"):
+        entry = clusters.setdefault(
+            lead.cluster, {"cluster": lead.cluster, "leads": [], "co_leads": []}
+        )
+        entry["leads" if lead.role == ClusterRole.LEAD else "co_leads"].append(lead)
+    return list(clusters.values())
+
+
+def national_chapters(network: Network):
+    return network.national_chapters.select_related("host").order_by("country")
+
+
+def team(network: Network, *, year: int | None = None):
+    """Staff in post: now (departed excluded) or at some point of `year` (departed included)."""
+    staff = StaffPosition.objects.filter(network=network, person__in=Person.objects.published())
+    staff = staff.select_related("person", "office")
+    if year is None:
+        return staff.filter(departed=False).filter(
+            Q(ended__isnull=True) | Q(ended__gte=dt.date.today())
+        )
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    dated = Q(started__isnull=False) | Q(ended__isnull=False)
+    in_year = (Q(started__isnull=True) | Q(started__lte=last)) & (
+        Q(ended__isnull=True) | Q(ended__gte=first)
+    )
+    return staff.filter((dated & in_year) | (~dated & Q(reported_year=year)))
+
+
+def partners(network: Network):
+    return (
+        NetworkPartner.objects.filter(
+            network=network, organisation__in=Organisation.objects.published()
+        )
+        .select_related("organisation")
+        .order_by("role", "order", "organisation__name")
+    )
+
+
+def published_projects():
+    return (
+        Project.objects.published()
+        .select_related("network")
+        .filter(network__in=Network.objects.published())
+        .prefetch_related("themes", "sdgs")
+    )
+
+
+def project_detail_queryset():
+    participants = ProjectParticipant.objects.filter(
+        organisation__in=Organisation.objects.published()
+    ).select_related("organisation")
+    return published_projects().prefetch_related(
+        Prefetch("participants", queryset=participants, to_attr="participant_list"),
+        Prefetch("pairings", queryset=published_pairings(), to_attr="pairing_list"),
+    )
+
+
+def published_pairings():
+    visits = StudyVisit.objects.select_related("place").order_by("start")
+    return (
+        CityPairing.objects.published()
+        .filter(
+            first__in=Organisation.objects.published(),
+            second__in=Organisation.objects.published(),
+            programme__in=Project.objects.published(),
+        )
+        .select_related("programme", "first", "second")
+        .prefetch_related(Prefetch("visits", queryset=visits, to_attr="visit_list"), "agreements")
+    )
+
+
+def organisation_profile(organisation: Organisation) -> dict:
+    """Everything about one organisation across networks, for its page."""
+    memberships = (
+        Membership.objects.filter(
+            organisation=organisation, network__in=Network.objects.published()
+        )
+        .select_related("network", "region")
+        .order_by("network__order", "network__name")
+    )
+    seats = (
+        Seat.objects.filter(
+            Q(organisation=organisation) | Q(person__organisation=organisation),
+            term__body__network__in=Network.objects.published(),
+        )
+        .select_related("term__body__network", "person")
+        .order_by("-term__start", "term__body__name", "order")
+    )
+    cluster_roles = (
+        ClusterLead.objects.filter(
+            organisation=organisation, cluster__network__in=Network.objects.published()
+        )
+        .select_related("cluster__network")
+        .order_by("cluster__network__name", "cluster__name")
+    )
+    project_roles = (
+        ProjectParticipant.objects.filter(
+            organisation=organisation, project__in=published_projects()
+        )
+        .select_related("project__network")
+        .order_by("project__title")
+    )
+    pairings = published_pairings().filter(Q(first=organisation) | Q(second=organisation))
+    people = Person.objects.published().filter(organisation=organisation).order_by("name")
+    return {
+        "memberships": memberships,
+        "seats": seats,
+        "cluster_roles": cluster_roles,
+        "project_roles": project_roles,
+        "pairings": pairings,
+        "people": people,
+        "partnerships": NetworkPartner.objects.filter(
+            organisation=organisation, network__in=Network.objects.published()
+        ).select_related("network"),
+    }

@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import translation
+
+
+@pytest.fixture
+def staff_user(db):
+    return get_user_model().objects.create_user(
+        username="editor", password="not-used-in-tests", is_staff=True
+    )
+
+
+@pytest.fixture
+def staff_client(staff_user):
+    """A second browser, logged in as staff (the plain `client` stays anonymous)."""
+    client = Client()
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def superuser_client(db):
+    client = Client()
+    user = get_user_model().objects.create_superuser(username="admin", password="x", email="")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English, whatever language an earlier request switched to."""
+    with translation.override("en"):
+        yield

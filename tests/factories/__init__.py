@@ -1,0 +1,13 @@
+"""factory_boy factories, one module per app; import them from here."""
+
+from tests.factories.network import (  # noqa: F401
+    CityPairingFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProjectFactory,
+    RegionFactory,
+    SeatFactory,
+    TermFactory,
+)
