@@ -29,10 +29,12 @@ class FilteredListView(ListView):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
+        # Always bound, even to an empty query: an unbound FilterSet applies no filter at all,
+        # and the directory's "current members only" rule lives in filter_queryset().
         self.filterset = self.filterset_class(
-            request.GET or None, queryset=self.get_base_queryset(), request=request
+            request.GET, queryset=self.get_base_queryset(), request=request
         )
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        if not self.filterset.is_valid():
             self.object_list = self.get_base_queryset().none()
             return self.render_to_response(self.get_context_data(), status=400)
         self.object_list = self.filterset.qs

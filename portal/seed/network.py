@@ -7,6 +7,7 @@ so running the loader again changes nothing and never overwrites what staff have
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
@@ -42,7 +43,14 @@ from network.models import (
     Theme,
 )
 from portal.partial_dates import PartialDate
-from portal.seed.files import SeedError, cite, document_year, read_keyed, read_networks
+from portal.seed.files import (
+    SEED_DIR,
+    SeedError,
+    cite,
+    document_year,
+    read_keyed,
+    read_networks,
+)
 
 PUBLISHED = {"is_published": True}
 
@@ -82,12 +90,13 @@ def partial(value, *, where: str) -> PartialDate | None:
 
 
 class NetworkLoader:
-    def __init__(self, recorder: Recorder):
+    def __init__(self, recorder: Recorder, seed_dir: Path = SEED_DIR):
         self.recorder = recorder
+        self.seed_dir = seed_dir
         self.organisations: dict[str, Organisation] = {}
         self.people: dict[str, Person] = {}
-        self.org_records = read_keyed("organisations*.yaml")
-        self.person_records = read_keyed("people*.yaml")
+        self.org_records = read_keyed("organisations*.yaml", seed_dir)
+        self.person_records = read_keyed("people*.yaml", seed_dir)
 
     # --- shared records -------------------------------------------------------------------
     def organisation(self, key: str, *, where: str) -> Organisation:
@@ -108,7 +117,7 @@ class NetworkLoader:
                 "native_name": record.get("native_name") or "",
                 "kind": kind,
                 "country": record.get("country") or "",
-                "website": record.get("website") or "",
+                "website": _web_address(record.get("website")),
                 "description": (record.get("description") or "").strip(),
                 "source": cite(record.get("source")),
                 **PUBLISHED,
@@ -153,7 +162,7 @@ class NetworkLoader:
             self.organisation(key, where=record["_file"])
         for key, record in self.person_records.items():
             self.person(key, where=record["_file"])
-        for order, data in enumerate(read_networks()):
+        for order, data in enumerate(read_networks(self.seed_dir)):
             self.load_network(data, order)
 
     def load_network(self, data: dict, order: int):
@@ -538,6 +547,14 @@ class NetworkLoader:
                     },
                     where=where,
                 )
+
+
+def _web_address(text: str | None) -> str:
+    """The documents print bare domains ("eastasia.iclei.org"); links need a scheme."""
+    text = (text or "").strip()
+    if text and not text.startswith(("http://", "https://")):
+        return f"https://{text}"
+    return text
 
 
 def _agreement_kind(text: str) -> str:

@@ -1,9 +1,11 @@
 """Load the demo content extracted from the source documents (portal/seed_content/)."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.seed.files import SeedError
+from portal.seed.files import SEED_DIR, SeedError
 from portal.seed.loader import load_all
 
 
@@ -14,10 +16,20 @@ class Command(BaseCommand):
         "so a second run changes nothing."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--directory",
+            type=Path,
+            default=SEED_DIR,
+            help="Folder of seed files in the same format (default: portal/seed_content/).",
+        )
+
+    def handle(self, *args, directory, **options):
+        if not directory.is_dir():
+            raise CommandError(f"No seed-content folder at {directory}.")
         try:
             with transaction.atomic():
-                recorder = load_all()
+                recorder = load_all(directory)
         except SeedError as error:
             raise CommandError(f"Seed content not loaded, nothing changed: {error}") from None
         created = sum(recorder.created.values())

@@ -1,0 +1,74 @@
+"""Admin building blocks shared by the content apps."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+def image_preview(image, *, height=80):
+    """A small preview of an uploaded image for list and change pages."""
+    if not image:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" style="max-height:{}px;max-width:160px">', image.url, height
+    )
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Publication state in lists, filters and bulk actions for every publishable model."""
+
+    actions = ["publish_now", "unpublish"]
+    publication_fieldset = (_("Publication"), {"fields": ("is_published", "publish_at")})
+
+    @admin.display(boolean=True, description=_("public"))
+    def public(self, obj):
+        return obj.is_public
+
+    @admin.action(description=_("Publish selected now"))
+    def publish_now(self, request, queryset):
+        count = queryset.update(is_published=True, publish_at=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d record published.", "%(count)d records published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected (back to draft)"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(
+            request,
+            ngettext("%(count)d record unpublished.", "%(count)d records unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class UniqueTogetherInlineFormSet(BaseInlineFormSet):
+    """Refuses two rows of one inline that repeat the same values of `unique_fields`.
+
+    Django checks unconditional unique constraints across an inline's rows, but not conditional
+    ones (like "a person holds one seat per term" where the person may be empty); without this
+    the second row would reach the database and fail there.
+    """
+
+    unique_fields: tuple[str, ...] = ()
+    duplicate_message = _("The same entry appears twice.")
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+                continue
+            values = tuple(form.cleaned_data.get(field) for field in self.unique_fields)
+            if any(value is None for value in values):
+                continue
+            if values in seen:
+                raise ValidationError(self.duplicate_message)
+            seen.add(values)
