@@ -90,6 +90,7 @@ class MemberFilter(django_filters.FilterSet):
         label=_("Sort by"),
         fields=(("name", "name"), ("country", "country")),
         field_labels={"name": _("Name"), "country": _("Country")},
+        empty_label=_("Name (default)"),
     )
 
     MEMBERSHIP_FILTERS = ("network", "membership_type", "region", "joined_year")

@@ -7,7 +7,13 @@ from django.views.generic import DetailView, ListView
 
 from network import queries
 from network.filters import MemberFilter, ProjectFilter
-from network.models import Membership, MembershipType, Network, Organisation, Project
+from network.models import (
+    Membership,
+    MembershipType,
+    Network,
+    Organisation,
+    Project,
+)
 from portal.publishing import StaffPreviewMixin
 from portal.views import FilteredListView
 
