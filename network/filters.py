@@ -18,6 +18,12 @@ from network.models import (
 )
 
 
+def published_networks(request):
+    """Evaluated per request: published() compares with the current time, so it must not be
+    frozen when the module is imported (a network published later would be refused)."""
+    return Network.objects.published()
+
+
 def region_choices():
     """Region slugs in use, labelled with their network so equal names stay distinguishable."""
     regions = Region.objects.filter(network__in=Network.objects.published()).select_related(
@@ -53,7 +59,7 @@ class MemberFilter(django_filters.FilterSet):
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         to_field_name="slug",
-        queryset=Network.objects.published(),
+        queryset=published_networks,
         method="filter_nothing",
         empty_label=_("All networks"),
     )
@@ -137,7 +143,7 @@ class ProjectFilter(django_filters.FilterSet):
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         to_field_name="slug",
-        queryset=Network.objects.published(),
+        queryset=published_networks,
         empty_label=_("All networks"),
     )
     theme = django_filters.ChoiceFilter(

@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView
 from network import queries
 from network.filters import MemberFilter, ProjectFilter
 from network.models import (
+    MEMBERSHIP_TYPE_PLURALS,
     Membership,
     MembershipType,
     Network,
@@ -143,8 +144,8 @@ class MemberListView(FilteredListView):
                 matching.order_by().values("type").annotate(n=Count("id")).values_list("type", "n")
             )
             context["type_counts"] = [
-                (label, by_type[value])
-                for value, label in MembershipType.choices
+                (MEMBERSHIP_TYPE_PLURALS[value], by_type[value])
+                for value in MembershipType.values
                 if by_type.get(value)
             ]
         return context

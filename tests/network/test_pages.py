@@ -35,7 +35,7 @@ def test_directory_combines_filters_on_the_same_membership(client):
     response = client.get(
         "/members/", {"network": "citynet", "membership_type": "associate", "region": "south"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 200, response.context["filterset"].form.errors
     assert names(response) == [match.name]
     assert "1 member" in response.content.decode()
 
