@@ -38,11 +38,7 @@ class NetworkListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = dt.date.today()
-        context["cards"] = [
-            {"network": network, "counts": queries.member_counts_with_types(network, today)}
-            for network in context["networks"]
-        ]
+        context["cards"] = queries.network_cards()
         return context
 
 

@@ -5,6 +5,11 @@ from django.views.generic import ListView, TemplateView
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 
+    def get_context_data(self, **kwargs):
+        from network.queries import network_cards
+
+        return super().get_context_data(network_cards=network_cards(), **kwargs)
+
 
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)

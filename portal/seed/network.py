@@ -593,6 +593,8 @@ def _metric_for(label: str, types: set[str]) -> tuple[str, str]:
     for membership_type in types:
         if lowered.startswith(f"{membership_type} member"):
             return FigureMetric.MEMBERS, membership_type
-    if lowered in {"members", "member organisations", "members total"}:
+    if lowered in {"members", "member organisations", "members total"} or lowered.endswith(
+        "(members)"
+    ):
         return FigureMetric.MEMBERS, ""
     return FigureMetric.OTHER, ""
