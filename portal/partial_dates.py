@@ -19,14 +19,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dateformat
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class Precision(models.TextChoices):
-    DAY = "day", _("Day")
-    MONTH = "month", _("Month")
-    QUARTER = "quarter", _("Quarter")
-    YEAR = "year", _("Year")
+    DAY = "day", gettext_lazy("Day")
+    MONTH = "month", gettext_lazy("Month")
+    QUARTER = "quarter", gettext_lazy("Quarter")
+    YEAR = "year", gettext_lazy("Year")
 
 
 _PATTERNS = [
@@ -120,32 +121,58 @@ def format_period(start: dt.date, end: dt.date | None, precision: str) -> str:
     """Show a period the way the reports do: "3–7 Oct 2022", "Oct 2023", "Q4 2023", "2023".
 
     `start` is any day in the first period and `end` any day in the last (or None for one period).
+    The patterns are translatable so that a language can put year, month and day in its own order.
     """
     first = PartialDate.of(start, precision)
     last = PartialDate.of(end, precision) if end else first
-    same_year = first.first.year == last.first.year
-    if precision == Precision.YEAR:
-        return str(first.first.year) if same_year else f"{first.first.year}–{last.first.year}"
-    if precision == Precision.QUARTER:
-        if first == last:
-            return f"Q{first.quarter} {first.first.year}"
-        if same_year:
-            return f"Q{first.quarter}–Q{last.quarter} {first.first.year}"
-        return f"Q{first.quarter} {first.first.year} – Q{last.quarter} {last.first.year}"
-    if precision == Precision.MONTH:
-        if first == last:
-            return f"{_month(first.first)} {first.first.year}"
-        if same_year:
-            return f"{_month(first.first)}–{_month(last.first)} {first.first.year}"
-        return f"{_month(first.first)} {first.first.year} – {_month(last.first)} {last.first.year}"
     a, b = first.first, last.first
-    if a == b:
-        return f"{a.day} {_month(a)} {a.year}"
-    if same_year and a.month == b.month:
-        return f"{a.day}–{b.day} {_month(a)} {a.year}"
-    if same_year:
-        return f"{a.day} {_month(a)} – {b.day} {_month(b)} {a.year}"
-    return f"{a.day} {_month(a)} {a.year} – {b.day} {_month(b)} {b.year}"
+    if first == last:
+        return _single(first)
+    if precision == Precision.YEAR:
+        return f"{a.year}–{b.year}"
+    if a.year != b.year:
+        return _("%(start)s – %(end)s") % {"start": _single(first), "end": _single(last)}
+    if precision == Precision.QUARTER:
+        return _("Q%(first)s–Q%(last)s %(year)s") % {
+            "first": first.quarter,
+            "last": last.quarter,
+            "year": a.year,
+        }
+    if precision == Precision.MONTH:
+        return _("%(first)s–%(last)s %(year)s") % {
+            "first": _month(a),
+            "last": _month(b),
+            "year": a.year,
+        }
+    if a.month == b.month:
+        return _("%(first)s–%(last)s %(month)s %(year)s") % {
+            "first": a.day,
+            "last": b.day,
+            "month": _month(a),
+            "year": a.year,
+        }
+    return _("%(first_day)s %(first_month)s – %(last_day)s %(last_month)s %(year)s") % {
+        "first_day": a.day,
+        "first_month": _month(a),
+        "last_day": b.day,
+        "last_month": _month(b),
+        "year": a.year,
+    }
+
+
+def _single(period: PartialDate) -> str:
+    day = period.first
+    if period.precision == Precision.DAY:
+        return _("%(day)s %(month)s %(year)s") % {
+            "day": day.day,
+            "month": _month(day),
+            "year": day.year,
+        }
+    if period.precision == Precision.MONTH:
+        return _("%(month)s %(year)s") % {"month": _month(day), "year": day.year}
+    if period.precision == Precision.QUARTER:
+        return _("Q%(quarter)s %(year)s") % {"quarter": period.quarter, "year": day.year}
+    return str(day.year)
 
 
 class PartialDateRange(models.Model):
@@ -156,24 +183,26 @@ class PartialDateRange(models.Model):
     """
 
     start = models.DateField(
-        _("start"),
+        gettext_lazy("start"),
         db_index=True,
-        help_text=_(
+        help_text=gettext_lazy(
             "For a month, quarter or year, any day in it: it is stored as the period's first day."
         ),
     )
     end = models.DateField(
-        _("end"),
+        gettext_lazy("end"),
         null=True,
         blank=True,
-        help_text=_("Leave empty for a single day, month, quarter or year. Not before the start."),
+        help_text=gettext_lazy(
+            "Leave empty for a single day, month, quarter or year. Not before the start."
+        ),
     )
     date_precision = models.CharField(
-        _("date precision"),
+        gettext_lazy("date precision"),
         max_length=7,
         choices=Precision.choices,
         default=Precision.DAY,
-        help_text=_(
+        help_text=gettext_lazy(
             "How exactly the date is known: shown as e.g. 3 Oct 2022, Oct 2022, Q4 2022, 2022."
         ),
     )
