@@ -1,8 +1,11 @@
-"""Building blocks shared by the content apps (no tables of their own here yet)."""
+"""Shared model building blocks, and the site shell's own content: stories and annual reports."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from portal.publishing import Publishable, PublishableQuerySet
 
 
 def unique_slug(
@@ -64,3 +67,139 @@ class SourcedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Story(SluggedModel, Publishable):
+    """A dated highlight or news item, tied to the network, projects and organisations it is about."""
+
+    slug_source_field = "title"
+
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(
+        _("date"), db_index=True, help_text=_("The day the story happened or was published.")
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for lists and feeds.")
+    )
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("Plain text; blank lines separate paragraphs.")
+    )
+    network = models.ForeignKey(
+        "network.Network", on_delete=models.PROTECT, related_name="stories", null=True, blank=True
+    )
+    projects = models.ManyToManyField("network.Project", blank=True, related_name="stories")
+    organisations = models.ManyToManyField(
+        "network.Organisation", blank=True, related_name="stories"
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("portal:story-detail", kwargs={"slug": self.slug})
+
+
+class StoryImage(models.Model):
+    """A picture of a story, with the caption and credit the publication prints."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(_("image"), upload_to="stories/")
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Empty if the caption says it."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["story", "order", "id"]
+        verbose_name = _("story image")
+        verbose_name_plural = _("story images")
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
+class AnnualReport(Publishable):
+    """The parts of a network's annual report that staff write; everything else is computed."""
+
+    network = models.ForeignKey(
+        "network.Network", on_delete=models.CASCADE, related_name="annual_reports"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. 'Accelerating Climate Actions for 2030'."),
+    )
+    cover = models.ImageField(_("cover image"), upload_to="reports/covers/", blank=True)
+    cover_credit = models.CharField(_("cover credit"), max_length=200, blank=True)
+    cover_caption = models.TextField(_("cover story"), blank=True)
+    highlights = models.ManyToManyField(
+        Story,
+        blank=True,
+        related_name="annual_reports",
+        help_text=_("Stories chosen as the year's highlights, shown in date order."),
+    )
+    closing_title = models.CharField(_("closing section title"), max_length=200, blank=True)
+    closing_text = models.TextField(_("closing section"), blank=True)
+
+    class Meta:
+        ordering = ["network", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "year"],
+                name="one_report_per_network_year",
+                violation_error_message=_("This network already has a report for this year."),
+            ),
+        ]
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+
+    def __str__(self):
+        return f"{self.network} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "portal:report-detail", kwargs={"network": self.network.slug, "year": self.year}
+        )
+
+
+class Foreword(models.Model):
+    """A foreword of an annual report: its author, their role and the text."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="forewords")
+    author = models.ForeignKey("network.Person", on_delete=models.PROTECT, related_name="forewords")
+    role = models.CharField(
+        _("role"), max_length=200, help_text=_("As printed, e.g. 'Mayor of Seoul, President City'.")
+    )
+    heading = models.CharField(
+        _("heading"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'Foreword from the President City'."),
+    )
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["report", "order", "id"]
+        verbose_name = _("foreword")
+        verbose_name_plural = _("forewords")
+
+    def __str__(self):
+        return f"{self.heading or _('Foreword')} — {self.author}"

@@ -8,6 +8,19 @@ from portal import views
 
 portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("stories/", views.StoryListView.as_view(), name="story-list"),
+    path("stories/feed/", views.AtomStoriesFeed(), name="story-feed"),
+    path("stories/<str:slug>/", views.StoryDetailView.as_view(), name="story-detail"),
+    path("reports/", views.ReportListView.as_view(), name="report-list"),
+    path(
+        "reports/<str:network>/<int:year>/", views.ReportDetailView.as_view(), name="report-detail"
+    ),
+    path(
+        "reports/<str:network>/<int:year>/print/",
+        views.ReportDetailView.as_view(print_view=True),
+        name="report-print",
+    ),
 ]
 
 urlpatterns = [

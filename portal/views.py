@@ -1,5 +1,19 @@
-from django.shortcuts import render
-from django.views.generic import ListView, TemplateView
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, ListView, TemplateView
+
+from network.models import Network, Organisation, Project
+from portal.models import Story
+from portal.publishing import StaffPreviewMixin
+from portal.reports import build_report, report_years
+from portal.search import search
 
 
 class HomeView(TemplateView):
@@ -57,3 +71,137 @@ class FilteredListView(ListView):
             query_without_page=query.urlencode(),
         )
         return context
+
+
+# --- Stories --------------------------------------------------------------------------------
+
+
+class StoryListView(ListView):
+    template_name = "portal/story_list.html"
+    context_object_name = "stories"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Story.objects.published().select_related("network").order_by("-date", "title")
+
+
+class StoryDetailView(StaffPreviewMixin, DetailView):
+    model = Story
+    template_name = "portal/story_detail.html"
+    context_object_name = "story"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("network")
+            .prefetch_related(
+                "images",
+                Prefetch("projects", queryset=Project.objects.published()),
+                Prefetch("organisations", queryset=Organisation.objects.published()),
+            )
+        )
+
+
+class LatestStoriesFeed(Feed):
+    title = gettext_lazy("City Network Portal: stories")
+    description = gettext_lazy("Highlights and news of the city networks.")
+
+    def link(self):
+        return reverse("portal:story-list")
+
+    def items(self):
+        return Story.objects.published().order_by("-date", "-publish_at")[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+
+class AtomStoriesFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestStoriesFeed.description
+
+
+# --- Annual reports ---------------------------------------------------------------------------
+
+
+class ReportListView(TemplateView):
+    template_name = "portal/report_list.html"
+
+    def get_context_data(self, **kwargs):
+        networks = Network.objects.published().order_by("order", "name")
+        return super().get_context_data(
+            networks=[
+                {"network": n, "years": sorted(report_years(n), reverse=True)} for n in networks
+            ],
+            **kwargs,
+        )
+
+
+class ReportDetailView(TemplateView):
+    """A network's annual report for a year, computed by portal.reports.build_report()."""
+
+    template_name = "portal/report_detail.html"
+    print_view = False
+
+    def get_context_data(self, **kwargs):
+        network = get_object_or_404(Network.objects.published(), slug=kwargs["network"])
+        year = kwargs["year"]
+        if not 1950 <= year <= timezone.now().year:
+            raise Http404(_("There is no report for %(year)s.") % {"year": year})
+        report = build_report(network, year)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            report=report,
+            network=network,
+            print_view=self.print_view,
+            member_chart=bar_chart(
+                report["membership"]["by_region"], label="region", value="count"
+            ),
+            type_chart=bar_chart(report["membership"]["by_type"], label="label", value="count"),
+            show_staff_notices=self.request.user.is_staff,
+        )
+        return context
+
+
+CHART_ROW_HEIGHT, CHART_BAR_START, CHART_BAR_WIDTH = 28, 260, 320
+
+
+def bar_chart(rows: list[dict], *, label: str, value: str) -> dict | None:
+    """Geometry of a horizontal bar chart (SVG user units) for `templates/portal/_bar_chart.html`."""
+    if not rows:
+        return None
+    largest = max(row[value] for row in rows) or 1
+    return {
+        "height": CHART_ROW_HEIGHT * len(rows),
+        "bar_start": CHART_BAR_START,
+        "rows": [
+            {
+                "label": row[label] or _("No region"),
+                "value": row[value],
+                "y": CHART_ROW_HEIGHT * index,
+                "width": round(row[value] * CHART_BAR_WIDTH / largest, 1),
+                "value_x": CHART_BAR_START + round(row[value] * CHART_BAR_WIDTH / largest, 1) + 6,
+            }
+            for index, row in enumerate(rows)
+        ],
+    }
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+
+class SearchView(TemplateView):
+    template_name = "portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:200]
+        return super().get_context_data(
+            query=query, groups=search(query) if query else [], **kwargs
+        )

@@ -1,0 +1,58 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from portal.admin_tools import PublishableAdmin, image_preview
+from portal.models import AnnualReport, Foreword, Story, StoryImage
+
+
+class StoryImageInline(admin.TabularInline):
+    model = StoryImage
+    extra = 0
+    fields = ("image", "preview", "caption", "credit", "alt_text", "order")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return image_preview(obj.image)
+
+
+@admin.register(Story)
+class StoryAdmin(PublishableAdmin):
+    list_display = ("title", "date", "network", "public")
+    list_filter = ("network", "is_published")
+    search_fields = ("title", "summary", "body")
+    date_hierarchy = "date"
+    autocomplete_fields = ("organisations", "projects")
+    inlines = [StoryImageInline]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "date", "network", "summary", "body")}),
+        (_("Related"), {"fields": ("projects", "organisations", "source")}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+
+class ForewordInline(admin.StackedInline):
+    model = Foreword
+    extra = 0
+    autocomplete_fields = ("author",)
+    fields = (("heading", "order"), ("author", "role"), "text")
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(PublishableAdmin):
+    list_display = ("network", "year", "title", "public")
+    list_filter = ("network", "is_published")
+    search_fields = ("title",)
+    autocomplete_fields = ("highlights",)
+    readonly_fields = ("cover_preview",)
+    inlines = [ForewordInline]
+    fieldsets = (
+        (None, {"fields": ("network", "year", "title")}),
+        (_("Cover"), {"fields": ("cover", "cover_preview", "cover_credit", "cover_caption")}),
+        (_("Chosen content"), {"fields": ("highlights", "closing_title", "closing_text")}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    @admin.display(description=_("cover"))
+    def cover_preview(self, obj):
+        return image_preview(obj.cover)

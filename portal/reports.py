@@ -1,0 +1,288 @@
+"""The annual report of a network for a year, computed from the records as plain data.
+
+One builder: the HTML page, the print view and the JSON endpoint all render the structure
+`build_report()` returns (only str, int, bool, None, lists and dicts), so the three never disagree.
+Everything is as of 31 December of the year, and only published records count, so the report
+of a year that has just ended is already written, and a draft never shows in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from network import queries as network_queries
+from network.models import Membership, Network, ProjectRole
+from portal.models import AnnualReport, Story
+
+
+def build_report(network: Network, year: int) -> dict:
+    """Every section of `network`'s report for `year`."""
+    year_end = dt.date(year, 12, 31)
+    membership = membership_section(network, year, year_end)
+    editorial = AnnualReport.objects.published().filter(network=network, year=year).first()
+    return {
+        "network": network_section(network),
+        "year": year,
+        "as_of": year_end.isoformat(),
+        "editorial": editorial_section(editorial),
+        "membership": membership,
+        "governance": governance_section(network, year),
+        "clusters": clusters_section(network, year),
+        "national_chapters": [
+            {
+                "country": chapter.country.code,
+                "country_name": str(chapter.country.name),
+                "host": _organisation(chapter.host) if chapter.host else None,
+            }
+            for chapter in network_queries.national_chapters(network)
+        ],
+        "highlights": highlights_section(network, year, editorial),
+        "projects": projects_section(network, year),
+        "pairings": pairings_section(network, year),
+        "partners": partners_section(network),
+        "team": [
+            {
+                "name": position.person.name,
+                "role": position.role,
+                "office": position.office.name if position.office else "",
+                "departed": position.departed,
+            }
+            for position in network_queries.team(network, year=year)
+        ],
+    }
+
+
+def _organisation(organisation) -> dict:
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name,
+        "short_name": organisation.short_name,
+        "country": organisation.country.code or "",
+    }
+
+
+def network_section(network: Network) -> dict:
+    return {
+        "slug": network.slug,
+        "name": network.name,
+        "full_name": network.full_name,
+        "description": network.description,
+        "website": network.website,
+        "how_to_join": network.how_to_join,
+        "offices": [
+            {
+                "name": office.name,
+                "address": office.address,
+                "city": office.city,
+                "country": office.country.code or "",
+                "phone": office.phone,
+                "email": office.email,
+                "is_secretariat": office.is_secretariat,
+            }
+            for office in network.offices.all()
+        ],
+    }
+
+
+def editorial_section(report: AnnualReport | None) -> dict | None:
+    if report is None:
+        return None
+    return {
+        "title": report.title,
+        "cover": report.cover.url if report.cover else "",
+        "cover_credit": report.cover_credit,
+        "cover_caption": report.cover_caption,
+        "forewords": [
+            {"heading": f.heading, "author": f.author.name, "role": f.role, "text": f.text}
+            for f in report.forewords.select_related("author")
+        ],
+        "closing_title": report.closing_title,
+        "closing_text": report.closing_text,
+    }
+
+
+def membership_section(network: Network, year: int, year_end: dt.date) -> dict:
+    counts = network_queries.member_counts_with_types(network, year_end)
+    figures = network_queries.figures_beside_counts(
+        network, counts, network_queries.stated_figures(network).filter(as_of__year=year)
+    )
+    new_members = (
+        network_queries.public_memberships()
+        .filter(network=network, joined__year=year)
+        .order_by("type", "organisation__name")
+    )
+    return {
+        "total": counts["total"],
+        "by_type": [
+            {"type": t["type"], "label": str(t["label"]), "count": t["count"]}
+            for t in counts["types"]
+        ],
+        "by_region": [
+            {"region": row["region__name"] or "", "count": row["n"]} for row in counts["by_region"]
+        ],
+        "stated": [
+            {
+                "label": row["figure"].label,
+                "value": row["figure"].value_display,
+                "as_of": row["figure"].as_of_display,
+                "source": row["figure"].source,
+                "computed": row["computed"],
+                "differs": row["differs"],
+            }
+            for row in figures
+        ],
+        "new_members": [
+            {
+                **_organisation(m.organisation),
+                "type": m.type,
+                "type_label": str(m.get_type_display()),
+                "region": m.region.name if m.region else "",
+                "description": m.description,
+            }
+            for m in new_members
+        ],
+    }
+
+
+def governance_section(network: Network, year: int) -> list[dict]:
+    bodies: dict[str, dict] = {}
+    for term in network_queries.governance_terms(network, year=year):
+        body = bodies.setdefault(term.body.name, {"body": term.body.name, "terms": []})
+        body["terms"].append(
+            {
+                "name": term.name,
+                "when": term.when,
+                "seats": [
+                    {
+                        "role": seat.role,
+                        "portfolio": seat.portfolio,
+                        "person": seat.person.name if seat.person else "",
+                        "organisation": _organisation(seat.organisation)
+                        if seat.organisation
+                        else None,
+                    }
+                    for seat in term.seat_list
+                ],
+            }
+        )
+    return list(bodies.values())
+
+
+def clusters_section(network: Network, year: int) -> list[dict]:
+    return [
+        {
+            "name": entry["cluster"].name,
+            "leads": [_organisation(lead.organisation) for lead in entry["leads"]],
+            "co_leads": [_organisation(lead.organisation) for lead in entry["co_leads"]],
+        }
+        for entry in network_queries.cluster_leads(network, year=year)
+    ]
+
+
+def highlights_section(network: Network, year: int, editorial: AnnualReport | None) -> list[dict]:
+    """The stories staff chose for the report; without a choice, the network's stories of the year."""
+    stories = Story.objects.published()
+    if editorial is not None and editorial.highlights.exists():
+        stories = stories.filter(annual_reports=editorial)
+    else:
+        stories = stories.filter(network=network, date__year=year)
+    return [
+        {"slug": s.slug, "title": s.title, "date": s.date.isoformat(), "summary": s.summary}
+        for s in stories.order_by("date", "title")
+    ]
+
+
+def projects_section(network: Network, year: int) -> list[dict]:
+    """Projects active in the year, grouped by theme (a project with several themes under its first)."""
+    projects = network_queries.project_detail_queryset().filter(network=network).active_during(year)
+    groups: dict[str, list] = {}
+    for project in projects.order_by("title"):
+        themes = list(project.themes.all())
+        theme = themes[0].name if themes else ""
+        roles = {role.value: [] for role in ProjectRole}
+        for participant in project.participant_list:
+            roles[participant.role].append(
+                participant.organisation.short_name or participant.organisation.name
+            )
+        groups.setdefault(theme, []).append(
+            {
+                "slug": project.slug,
+                "title": project.title,
+                "when": project.when,
+                "status": project.status,
+                "funders": roles["funder"],
+                "partners": roles["partner"],
+                "participants": roles["participant"],
+            }
+        )
+    order = {theme.name: theme.order for theme in network.themes.all()}
+    return [
+        {"theme": theme, "projects": items}
+        for theme, items in sorted(
+            groups.items(), key=lambda item: (item[0] == "", order.get(item[0], 99), item[0])
+        )
+    ]
+
+
+def pairings_section(network: Network, year: int) -> list[dict]:
+    """City pairings of the network's programmes with a visit, agreement or activity that year."""
+    pairings = network_queries.published_pairings().filter(programme__network=network)
+    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    pairings = pairings.filter(
+        Q(visits__start__lte=year_end, visits__start__gte=year_start)
+        | Q(programme__in=network_queries.published_projects().active_during(year))
+    ).distinct()
+    return [
+        {
+            "programme": pairing.programme.acronym or pairing.programme.title,
+            "first": _organisation(pairing.first),
+            "second": _organisation(pairing.second),
+            "theme": pairing.theme,
+            "visits": [
+                {
+                    "place": visit.place.short_name or visit.place.name,
+                    "when": visit.when,
+                    "status": visit.status,
+                }
+                for visit in pairing.visit_list
+            ],
+            "agreements": [
+                {
+                    "kind": str(a.get_kind_display()),
+                    "status": a.status,
+                    "when": a.when,
+                    "note": a.note,
+                }
+                for a in pairing.agreements.all()
+            ],
+        }
+        for pairing in pairings.order_by("programme__title", "first__name")
+    ]
+
+
+def partners_section(network: Network) -> list[dict]:
+    groups: dict[str, dict] = {}
+    for partner in network_queries.partners(network):
+        group = groups.setdefault(
+            partner.role,
+            {"role": partner.role, "label": str(partner.get_role_display()), "organisations": []},
+        )
+        group["organisations"].append(_organisation(partner.organisation))
+    return list(groups.values())
+
+
+def report_years(network: Network) -> list[int]:
+    """Years a report can be shown for: from the earliest dated record to the current year."""
+    years = set(
+        AnnualReport.objects.published().filter(network=network).values_list("year", flat=True)
+    )
+    years |= {
+        d.year
+        for d in Membership.objects.filter(network=network, joined__isnull=False).values_list(
+            "joined", flat=True
+        )
+    }
+    years |= {d.year for d in network.stated_figures.values_list("as_of", flat=True)}
+    return sorted(year for year in years if year <= dt.date.today().year)

@@ -1,0 +1,89 @@
+"""One search across the portal's published records, grouped by kind of record.
+
+Plain case-insensitive matching of every word on each kind's name fields, which works for
+every script (CJK names have no word boundaries a full-text index would need). Each kind gives
+at most RESULTS_PER_GROUP hits and says when there are more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Organisation, Person, Project
+from portal.models import Story
+
+RESULTS_PER_GROUP = 20
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    label: str
+    queryset: callable
+    fields: tuple[str, ...]
+    describe: callable
+    url: callable = lambda obj: obj.get_absolute_url()
+
+
+def _matching(queryset: QuerySet, fields: tuple[str, ...], words: list[str]) -> QuerySet:
+    per_word = [
+        reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)) for word in words
+    ]
+    return queryset.filter(reduce(and_, per_word))
+
+
+KINDS: list[SearchKind] = [
+    SearchKind(
+        _("Organisations"),
+        lambda: Organisation.objects.published().order_by("name"),
+        ("name", "short_name", "native_name"),
+        lambda o: " · ".join(
+            filter(None, [o.get_kind_display(), o.country.name if o.country else ""])
+        ),
+    ),
+    SearchKind(
+        _("Projects"),
+        lambda: Project.objects.published().select_related("network").order_by("title"),
+        ("title", "acronym", "description"),
+        lambda p: " · ".join(filter(None, [p.network.name, p.when])),
+    ),
+    SearchKind(
+        _("Stories"),
+        lambda: Story.objects.published().order_by("-date"),
+        ("title", "summary", "body"),
+        lambda s: s.date.isoformat(),
+    ),
+    SearchKind(
+        _("People"),
+        lambda: Person.objects.published().select_related("organisation").order_by("name"),
+        ("name", "native_name", "title"),
+        lambda p: p.title,
+        # People have no page of their own: link to the organisation they belong to, if any.
+        url=lambda p: p.organisation.get_absolute_url() if p.organisation_id else "",
+    ),
+]
+
+
+def search(query: str) -> list[dict]:
+    words = query.split()[:10]
+    if not words:
+        return []
+    groups = []
+    for kind in KINDS:
+        hits = list(_matching(kind.queryset(), kind.fields, words)[: RESULTS_PER_GROUP + 1])
+        if hits:
+            groups.append(
+                {
+                    "label": kind.label,
+                    "results": [
+                        {"title": str(hit), "url": kind.url(hit), "meta": kind.describe(hit)}
+                        for hit in hits[:RESULTS_PER_GROUP]
+                    ],
+                    "more": len(hits) > RESULTS_PER_GROUP,
+                }
+            )
+    return groups
