@@ -26,6 +26,7 @@ portal_patterns = [
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("", include("network.urls")),
+    path("admin/content-health/", views.ContentHealthView.as_view(), name="content-health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

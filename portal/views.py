@@ -1,15 +1,18 @@
+from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from network.models import Network, Organisation, Project
+from portal.health import content_health
 from portal.models import Story
 from portal.publishing import StaffPreviewMixin
 from portal.reports import build_report, report_years
@@ -204,4 +207,21 @@ class SearchView(TemplateView):
         query = self.request.GET.get("q", "").strip()[:200]
         return super().get_context_data(
             query=query, groups=search(query) if query else [], **kwargs
+        )
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class ContentHealthView(TemplateView):
+    """Staff only: what needs attention (portal.health)."""
+
+    template_name = "admin/content_health.html"
+
+    def get_context_data(self, **kwargs):
+        from django.contrib import admin
+
+        return super().get_context_data(
+            sections=content_health(),
+            title=_("Content health"),
+            **admin.site.each_context(self.request),
+            **kwargs,
         )

@@ -1,0 +1,108 @@
+"""The staff-only "content health" list: what needs an editor's attention.
+
+Each check is a function returning the records to look at, with a link to fix each in the admin.
+Apps add their own checks to CHECKS (events: past events still planned; publications: those with
+neither file nor link).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from network import queries as network_queries
+from network.models import Membership, Network
+from portal.models import AnnualReport
+
+LIMIT = 50
+
+
+def admin_link(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def differing_stated_figures():
+    today = dt.date.today()
+    for network in Network.objects.all():
+        counts = network_queries.member_counts(network, today)
+        rows = network_queries.figures_beside_counts(
+            network, counts, network_queries.stated_figures(network).filter(metric="members")
+        )
+        for row in rows:
+            if row["differs"]:
+                figure = row["figure"]
+                yield (
+                    _(
+                        "%(network)s: “%(label)s” stated %(stated)s (%(as_of)s), computed %(computed)s today"
+                    )
+                    % {
+                        "network": network,
+                        "label": figure.label,
+                        "stated": figure.value_display,
+                        "as_of": figure.as_of_display,
+                        "computed": row["computed"],
+                    },
+                    admin_link(figure),
+                )
+
+
+def members_without_country_or_region():
+    memberships = (
+        Membership.objects.current()
+        .filter(
+            Q(organisation__country="") | Q(region__isnull=True, network__regions__isnull=False)
+        )
+        .select_related("organisation", "network", "region")
+        .distinct()
+        .order_by("network__name", "organisation__name")
+    )
+    for membership in memberships[:LIMIT]:
+        missing = []
+        if not membership.organisation.country:
+            missing.append(str(_("country")))
+        if membership.region_id is None:
+            missing.append(str(_("region")))
+        yield (
+            f"{membership.organisation} ({membership.network}): " + ", ".join(missing),
+            admin_link(membership.organisation),
+        )
+
+
+def unpublished_reports_of_last_year():
+    last_year = dt.date.today().year - 1
+    published = set(
+        AnnualReport.objects.published().filter(year=last_year).values_list("network_id", flat=True)
+    )
+    for network in Network.objects.published().exclude(pk__in=published):
+        report = AnnualReport.objects.filter(network=network, year=last_year).first()
+        link = admin_link(report) if report else reverse("admin:portal_annualreport_add")
+        yield (
+            _("%(network)s: the %(year)s report is not published")
+            % {"network": network, "year": last_year},
+            link,
+        )
+
+
+CHECKS = [
+    (_("Stated member figures that differ from the records"), differing_stated_figures),
+    (_("Members without country or region"), members_without_country_or_region),
+    (_("Annual reports of last year not yet published"), unpublished_reports_of_last_year),
+]
+
+
+def content_health() -> list[dict]:
+    sections = []
+    for title, check in CHECKS:
+        items = list(check())
+        sections.append(
+            {
+                "title": title,
+                "items": items[:LIMIT],
+                "more": len(items) > LIMIT,
+                "count": len(items),
+            }
+        )
+    return sections
