@@ -1,0 +1,77 @@
+import datetime as dt
+
+import pytest
+
+from portal.models import Story
+from tests.factories import NetworkFactory, OrganisationFactory, PersonFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def story(**kwargs):
+    defaults = {
+        "title": "7th City Summit at COP15",
+        "date": dt.date(2022, 12, 11),
+        "is_published": True,
+    }
+    return Story.objects.create(**{**defaults, **kwargs})
+
+
+def test_story_list_detail_and_feed_show_published_only(client):
+    published = story(
+        summary="Mayors gathered in Montreal.", network=NetworkFactory(name="ICLEI East Asia")
+    )
+    draft = story(title="Unfinished draft", is_published=False)
+    listing = client.get("/stories/").content.decode()
+    assert published.title in listing and "Unfinished draft" not in listing
+    detail = client.get(published.get_absolute_url())
+    assert detail.status_code == 200 and "Mayors gathered in Montreal." in detail.content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    feed = client.get("/stories/feed/")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert (
+        published.title in feed.content.decode() and "Unfinished draft" not in feed.content.decode()
+    )
+
+
+def test_search_groups_results_by_kind_and_hides_drafts(client):
+    """One query finds organisations, projects, stories and people; drafts never."""
+    OrganisationFactory(name="Kunming", native_name="昆明市")
+    OrganisationFactory(name="Kunming Draft Office", is_published=False)
+    ProjectFactory(title="ICLEI-Kunming Center of Excellence")
+    story(title="Kunming hosts COP15")
+    PersonFactory(name="Ma Kunming")
+    html = client.get("/search/", {"q": "kunming"}).content.decode()
+    for heading in ("Organisations", "Projects", "Stories", "People"):
+        assert f"<h2>{heading}" in html
+    assert "Kunming Draft Office" not in html
+
+
+def test_search_matches_non_latin_names(client):
+    OrganisationFactory(name="Kunming", native_name="昆明市")
+    response = client.get("/search/", {"q": "昆明"})
+    assert "Kunming" in response.content.decode()
+
+
+def test_search_without_match_or_query_says_so(client):
+    assert "Nothing found for “zzz”" in client.get("/search/", {"q": "zzz"}).content.decode()
+    assert client.get("/search/").status_code == 200
+
+
+def test_search_queries_do_not_grow_with_hits(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/search/", {"q": "city"})
+        return len(queries)
+
+    OrganisationFactory(name="City 0")
+    one = count()
+    for index in range(29):
+        OrganisationFactory(name=f"City {index + 1}")
+        PersonFactory(
+            name=f"City person {index}", organisation=OrganisationFactory(name=f"Other {index}")
+        )
+    assert count() == one
