@@ -16,6 +16,7 @@ from network.models import (
     Region,
     Theme,
 )
+from portal.api_filters import YearFilter, year_schema
 
 
 def published_networks(request):
@@ -85,12 +86,7 @@ class MemberFilter(django_filters.FilterSet):
         choices=OrganisationKind.choices,
         empty_label=_("All kinds"),
     )
-    joined_year = django_filters.NumberFilter(
-        label=_("Joined in (year)"),
-        method="filter_nothing",
-        min_value=1900,
-        max_value=2100,
-    )
+    joined_year = YearFilter(label=_("Joined in (year)"), method="filter_joined_year")
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
@@ -105,7 +101,11 @@ class MemberFilter(django_filters.FilterSet):
         model = Organisation
         fields = ["network", "membership_type", "region", "country", "kind", "joined_year", "q"]
 
-    def filter_nothing(self, queryset, name, value):
+    def filter_nothing(self, queryset, name, value: str):
+        return queryset  # applied together in filter_queryset()
+
+    @year_schema
+    def filter_joined_year(self, queryset, name, value):
         return queryset  # applied together in filter_queryset()
 
     def filter_search(self, queryset, name, value):

@@ -3,8 +3,22 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
+from network import api as network_api
 from portal import views
+from portal.api import ReportAPIView
+
+router = DefaultRouter()
+network_api.register(router)
+
+api_patterns = [
+    path("", include(router.urls)),
+    path("reports/<str:network>/<int:year>/", ReportAPIView.as_view(), name="report-detail"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
 
 portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -26,6 +40,7 @@ portal_patterns = [
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("", include("network.urls")),
+    path("api/v1/", include((api_patterns, "api"))),
     path("admin/content-health/", views.ContentHealthView.as_view(), name="content-health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

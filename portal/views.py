@@ -1,7 +1,7 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,9 @@ class HomeView(TemplateView):
 
 
 def page_not_found(request, exception):
+    if request.path.startswith("/api/"):
+        # API consumers get JSON, like every other API answer, also for addresses no route matches.
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return render(request, "404.html", status=404)
 
 

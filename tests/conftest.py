@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -32,3 +33,10 @@ def english_by_default():
     """Each test starts in English, whatever language an earlier request switched to."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (the API rate limit counts in it)."""
+    cache.clear()
+    yield

@@ -1,0 +1,451 @@
+"""API v1 for the network app: networks, members, governance, people, projects, pairings, themes, SDGs.
+
+Viewsets declare `queryset = Model.objects.none()` and build the real, published-only query in
+`get_queryset()` with the joins the serializers need, so nothing unscoped can leak and the number
+of queries does not grow with the rows.
+"""
+
+import django_filters
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import AllowAny
+
+from network import queries
+from network.filters import MemberFilter, ProjectFilter, published_networks
+from network.models import (
+    SDG,
+    CityPairing,
+    Membership,
+    Network,
+    Organisation,
+    Person,
+    Project,
+    Seat,
+    Term,
+    Theme,
+)
+from portal.api import AnonymousReadThrottle, CSVExportMixin
+from portal.api_filters import YearFilter, year_schema
+
+
+class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
+    """Anyone may read; there is nothing to write through these endpoints."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonymousReadThrottle]
+
+
+class ReadOnlyViewSet(PublicReadViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"  # Unicode slugs
+
+
+class UpdatedSinceFilterMixin(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Changed at or after (ISO 8601 date-time)"),
+    )
+
+
+# --- Serializers -----------------------------------------------------------------------------
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    region = serializers.CharField(
+        source="region.name", default=None, allow_null=True, read_only=True
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["network", "type", "region", "joined", "left", "date_precision"]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+    memberships = MembershipSerializer(source="public_memberships", many=True, read_only=True)
+    url = serializers.HyperlinkedIdentityField(view_name="api:member-detail", lookup_field="slug")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "url",
+            "name",
+            "short_name",
+            "native_name",
+            "kind",
+            "country",
+            "website",
+            "population",
+            "latitude",
+            "longitude",
+            "description",
+            "memberships",
+            "updated_at",
+        ]
+
+
+class MemberCSVSerializer(serializers.ModelSerializer):
+    """One flat row per organisation: memberships as 'network:type:region' joined by '; '."""
+
+    country = serializers.CharField(source="country.code", read_only=True)
+    memberships = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "native_name",
+            "kind",
+            "country",
+            "website",
+            "memberships",
+        ]
+
+    def get_memberships(self, organisation) -> str:
+        return "; ".join(
+            f"{m.network.slug}:{m.type}:{m.region.name if m.region else ''}"
+            for m in organisation.public_memberships
+        )
+
+
+class SeatSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    portfolio = serializers.CharField()
+    person = serializers.CharField(source="person.name", default=None, allow_null=True)
+    organisation = serializers.CharField(source="organisation.slug", default=None, allow_null=True)
+    order = serializers.IntegerField()
+
+
+class TermSerializer(serializers.ModelSerializer):
+    network = serializers.CharField(source="body.network.slug")
+    body = serializers.CharField(source="body.name")
+    seats = SeatSerializer(source="seat_list", many=True)
+
+    class Meta:
+        model = Term
+        fields = [
+            "id",
+            "network",
+            "body",
+            "name",
+            "start",
+            "end",
+            "date_precision",
+            "elected_at",
+            "seats",
+        ]
+
+
+class ThemeSerializer(serializers.ModelSerializer):
+    network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Theme
+        fields = ["slug", "name", "network", "description"]
+
+
+class SDGSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SDG
+        fields = ["number", "name"]
+
+
+class NetworkSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:network-detail", lookup_field="slug")
+    themes = ThemeSerializer(many=True, read_only=True)
+    regions = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = Network
+        fields = [
+            "slug",
+            "url",
+            "name",
+            "full_name",
+            "acronym",
+            "founded_year",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "regions",
+            "themes",
+            "updated_at",
+        ]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "native_name", "honorific", "title", "organisation", "updated_at"]
+
+
+class ProjectParticipantSerializer(serializers.Serializer):
+    organisation = serializers.CharField(source="organisation.slug")
+    role = serializers.CharField()
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    participants = ProjectParticipantSerializer(
+        source="participant_list", many=True, read_only=True
+    )
+    links = serializers.ListField(source="link_list", child=serializers.URLField(), read_only=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            "slug",
+            "title",
+            "acronym",
+            "network",
+            "description",
+            "themes",
+            "sdgs",
+            "start",
+            "end",
+            "date_precision",
+            "status",
+            "participants",
+            "links",
+            "updated_at",
+        ]
+
+
+class StudyVisitSerializer(serializers.Serializer):
+    place = serializers.CharField(source="place.slug")
+    start = serializers.DateField()
+    end = serializers.DateField(allow_null=True)
+    date_precision = serializers.CharField()
+    status = serializers.CharField()
+
+
+class AgreementSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    note = serializers.CharField()
+
+
+class PairingSerializer(serializers.ModelSerializer):
+    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisations = serializers.SerializerMethodField()
+    visits = StudyVisitSerializer(source="visit_list", many=True, read_only=True)
+    agreements = AgreementSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = CityPairing
+        fields = [
+            "slug",
+            "programme",
+            "organisations",
+            "theme",
+            "description",
+            "visits",
+            "agreements",
+            "updated_at",
+        ]
+
+    def get_organisations(self, pairing) -> list[str]:
+        return [pairing.first.slug, pairing.second.slug]
+
+
+# --- Filters for lists that have no page of their own ----------------------------------------------
+
+
+class MemberAPIFilter(MemberFilter, UpdatedSinceFilterMixin):
+    pass
+
+
+class ProjectAPIFilter(ProjectFilter, UpdatedSinceFilterMixin):
+    pass
+
+
+class PersonFilter(UpdatedSinceFilterMixin):
+    q = django_filters.CharFilter(
+        field_name="name", lookup_expr="icontains", label=_("Name contains")
+    )
+    organisation = django_filters.CharFilter(
+        field_name="organisation__slug", label=_("Organisation slug")
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "organisation", "updated_since"]
+
+
+class PairingFilter(UpdatedSinceFilterMixin):
+    network = django_filters.ModelChoiceFilter(
+        field_name="programme__network",
+        to_field_name="slug",
+        queryset=published_networks,
+        label=_("Network"),
+    )
+    programme = django_filters.CharFilter(
+        field_name="programme__slug", label=_("Programme (project slug)")
+    )
+    organisation = django_filters.CharFilter(
+        method="filter_organisation", label=_("Organisation slug")
+    )
+
+    class Meta:
+        model = CityPairing
+        fields = ["network", "programme", "organisation", "updated_since"]
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(Q(first__slug=value) | Q(second__slug=value))
+
+
+class TermFilter(django_filters.FilterSet):
+    network = django_filters.ModelChoiceFilter(
+        field_name="body__network",
+        to_field_name="slug",
+        queryset=published_networks,
+        label=_("Network"),
+    )
+    year = YearFilter(method="filter_year", label=_("In force in year"))
+
+    class Meta:
+        model = Term
+        fields = ["network", "year"]
+
+    @year_schema
+    def filter_year(self, queryset, name, value):
+        return queryset.in_force_during(int(value))
+
+
+class ThemeFilter(django_filters.FilterSet):
+    network = django_filters.ModelChoiceFilter(
+        to_field_name="slug", queryset=published_networks, label=_("Network")
+    )
+
+    class Meta:
+        model = Theme
+        fields = ["network"]
+
+
+# --- Viewsets -----------------------------------------------------------------------------------
+
+
+class NetworkViewSet(ReadOnlyViewSet):
+    """Published networks."""
+
+    queryset = Network.objects.none()
+    serializer_class = NetworkSerializer
+
+    def get_queryset(self):
+        return queries.published_networks().prefetch_related("themes", "regions")
+
+
+class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
+    """Organisations with their current memberships; `?format=csv` for a spreadsheet."""
+
+    queryset = Organisation.objects.none()
+    serializer_class = MemberSerializer
+    csv_serializer_class = MemberCSVSerializer
+    filterset_class = MemberAPIFilter
+
+    def get_queryset(self):
+        memberships = (
+            Membership.objects.public()
+            .current()
+            .select_related("network", "region")
+            .order_by("network__order")
+        )
+        queryset = Organisation.objects.published().prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="public_memberships")
+        )
+        return queryset.order_by("name")
+
+    def filter_queryset(self, queryset):
+        if self.action == "retrieve":
+            # An organisation's own record is there even when it is not (or no longer) a member.
+            return queryset
+        return super().filter_queryset(queryset)
+
+
+class GovernanceViewSet(PublicReadViewSet):
+    """Governance terms of published networks with their seats (`?network=`, `?year=`)."""
+
+    queryset = Term.objects.none()
+    serializer_class = TermSerializer
+    filterset_class = TermFilter
+
+    def get_queryset(self):
+        terms = Term.objects.filter(body__network__in=Network.objects.published()).select_related(
+            "body__network"
+        )
+        seats = Seat.objects.select_related("person", "organisation").filter(
+            Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.published())
+        )
+        return terms.order_by("body__network__order", "body__order", "-start").prefetch_related(
+            Prefetch("seats", queryset=seats.order_by("order", "id"), to_attr="seat_list")
+        )
+
+
+class PersonViewSet(ReadOnlyViewSet):
+    queryset = Person.objects.none()
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+
+    def get_queryset(self):
+        return Person.objects.published().select_related("organisation").order_by("name")
+
+
+class ProjectViewSet(ReadOnlyViewSet):
+    queryset = Project.objects.none()
+    serializer_class = ProjectSerializer
+    filterset_class = ProjectAPIFilter
+
+    def get_queryset(self):
+        return queries.project_detail_queryset().order_by("title")
+
+
+class PairingViewSet(ReadOnlyViewSet):
+    queryset = CityPairing.objects.none()
+    serializer_class = PairingSerializer
+    filterset_class = PairingFilter
+
+    def get_queryset(self):
+        return queries.published_pairings().order_by("programme__title", "first__name")
+
+
+class ThemeViewSet(PublicReadViewSet):
+    queryset = Theme.objects.none()
+    serializer_class = ThemeSerializer
+    filterset_class = ThemeFilter
+
+    def get_queryset(self):
+        return Theme.objects.filter(network__in=Network.objects.published()).select_related(
+            "network"
+        )
+
+
+class SDGViewSet(PublicReadViewSet):
+    queryset = SDG.objects.none()
+    serializer_class = SDGSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return SDG.objects.all()
+
+
+def register(router):
+    router.register("networks", NetworkViewSet, basename="network")
+    router.register("members", MemberViewSet, basename="member")
+    router.register("governance", GovernanceViewSet, basename="governance")
+    router.register("people", PersonViewSet, basename="person")
+    router.register("projects", ProjectViewSet, basename="project")
+    router.register("pairings", PairingViewSet, basename="pairing")
+    router.register("themes", ThemeViewSet, basename="theme")
+    router.register("sdgs", SDGViewSet, basename="sdg")

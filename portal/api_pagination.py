@@ -1,0 +1,38 @@
+"""The API's pagination, in a module of its own: DRF imports it while loading its generic views,
+so it must not import anything that imports them back."""
+
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import PageNumberPagination
+
+
+class StandardPagination(PageNumberPagination):
+    """count / next / previous / results; ?page_size= up to 100; a page past the end is a 400."""
+
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is not None and (not raw.isdigit() or int(raw) < 1):
+            raise ValidationError({"page_size": _("Must be a whole number from 1 to 100.")})
+        return super().get_page_size(request)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            raise ValidationError({"page": str(error.detail)}) from None
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    "Results per page, 20 by default; larger values than 100 give 100."
+                )
+        return parameters
