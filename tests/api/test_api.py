@@ -1,0 +1,228 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from network.models import Organisation
+from portal.reports import build_report
+from tests.factories import (
+    CityPairingFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProjectFactory,
+    RegionFactory,
+    SeatFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(response):
+    return [row["slug"] for row in response.json()["results"]]
+
+
+def test_members_filtered_like_the_directory(client):
+    """CityNet's associate members in one region, as JSON with the documented fields."""
+    citynet = NetworkFactory(slug="citynet")
+    south = RegionFactory(
+        network=citynet, slug="south-southwest-asia", name="South & Southwest Asia"
+    )
+    match = MembershipFactory(
+        network=citynet,
+        region=south,
+        type="associate",
+        joined=dt.date(2022, 1, 1),
+        organisation=OrganisationFactory(slug="tdf", name="Town Development Fund", country="NP"),
+    )
+    MembershipFactory(network=citynet, region=south, type="full")
+    response = client.get(
+        "/api/v1/members/",
+        {"network": "citynet", "membership_type": "associate", "region": "south-southwest-asia"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 1 and body["next"] is None and body["previous"] is None
+    member = body["results"][0]
+    assert (member["slug"], member["name"], member["kind"], member["country"]) == (
+        "tdf",
+        "Town Development Fund",
+        "city",
+        "NP",
+    )
+    assert member["memberships"] == [
+        {
+            "network": "citynet",
+            "type": "associate",
+            "region": "South & Southwest Asia",
+            "joined": "2022-01-01",
+            "left": None,
+            "date_precision": match.date_precision,
+        }
+    ]
+
+
+def test_members_as_csv_with_the_same_filters(client):
+    citynet = NetworkFactory(slug="citynet")
+    MembershipFactory(
+        network=citynet,
+        type="associate",
+        organisation=OrganisationFactory(slug="sdf", name="Seoul Digital Foundation"),
+    )
+    MembershipFactory(
+        network=citynet, type="full", organisation=OrganisationFactory(slug="busan", name="Busan")
+    )
+    response = client.get(
+        "/api/v1/members/", {"network": "citynet", "membership_type": "associate", "format": "csv"}
+    )
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "slug,name,short_name,native_name,kind,country,website,memberships"
+    assert lines[1].startswith("sdf,Seoul Digital Foundation") and len(lines) == 2
+
+
+def test_members_joined_year_and_updated_since(client):
+    MembershipFactory(joined=dt.date(2022, 3, 1), organisation=OrganisationFactory(slug="new"))
+    MembershipFactory(joined=dt.date(2019, 3, 1), organisation=OrganisationFactory(slug="old"))
+    assert slugs(client.get("/api/v1/members/", {"joined_year": 2022})) == ["new"]
+    Organisation.objects.filter(slug="old").update(updated_at=timezone.now() - dt.timedelta(days=3))
+    since = (timezone.now() - dt.timedelta(days=1)).isoformat()
+    assert slugs(client.get("/api/v1/members/", {"updated_since": since})) == ["new"]
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"joined_year": "abc"}, "joined_year"),
+        ({"joined_year": "1200"}, "joined_year"),
+        ({"updated_since": "yesterday"}, "updated_since"),
+        ({"membership_type": "gold"}, "membership_type"),
+        ({"network": "no-such-network"}, "network"),
+        ({"page": "99"}, "page"),
+        ({"page_size": "0"}, "page_size"),
+    ],
+)
+def test_invalid_parameters_answer_400_naming_the_parameter(client, params, parameter):
+    MembershipFactory()
+    response = client.get("/api/v1/members/", params)
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+def test_page_size_is_capped_at_100(client):
+    for _ in range(3):
+        MembershipFactory()
+    response = client.get("/api/v1/members/", {"page_size": 500})
+    assert response.status_code == 200 and len(response.json()["results"]) == 3
+
+
+def test_drafts_never_appear_in_the_api(client):
+    """Draft organisations, people, projects, pairings and networks are neither listed nor fetchable."""
+    draft_org = OrganisationFactory(slug="draft-city", is_published=False)
+    MembershipFactory(organisation=draft_org)
+    PersonFactory(slug="draft-person", is_published=False)
+    ProjectFactory(slug="draft-project", is_published=False)
+    CityPairingFactory(slug="draft-pairing", is_published=False)
+    NetworkFactory(slug="draft-network", is_published=False)
+    for kind, slug in [
+        ("members", "draft-city"),
+        ("people", "draft-person"),
+        ("projects", "draft-project"),
+        ("pairings", "draft-pairing"),
+        ("networks", "draft-network"),
+    ]:
+        assert slug not in slugs(client.get(f"/api/v1/{kind}/"))
+        assert client.get(f"/api/v1/{kind}/{slug}/").status_code == 404
+
+
+def test_non_member_organisation_detail_is_available(client):
+    OrganisationFactory(slug="dublin", name="Dublin")
+    response = client.get("/api/v1/members/dublin/")
+    assert response.status_code == 200 and response.json()["memberships"] == []
+
+
+def test_report_json_is_the_builders_structure(client):
+    network = NetworkFactory(slug="citynet")
+    MembershipFactory(network=network, joined=dt.date(2022, 5, 1))
+    response = client.get("/api/v1/reports/citynet/2022/")
+    assert response.status_code == 200
+    assert response.json() == build_report(network, 2022)
+    assert client.get("/api/v1/reports/citynet/2999/").status_code == 404
+    assert client.get("/api/v1/reports/citynet/abc/").json() == {"detail": "Not found."}
+
+
+def test_conditional_get_answers_304_when_nothing_changed(client):
+    NetworkFactory()
+    first = client.get("/api/v1/networks/")
+    assert first.has_header("ETag")
+    assert client.get("/api/v1/networks/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    NetworkFactory()
+    assert client.get("/api/v1/networks/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_cors_open_for_reads(client):
+    response = client.get("/api/v1/networks/", HTTP_ORIGIN="https://partner.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_anonymous_rate_limit_answers_429_with_retry_after(client, settings):
+    settings.API_ANONYMOUS_RATE = "2/minute"
+    assert client.get("/api/v1/sdgs/").status_code == 200
+    assert client.get("/api/v1/sdgs/").status_code == 200
+    response = client.get("/api/v1/sdgs/")
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+
+
+def test_sdgs_are_the_17_goals(client):
+    goals = client.get("/api/v1/sdgs/").json()
+    assert len(goals) == 17 and goals[10] == {
+        "number": 11,
+        "name": "Sustainable Cities and Communities",
+    }
+
+
+def test_docs_page_uses_only_local_assets(client):
+    html = client.get("/api/v1/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/" in html
+    assert "cdn." not in html and "unpkg" not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/networks/",
+        "/api/v1/members/",
+        "/api/v1/governance/",
+        "/api/v1/people/",
+        "/api/v1/projects/",
+        "/api/v1/pairings/",
+        "/api/v1/themes/",
+    ],
+)
+def test_api_lists_run_same_queries_for_1_and_30_rows(client, url):
+    def add(count):
+        for _ in range(count):
+            network = NetworkFactory()
+            region = RegionFactory(network=network)
+            member = MembershipFactory(network=network, region=region).organisation
+            SeatFactory(term__body__network=network, organisation=member)
+            project = ProjectFactory(network=network)
+            project.participants.create(organisation=member, role="partner")
+            pairing = CityPairingFactory(programme=project, first=member)
+            pairing.visits.create(place=member, start=dt.date(2022, 1, 1), status="held")
+            network.themes.create(slug=f"theme-{network.pk}", name="Theme")
+            PersonFactory(organisation=member)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, {"page_size": 100}).status_code == 200
+        return len(queries)
+
+    add(1)
+    one = count()
+    add(29)
+    assert count() == one
