@@ -458,6 +458,13 @@ class TermQuerySet(models.QuerySet):
             Q(end__gte=first) | Q(end__isnull=True, start__gte=first)
         )
 
+    def of_report_year(self, year: int):
+        """Terms in force in `year` and those starting the next year: an annual report shows the
+        office bearers elected during its year (CityNet's 2022 report, its 2023–2026 term)."""
+        return self.filter(
+            Q(pk__in=self.in_force_during(year).values("pk")) | Q(start__year=year + 1)
+        )
+
 
 class Term(SourcedModel, PartialDateRange):
     """A period of office of a body, e.g. RexCom 2021–2024."""

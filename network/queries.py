@@ -134,10 +134,13 @@ def figures_beside_counts(network: Network, counts: dict, figures) -> list[dict]
     return rows
 
 
-def governance_terms(network: Network, *, year: int | None = None):
-    """Terms of the network's bodies (those in force in `year`, if given) with their seats."""
+def governance_terms(network: Network, *, year: int | None = None, report: bool = False):
+    """Terms of the network's bodies with their seats: all, those in force in `year`, or (for
+    an annual report) those in force or elected for the next year."""
     terms = Term.objects.filter(body__network=network).select_related("body")
-    if year:
+    if year and report:
+        terms = terms.of_report_year(year)
+    elif year:
         terms = terms.in_force_during(year)
     seats = Seat.objects.select_related("person", "organisation").filter(
         Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.published())
@@ -147,15 +150,16 @@ def governance_terms(network: Network, *, year: int | None = None):
     )
 
 
-def cluster_leads(network: Network, *, year: int | None = None):
-    """Leads and co-leads of the network's clusters (for `year`, if given), grouped by cluster."""
+def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
+    """Leads and co-leads of the network's clusters (for `year`, if given, and for an annual
+    report also those elected for the next year), grouped by cluster."""
     leads = ClusterLead.objects.filter(
         cluster__network=network, organisation__in=Organisation.objects.published()
     ).select_related("cluster", "organisation")
     if year:
-        leads = leads.filter(Q(from_year__isnull=True) | Q(from_year__lte=year)).filter(
-            Q(until_year__isnull=True) | Q(until_year__gte=year)
-        )
+        leads = leads.filter(
+            Q(from_year__isnull=True) | Q(from_year__lte=year + 1 if report else year)
+        ).filter(Q(until_year__isnull=True) | Q(until_year__gte=year))
     clusters: dict = {}
     for lead in leads.order_by("cluster__order", "cluster__name", "role", "order"):
         entry = clusters.setdefault(

@@ -148,12 +148,13 @@ def membership_section(network: Network, year: int, year_end: dt.date) -> dict:
 
 def governance_section(network: Network, year: int) -> list[dict]:
     bodies: dict[str, dict] = {}
-    for term in network_queries.governance_terms(network, year=year):
+    for term in network_queries.governance_terms(network, year=year, report=True):
         body = bodies.setdefault(term.body.name, {"body": term.body.name, "terms": []})
         body["terms"].append(
             {
                 "name": term.name,
                 "when": term.when,
+                "incoming": term.start.year > year,
                 "seats": [
                     {
                         "role": seat.role,
@@ -177,7 +178,7 @@ def clusters_section(network: Network, year: int) -> list[dict]:
             "leads": [_organisation(lead.organisation) for lead in entry["leads"]],
             "co_leads": [_organisation(lead.organisation) for lead in entry["co_leads"]],
         }
-        for entry in network_queries.cluster_leads(network, year=year)
+        for entry in network_queries.cluster_leads(network, year=year, report=True)
     ]
 
 

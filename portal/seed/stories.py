@@ -1,0 +1,101 @@
+"""Load stories and the editorial parts of annual reports (stories.yaml, reports.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from network.models import Network, Project
+from portal.models import AnnualReport, Foreword, Story
+from portal.seed.files import SeedError, cite, load_yaml, read_keyed
+from portal.seed.network import PUBLISHED, NetworkLoader, partial
+
+
+class StoryLoader:
+    def __init__(self, network_loader: NetworkLoader, seed_dir: Path):
+        self.network_loader = network_loader
+        self.recorder = network_loader.recorder
+        self.seed_dir = seed_dir
+        self.stories: dict[str, Story] = {}
+
+    def load(self):
+        for key, record in read_keyed("stories*.yaml", self.seed_dir).items():
+            self.stories[key] = self.load_story(key, record)
+        reports = self.seed_dir / "reports.yaml"
+        for record in (load_yaml(reports) or []) if reports.exists() else []:
+            self.load_report(record)
+
+    def network(self, key: str, where: str) -> Network:
+        network = Network.objects.filter(slug=key).first()
+        if network is None:
+            raise SeedError(f"{where}: network '{key}' is not defined in networks/*.yaml.")
+        return network
+
+    def load_story(self, key: str, record: dict) -> Story:
+        where = f"{record['_file']} '{key}'"
+        date = partial(record.get("date"), where=where)
+        if date is None:
+            raise SeedError(f"{where}: a story needs a date.")
+        story = self.recorder.ensure(
+            Story,
+            {"slug": key},
+            {
+                "title": record["title"],
+                "date": date.first,
+                "network": self.network(record["network"], where)
+                if record.get("network")
+                else None,
+                "summary": (record.get("summary") or "").strip(),
+                "body": (record.get("body") or "").strip(),
+                "source": cite(record.get("source")),
+                **PUBLISHED,
+            },
+            where=where,
+        )
+        if self.recorder.last_created:
+            story.organisations.add(
+                *[
+                    self.network_loader.organisation(k, where=where)
+                    for k in record.get("organisations") or []
+                ]
+            )
+            projects = list(Project.objects.filter(slug__in=record.get("projects") or []))
+            if len(projects) != len(record.get("projects") or []):
+                raise SeedError(f"{where}: unknown projects in {record.get('projects')}.")
+            story.projects.add(*projects)
+        return story
+
+    def load_report(self, record: dict):
+        where = f"reports.yaml {record['network']} {record['year']}"
+        report = self.recorder.ensure(
+            AnnualReport,
+            {"network": self.network(record["network"], where), "year": record["year"]},
+            {
+                "title": record.get("title") or "",
+                "cover_credit": record.get("cover_credit") or "",
+                "cover_caption": (record.get("cover_caption") or "").strip(),
+                "closing_title": record.get("closing_title") or "",
+                "closing_text": (record.get("closing_text") or "").strip(),
+                **PUBLISHED,
+            },
+            where=where,
+        )
+        if not self.recorder.last_created:
+            return
+        for index, foreword in enumerate(record.get("forewords") or []):
+            if not foreword.get("author"):
+                raise SeedError(f"{where}: foreword {index + 1} needs an author key.")
+            self.recorder.ensure(
+                Foreword,
+                {"report": report, "order": foreword.get("order", index)},
+                {
+                    "author": self.network_loader.person(foreword["author"], where=where),
+                    "heading": foreword.get("heading") or "",
+                    "role": foreword.get("role") or "",
+                    "text": (foreword.get("text") or "").strip(),
+                },
+                where=where,
+            )
+        missing = [key for key in record.get("highlights") or [] if key not in self.stories]
+        if missing:
+            raise SeedError(f"{where}: highlights {missing} are not in stories.yaml.")
+        report.highlights.add(*[self.stories[key] for key in record.get("highlights") or []])

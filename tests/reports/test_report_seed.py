@@ -1,0 +1,96 @@
+"""Reports computed from the seed content, held against the source documents."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from network.models import Network, Seat, StaffPosition
+from portal.reports import build_report
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+DOCUMENTS = {
+    ("iclei-east-asia", 2022): SEEDS / "000_800bfa15565b1cec.txt",
+    ("iclei-east-asia", 2020): SEEDS / "001_9a6a136c5758927e.txt",
+    ("citynet", 2022): SEEDS / "003_cce3dc6effbeefe6.txt",
+}
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not SEEDS.exists(), reason="source documents not beside the repo"),
+]
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("load_seed_content", stdout=io.StringIO())
+
+
+def flatten(text):
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("network", "year"), list(DOCUMENTS))
+def test_report_names_every_seat_and_staff_member_of_its_document(seeded, network, year):
+    """Every governance seat and team member the document names appears in the computed report."""
+    report = build_report(Network.objects.get(slug=network), year)
+    seats = [s for body in report["governance"] for term in body["terms"] for s in term["seats"]]
+    expected_seats = Seat.objects.filter(
+        term__body__network__slug=network, source__contains=f"Report {year}"
+    )
+    for seat in expected_seats:
+        assert any(
+            s["role"] == seat.role
+            and (s["person"] or None) == (seat.person.name if seat.person else None)
+            for s in seats
+        ), seat
+    team = {member["name"] for member in report["team"]}
+    listed = StaffPosition.objects.filter(network__slug=network, reported_year=year)
+    assert {p.person.name for p in listed} <= team
+    text = flatten(DOCUMENTS[(network, year)].read_text(encoding="utf-8"))
+    for name in team:
+        assert name.split()[-1].casefold() in text.casefold(), name
+
+
+def test_citynet_2022_report_membership_and_new_members(seeded):
+    report = build_report(Network.objects.get(slug="citynet"), 2022)
+    membership = report["membership"]
+    assert membership["total"] == 151
+    assert {row["type"]: row["count"] for row in membership["by_type"]} == {
+        "full": 102,
+        "associate": 49,
+    }
+    assert len(membership["new_members"]) == 6
+    stated = {row["label"]: row for row in membership["stated"]}
+    assert stated["members"]["value"] == "154" and stated["members"]["computed"] == 151
+    assert len(report["pairings"]) == 8
+    assert {cluster["name"] for cluster in report["clusters"]} == {
+        "Climate Change",
+        "Disaster",
+        "Sustainable Development Goals (SDGs)",
+    }
+
+
+def test_citynet_2022_report_editorial_from_the_document(seeded):
+    report = build_report(Network.objects.get(slug="citynet"), 2022)
+    text = flatten(DOCUMENTS[("citynet", 2022)].read_text(encoding="utf-8"))
+    editorial = report["editorial"]
+    assert editorial["title"] == "Accelerating Climate Actions for 2030"
+    assert [f["author"] for f in editorial["forewords"]] == ["Se-hoon Oh", "Vijay Jagannathan"]
+    for foreword in editorial["forewords"]:
+        first_paragraph = foreword["text"].split("\n\n")[0]
+        assert flatten(first_paragraph)[:80] in text
+    assert "9th CityNet Congress" in [h["title"] for h in report["highlights"]]
+
+
+def test_iclei_reports_new_members_by_year(seeded):
+    network = Network.objects.get(slug="iclei-east-asia")
+    assert [m["slug"] for m in build_report(network, 2020)["membership"]["new_members"]] == [
+        "chengdu"
+    ]
+    assert [m["slug"] for m in build_report(network, 2022)["membership"]["new_members"]] == [
+        "kunming"
+    ]
+    stated_2022 = {row["value"] for row in build_report(network, 2022)["membership"]["stated"]}
+    assert "101" in stated_2022
