@@ -4,9 +4,12 @@ from pathlib import Path
 
 from portal.seed.files import SEED_DIR
 from portal.seed.network import NetworkLoader, Recorder
+from portal.seed.publications import PublicationLoader
 
 
 def load_all(seed_dir: Path = SEED_DIR) -> Recorder:
     recorder = Recorder()
-    NetworkLoader(recorder, seed_dir).load()
+    network_loader = NetworkLoader(recorder, seed_dir)
+    network_loader.load()
+    PublicationLoader(recorder, network_loader, seed_dir).load()
     return recorder
