@@ -143,3 +143,22 @@ def test_admin_list_filters_and_search_open(superuser_client):
     assert (
         "REGREEN Fact Sheets" in superuser_client.get(url, {"language": "zh-hans"}).content.decode()
     )
+
+
+def test_admin_change_page_of_edition_without_file_still_saves(superuser_client):
+    """Editions named by the documents have no file; editing other fields must not be blocked."""
+    publication = PublicationFactory(title="Seeded")
+    edition = EditionFactory(publication=publication, link="", language="ko")
+    url = reverse("admin:publications_publication_change", args=[publication.pk])
+    assert superuser_client.get(url).status_code == 200
+    data = form_data(
+        publication.networks.get(),
+        [{"id": edition.pk, "publication": publication.pk, "language": "ko", "date": "2020-06-01"}],
+        title="Seeded",
+        slug=publication.slug,
+    )
+    data["editions-INITIAL_FORMS"] = "1"
+    response = superuser_client.post(url, data)
+    assert response.status_code == 302, errors_of(response)
+    edition.refresh_from_db()
+    assert edition.date.isoformat() == "2020-06-01"
