@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -177,7 +178,7 @@ def json_ld(publication, request) -> str:
                 "@type": "MediaObject",
                 "encodingFormat": "application/pdf",
                 "contentUrl": request.build_absolute_uri(
-                    f"{publication.get_absolute_url()}files/{edition.pk}/"
+                    reverse("publications:edition-download", args=[publication.slug, edition.pk])
                 ),
                 "contentSize": str(edition.file_size or ""),
             }
@@ -203,8 +204,6 @@ class PublicationFeed(Feed):
     subtitle = gettext_lazy("Reports, case studies and other publications of the city networks.")
 
     def link(self):
-        from django.urls import reverse
-
         return reverse("publications:publication-list")
 
     def items(self, obj):
