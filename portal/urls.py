@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("api/v1/", include((api_patterns, "api"))),
     path("admin/content-health/", views.ContentHealthView.as_view(), name="content-health"),
+    path("", include("publications.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -29,6 +29,12 @@ def superuser_client(db):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads and generated covers of a test go to a temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Each test starts in English, whatever language an earlier request switched to."""
     with translation.override("en"):

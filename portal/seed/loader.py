@@ -4,6 +4,7 @@ from pathlib import Path
 
 from portal.seed.files import SEED_DIR
 from portal.seed.network import NetworkLoader, Recorder
+from portal.seed.publications import PublicationLoader
 from portal.seed.stories import StoryLoader
 
 
@@ -12,4 +13,5 @@ def load_all(seed_dir: Path = SEED_DIR) -> Recorder:
     network_loader = NetworkLoader(recorder, seed_dir)
     network_loader.load()
     StoryLoader(network_loader, seed_dir).load()
+    PublicationLoader(recorder, network_loader, seed_dir).load()
     return recorder

@@ -11,3 +11,8 @@ from tests.factories.network import (  # noqa: F401
     SeatFactory,
     TermFactory,
 )
+from tests.factories.publications import (  # noqa: F401, E402
+    EditionFactory,
+    PublicationFactory,
+    SeriesFactory,
+)

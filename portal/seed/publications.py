@@ -1,0 +1,150 @@
+"""Load publications, their editions, series and credits from `publications*.yaml`.
+
+Create-only like the network loader: a publication that exists (same slug) is left as it is,
+editions are matched on publication, language and summary flag. Editions the documents name
+without a language get `und` (BCP 47 "undetermined"), never a guessed language. No file exists
+for any seeded edition, so each publication gets a generated cover.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from network.models import Network, Project, Theme
+from portal.seed.files import SEED_DIR, SeedError, cite, read_keyed
+from portal.seed.network import PUBLISHED, NetworkLoader, Recorder, partial
+from publications.covers import refresh_cover
+from publications.languages import UNDETERMINED, normalise
+from publications.models import Edition, PersonRole, Publication, PublicationPerson, Series
+
+# Roles as the seed files write them → the model's roles.
+ROLES = {
+    "layout and design": PersonRole.DESIGNER,
+    "design": PersonRole.DESIGNER,
+    **{role.value: role for role in PersonRole},
+}
+
+
+def seed_slug(key: str) -> str:
+    """The key as a slug, shortened at a word boundary to the slug field's 80 characters."""
+    if len(key) <= 80:
+        return key
+    return key[:81].rsplit("-", 1)[0]
+
+
+class PublicationLoader:
+    def __init__(
+        self, recorder: Recorder, network_loader: NetworkLoader, seed_dir: Path = SEED_DIR
+    ):
+        self.recorder = recorder
+        self.network_loader = network_loader
+        self.records = read_keyed("publications*.yaml", seed_dir)
+
+    def load(self):
+        slugs: dict[str, str] = {}
+        for key in self.records:
+            slug = seed_slug(key)
+            if slug in slugs:
+                raise SeedError(f"publications '{key}' and '{slugs[slug]}' share the slug {slug}.")
+            slugs[slug] = key
+        for key, record in self.records.items():
+            publication = self.load_publication(key, record)
+            refresh_cover(publication)
+
+    def load_publication(self, key: str, record: dict) -> Publication:
+        where = f"{record['_file']} '{key}'"
+        series = None
+        if record.get("series"):
+            series = self.recorder.ensure(Series, {"name": record["series"]}, where=where)
+        publication = self.recorder.ensure(
+            Publication,
+            {"slug": seed_slug(key)},
+            {
+                "title": record["title"],
+                "kind": record.get("kind") or "other",
+                "series": series,
+                "issue": str(record.get("issue") or ""),
+                "summary": (record.get("summary") or "").strip(),
+                "source": cite(record.get("source")),
+                "internal_note": (record.get("note") or "").strip(),
+                **PUBLISHED,
+            },
+            where=where,
+        )
+        if self.recorder.last_created:
+            self.link_related(publication, record, where)
+        for index, edition in enumerate(record.get("editions") or []):
+            self.load_edition(publication, edition, index, where)
+        return publication
+
+    def link_related(self, publication: Publication, record: dict, where: str):
+        network_keys = record.get("networks") or []
+        networks = list(Network.objects.filter(slug__in=network_keys))
+        missing = set(network_keys) - {n.slug for n in networks}
+        if missing:
+            raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
+        publication.networks.add(*networks)
+        project_keys = record.get("projects") or []
+        projects = list(Project.objects.filter(slug__in=project_keys))
+        missing = set(project_keys) - {p.slug for p in projects}
+        if missing:
+            raise SeedError(f"{where}: unknown projects {sorted(missing)}.")
+        publication.projects.add(*projects)
+        for theme_key in record.get("themes") or []:
+            themes = list(Theme.objects.filter(slug=theme_key, network__in=networks))
+            if not themes:
+                raise SeedError(
+                    f"{where}: theme '{theme_key}' is not a theme of {sorted(network_keys)}."
+                )
+            publication.themes.add(*themes)
+        publication.organisations.add(
+            *[
+                self.network_loader.organisation(key, where=where)
+                for key in record.get("organisations") or []
+            ]
+        )
+        for order, credit in enumerate(record.get("people") or []):
+            role = ROLES.get(str(credit.get("role") or "").casefold())
+            if role is None:
+                raise SeedError(f"{where}: unknown role '{credit.get('role')}'.")
+            self.recorder.ensure(
+                PublicationPerson,
+                {
+                    "publication": publication,
+                    "person": self.network_loader.person(credit["person"], where=where),
+                    "role": role,
+                },
+                {"order": order},
+                where=where,
+            )
+
+    def load_edition(self, publication: Publication, data: dict, index: int, where: str):
+        language = normalise(data.get("language") or UNDETERMINED)
+        where = f"{where} edition {index + 1} ({language})"
+        date = partial(data.get("date"), where=where)
+        organisation = self.network_loader.organisation
+        lookup = {
+            "publication": publication,
+            "language": language,
+            "is_summary": bool(data.get("is_summary")),
+        }
+        if language == UNDETERMINED:
+            lookup["order"] = index  # several editions may share "und"
+        self.recorder.ensure(
+            Edition,
+            lookup,
+            {
+                "title": data.get("title") or "",
+                "date": date.first if date else None,
+                "date_precision": date.precision if date else "month",
+                "publisher": organisation(data["publisher"], where=where)
+                if data.get("publisher")
+                else None,
+                "translated_by": organisation(data["translated_by"], where=where)
+                if data.get("translated_by")
+                else None,
+                "link": data.get("link") or "",
+                **({} if "order" in lookup else {"order": index}),
+            },
+            where=where,
+        )

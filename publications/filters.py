@@ -1,0 +1,107 @@
+"""The publication library's filters, shared by the page, the Atom feed and the API list."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from network.filters import published_networks
+from network.models import Network, Theme
+from publications.languages import UNDETERMINED, language_label, primary_subtag
+from publications.models import Edition, Publication, PublicationKind, Series
+
+
+def _published_editions():
+    return Edition.objects.filter(publication__in=Publication.objects.published())
+
+
+def language_filter_choices():
+    """Languages of published editions, plus each one's base language ("zh" covers zh-hans and
+    zh-hant), computed per request."""
+    used = set(_published_editions().order_by().values_list("language", flat=True).distinct())
+    used.discard(UNDETERMINED)
+    codes = used | {primary_subtag(code) for code in used}
+    return sorted(
+        ((code, language_label(code)) for code in codes), key=lambda c: str(c[1]).casefold()
+    )
+
+
+def theme_choices():
+    return list(
+        Theme.objects.filter(network__in=Network.objects.published())
+        .order_by("network__order", "order")
+        .values_list("slug", "name")
+        .distinct()
+    )
+
+
+def published_series(request):
+    return Series.objects.filter(publications__in=Publication.objects.published()).distinct()
+
+
+class PublicationFilter(django_filters.FilterSet):
+    network = django_filters.ModelChoiceFilter(
+        label=_("Network"),
+        to_field_name="slug",
+        queryset=published_networks,
+        method="filter_network",
+        empty_label=_("All networks"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=PublicationKind.choices, empty_label=_("All kinds")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=language_filter_choices,
+        method="filter_language",
+        empty_label=_("All languages"),
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"), method="filter_year", min_value=1900, max_value=2100
+    )
+    theme = django_filters.ChoiceFilter(
+        label=_("Theme"), choices=theme_choices, method="filter_theme", empty_label=_("All themes")
+    )
+    series = django_filters.ModelChoiceFilter(
+        label=_("Series"),
+        to_field_name="slug",
+        queryset=published_series,
+        empty_label=_("All series"),
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+
+    class Meta:
+        model = Publication
+        fields = ["network", "kind", "language", "year", "theme", "series", "q"]
+
+    # Each many-valued filter narrows by a subquery of ids, so a publication appears once
+    # however many editions, networks or themes match.
+    def filter_network(self, queryset, name, value):
+        through = Publication.networks.through
+        return queryset.filter(
+            pk__in=through.objects.filter(network=value).values("publication_id")
+        )
+
+    def filter_language(self, queryset, name, value):
+        editions = Edition.objects.filter(Q(language=value) | Q(language__startswith=f"{value}-"))
+        return queryset.filter(pk__in=editions.values("publication_id"))
+
+    def filter_year(self, queryset, name, value):
+        editions = Edition.objects.filter(date__year=int(value))
+        return queryset.filter(pk__in=editions.values("publication_id"))
+
+    def filter_theme(self, queryset, name, value):
+        through = Publication.themes.through
+        return queryset.filter(
+            pk__in=through.objects.filter(theme__slug=value).values("publication_id")
+        )
+
+    def filter_search(self, queryset, name, value):
+        for word in value.split():
+            in_editions = Edition.objects.filter(title__icontains=word).values("publication_id")
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(series__name__icontains=word)
+                | Q(pk__in=in_editions)
+            )
+        return queryset

@@ -1,0 +1,323 @@
+"""Publications, their editions per language, the people behind them, and series."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from network.models import SDG, Network, Organisation, Person, Project, Theme
+from portal.models import SluggedModel, SourcedModel
+from portal.partial_dates import Precision, format_period
+from portal.publishing import Publishable, PublishableQuerySet
+from portal.uploads import GeneratedName, validate_image_upload, validate_pdf_upload
+from publications.languages import (
+    UNDETERMINED,
+    language_choices,
+    language_name,
+    language_name_local,
+    normalise,
+    validate_language_tag,
+)
+
+
+class PublicationKind(models.TextChoices):
+    ANNUAL_REPORT = "annual-report", _("Annual report")
+    REPORT = "report", _("Report")
+    CASE_STUDY = "case-study", _("Case study")
+    NEWSLETTER = "newsletter", _("Newsletter")
+    FACT_SHEET = "fact-sheet", _("Fact sheet")
+    PLAYBOOK = "playbook", _("Playbook")
+    HANDBOOK = "handbook", _("Handbook")
+    COMPENDIUM = "compendium", _("Compendium")
+    LEAFLET = "leaflet", _("Leaflet")
+    VIDEO = "video", _("Video")
+    BROCHURE = "brochure", _("Brochure")
+    POLICY_BRIEF = "policy-brief", _("Policy brief")
+    TOOLKIT = "toolkit", _("Toolkit")
+    OTHER = "other", _("Other")
+
+
+class Series(SluggedModel):
+    """A run of publications with issue numbers: a newsletter, a periodical, annual reports."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self):
+        return self.name
+
+
+class CoverOrigin(models.TextChoices):
+    UPLOADED = "uploaded", _("Uploaded image")
+    PDF = "pdf", _("First page of the PDF")
+    GENERATED = "generated", _("Generated (title on a coloured ground)")
+
+
+class PublicationQuerySet(PublishableQuerySet):
+    pass
+
+
+class Publication(SluggedModel, SourcedModel, Publishable):
+    """A report, case study, newsletter issue, fact sheet… that a network publishes or translates."""
+
+    slug_source_field = "title"
+
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        help_text=_("In the original language; each edition may carry its own title."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=PublicationKind.choices)
+    series = models.ForeignKey(
+        Series,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+    )
+    issue = models.CharField(
+        _("issue"),
+        max_length=20,
+        blank=True,
+        help_text=_("Number or year within the series, as printed: '2', '7', '2022'."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    networks = models.ManyToManyField(
+        Network,
+        related_name="publications",
+        blank=True,
+        help_text=_("The networks that publish, translate or present it."),
+    )
+    projects = models.ManyToManyField(Project, related_name="publications", blank=True)
+    organisations = models.ManyToManyField(
+        Organisation,
+        related_name="publications",
+        blank=True,
+        help_text=_(
+            "Cities and other bodies it is about or that took part. Publishers and translators "
+            "are set on each edition."
+        ),
+    )
+    themes = models.ManyToManyField(Theme, related_name="publications", blank=True)
+    sdgs = models.ManyToManyField(
+        SDG, related_name="publications", blank=True, verbose_name=_("SDGs")
+    )
+    # Related events: the events app is being built separately; its Event model will add a
+    # ManyToManyField to Publication (events may import publications' neighbours, not the
+    # reverse). Until then the seed notes name related events in `internal_note`.
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to=GeneratedName("publications/covers"),
+        validators=[validate_image_upload],
+        blank=True,
+        help_text=_(
+            "JPEG, PNG or WebP, up to 10 MB. Leave empty to use the first page of the PDF, or a "
+            "cover made from the title."
+        ),
+    )
+    # Made once, when the cover's source changes (publications.covers.refresh_cover), never per
+    # request.
+    cover_card = models.ImageField(
+        _("cover thumbnail"), upload_to="publications/thumbnails/", blank=True, editable=False
+    )
+    cover_large = models.ImageField(
+        _("cover, large"), upload_to="publications/thumbnails/", blank=True, editable=False
+    )
+    cover_origin = models.CharField(
+        _("cover from"), max_length=10, choices=CoverOrigin.choices, blank=True, editable=False
+    )
+    cover_key = models.CharField(max_length=300, blank=True, editable=False)
+    internal_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("For editors only; never shown publicly."),
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "issue"],
+                condition=Q(series__isnull=False) & ~Q(issue=""),
+                name="one_publication_per_series_issue",
+                violation_error_message=_("This series already has a publication with this issue."),
+            ),
+        ]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("publications:publication-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.issue and not self.series_id:
+            raise ValidationError({"issue": _("An issue number needs a series.")})
+
+
+class Edition(models.Model):
+    """One language version of a publication: its title, date, office, and file or link."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="editions")
+    language = models.CharField(
+        _("language"),
+        max_length=35,
+        choices=language_choices,
+        validators=[validate_language_tag],
+        help_text=_(
+            "BCP 47 code (en, zh-hans, ko). 'Language not stated' (und) when the source does not say."
+        ),
+    )
+    is_summary = models.BooleanField(
+        _("summary"), default=False, help_text=_("A summary, not the full text, in this language.")
+    )
+    title = models.CharField(
+        _("title in this language"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty when it is the publication's title."),
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("For a month or year, any day in it; the precision says how it is shown."),
+    )
+    date_precision = models.CharField(
+        _("date precision"), max_length=7, choices=Precision.choices, default=Precision.MONTH
+    )
+    publisher = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_editions",
+        help_text=_("The office that published this edition."),
+    )
+    translated_by = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="translated_editions",
+        help_text=_("The office that translated it, for a translation."),
+    )
+    file = models.FileField(
+        _("PDF file"),
+        upload_to=GeneratedName("publications/files"),
+        validators=[validate_pdf_upload],
+        blank=True,
+        help_text=_("A PDF of up to 50 MB. Its size and page count are read from the file."),
+    )
+    link = models.URLField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Where this edition is published elsewhere (http or https)."),
+    )
+    file_size = models.PositiveBigIntegerField(_("file size (bytes)"), null=True, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["publication", "is_summary", "order", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "language", "is_summary"],
+                condition=~Q(language=UNDETERMINED),
+                name="one_edition_per_language",
+                violation_error_message=_(
+                    "This publication already has an edition in this language."
+                ),
+            ),
+        ]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def __str__(self):
+        return f"{self.publication} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        self.language = normalise(self.language)
+        if self.file and not self.file._committed:
+            self.read_file_facts()
+        elif not self.file:
+            self.file_size = self.page_count = None
+        super().save(*args, **kwargs)
+
+    def read_file_facts(self):
+        """Size and page count, read from the uploaded file itself (never typed in)."""
+        from portal.uploads import inspect_pdf
+
+        facts = inspect_pdf(self.file.file)
+        self.file_size, self.page_count = facts.size, facts.pages
+
+    @property
+    def display_title(self):
+        return self.title or self.publication.title
+
+    @property
+    def when(self):
+        return format_period(self.date, None, self.date_precision) if self.date else ""
+
+    @property
+    def language_name(self):
+        return language_name(self.language)
+
+    @property
+    def language_name_local(self):
+        return language_name_local(self.language)
+
+    @property
+    def is_undetermined(self):
+        return self.language == UNDETERMINED
+
+
+class PersonRole(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    EDITOR = "editor", _("Editor")
+    CONTRIBUTOR = "contributor", _("Contributor")
+    PUBLISHER = "publisher", _("Publisher")
+    DESIGNER = "designer", _("Designer")
+    TRANSLATOR = "translator", _("Translator")
+    FOREWORD = "foreword", _("Foreword")
+    PRESENTER = "presenter", _("Presenter")
+
+
+class PublicationPerson(models.Model):
+    """A person's part in a publication: editor, contributor, publisher, designer…"""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="publication_credits")
+    role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["publication", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "person", "role"],
+                name="one_credit_per_person_role",
+                violation_error_message=_("This person already has this role here."),
+            ),
+        ]
+        verbose_name = _("person and role")
+        verbose_name_plural = _("people and roles")
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"

@@ -1,0 +1,129 @@
+"""Read-side queries of the publications app, named after what they return.
+
+Pages, feeds, the organisation and project pages, the API and the annual-report builder call
+these, so they all show the same published() publications with the same joins. Every function
+starts from `Publication.objects.published()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, Max, Prefetch, Q, QuerySet
+
+from network.models import Network, Organisation, OrganisationKind, Person, Project
+from publications.models import Edition, Publication, PublicationPerson
+
+
+def _editions():
+    return Edition.objects.select_related("publisher", "translated_by").order_by(
+        "is_summary", "order", "language"
+    )
+
+
+def published_publications() -> QuerySet[Publication]:
+    """Published publications with what a card shows: series, networks, editions; newest first.
+
+    "Newest" is the latest dated edition (a new translation brings a publication forward);
+    undated publications follow, most recently added first.
+    """
+    return with_card_joins(Publication.objects.published())
+
+
+def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
+    """The joins and order of a publication card, on any base queryset (staff preview too)."""
+    return (
+        queryset.select_related("series")
+        .annotate(latest_edition=Max("editions__date"))
+        .prefetch_related(
+            Prefetch(
+                "networks",
+                queryset=Network.objects.published().order_by("order", "name"),
+                to_attr="network_list",
+            ),
+            Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
+        )
+        .order_by(F("latest_edition").desc(nulls_last=True), "-publish_at", "-pk")
+    )
+
+
+def publication_detail_queryset() -> QuerySet[Publication]:
+    """published_publications() plus everything the publication page shows."""
+    return with_detail_joins(published_publications())
+
+
+def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
+    credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
+    return queryset.prefetch_related(
+        Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
+        Prefetch(
+            "projects",
+            queryset=Project.objects.published().order_by("title"),
+            to_attr="project_list",
+        ),
+        Prefetch(
+            "organisations",
+            queryset=Organisation.objects.published().order_by("name"),
+            to_attr="organisation_list",
+        ),
+        "themes",
+        "sdgs",
+    )
+
+
+def split_cities(organisations) -> tuple[list, list]:
+    """(local governments, other bodies) of a list of organisations, order kept."""
+    local = set(OrganisationKind.local_governments())
+    cities = [o for o in organisations if o.kind in local]
+    return cities, [o for o in organisations if o.kind not in local]
+
+
+def _linked(relation: str, **lookup):
+    """Publication ids linked through a many-to-many `relation`: filtering by a subquery keeps
+    one row per publication (no DISTINCT next to the MAX() of the ordering)."""
+    through = Publication._meta.get_field(relation).remote_field.through
+    return through.objects.filter(**lookup).values("publication_id")
+
+
+def publications_of_network(network: Network) -> QuerySet[Publication]:
+    return published_publications().filter(pk__in=_linked("networks", network=network))
+
+
+def publications_of_year(network: Network, year: int) -> QuerySet[Publication]:
+    """The network's published publications with an edition dated in `year` (a translation
+    made that year counts: the 2020 report lists 2020 translations of 2019 originals)."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    dated = Edition.objects.filter(date__range=(first, last)).values("publication_id")
+    return publications_of_network(network).filter(pk__in=dated)
+
+
+def translations_of_year(network: Network, year: int) -> QuerySet[Edition]:
+    """Editions translated in `year` of the network's published publications, with offices."""
+    return (
+        Edition.objects.filter(
+            publication__in=Publication.objects.published().filter(networks=network),
+            translated_by__isnull=False,
+            date__year=year,
+        )
+        .select_related("publication", "publisher", "translated_by")
+        .order_by("date", "publication__title")
+    )
+
+
+def publications_for_organisation(organisation: Organisation) -> QuerySet[Publication]:
+    """Published publications about an organisation, or that it published or translated."""
+    editions = Edition.objects.filter(
+        Q(publisher=organisation) | Q(translated_by=organisation)
+    ).values("publication_id")
+    return published_publications().filter(
+        Q(pk__in=_linked("organisations", organisation=organisation)) | Q(pk__in=editions)
+    )
+
+
+def publications_for_project(project: Project) -> QuerySet[Publication]:
+    return published_publications().filter(pk__in=_linked("projects", project=project))
+
+
+def latest_publications(limit: int = 30) -> QuerySet[Publication]:
+    """Most recently published first: what the Atom feed announces."""
+    return published_publications().order_by("-publish_at", "-pk")[:limit]
