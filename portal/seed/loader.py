@@ -2,11 +2,14 @@
 
 from pathlib import Path
 
+from portal.seed.events import EventLoader
 from portal.seed.files import SEED_DIR
 from portal.seed.network import NetworkLoader, Recorder
 
 
 def load_all(seed_dir: Path = SEED_DIR) -> Recorder:
     recorder = Recorder()
-    NetworkLoader(recorder, seed_dir).load()
+    network_loader = NetworkLoader(recorder, seed_dir)
+    network_loader.load()
+    EventLoader(recorder, network_loader, seed_dir).load()
     return recorder
