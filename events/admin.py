@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -9,9 +10,9 @@ from portal.partial_dates import PartialDate, Precision
 
 PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
 MISSING_PART = {
-    Precision.DAY: _("a day"),
-    Precision.MONTH: _("a month"),
-    Precision.QUARTER: _("a quarter"),
+    Precision.DAY: _("day"),
+    Precision.MONTH: _("month"),
+    Precision.QUARTER: _("quarter"),
 }
 
 
@@ -65,8 +66,8 @@ class EventAdminForm(forms.ModelForm):
             self.add_error(
                 field,
                 _(
-                    "'%(text)s' has no %(part)s, but the date precision is %(precision)s: "
-                    "give %(part)s or choose a coarser precision."
+                    "'%(text)s' gives no %(part)s, but the date precision is %(precision)s: "
+                    "give the %(part)s or choose a coarser precision."
                 )
                 % {
                     "text": text,
@@ -76,6 +77,15 @@ class EventAdminForm(forms.ModelForm):
             )
             return None
         return value
+
+    def _update_errors(self, errors):
+        # The model reports date errors on start/end; this form edits them as start_text/end_text.
+        if hasattr(errors, "error_dict"):
+            names = {"start": "start_text", "end": "end_text"}
+            errors = ValidationError(
+                {names.get(field, field): messages for field, messages in errors.error_dict.items()}
+            )
+        super()._update_errors(errors)
 
     def clean(self):
         cleaned = super().clean()
