@@ -43,6 +43,7 @@ urlpatterns = [
     path("api/v1/", include((api_patterns, "api"))),
     path("admin/content-health/", views.ContentHealthView.as_view(), name="content-health"),
     path("", include("publications.urls")),
+    path("", include("events.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

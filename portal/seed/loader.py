@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from portal.seed.events import EventLoader
 from portal.seed.files import SEED_DIR
 from portal.seed.network import NetworkLoader, Recorder
 from portal.seed.publications import PublicationLoader
@@ -12,6 +13,7 @@ def load_all(seed_dir: Path = SEED_DIR) -> Recorder:
     recorder = Recorder()
     network_loader = NetworkLoader(recorder, seed_dir)
     network_loader.load()
-    StoryLoader(network_loader, seed_dir).load()
+    EventLoader(recorder, network_loader, seed_dir).load()
     PublicationLoader(recorder, network_loader, seed_dir).load()
+    StoryLoader(network_loader, seed_dir).load()
     return recorder

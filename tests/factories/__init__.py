@@ -1,5 +1,10 @@
 """factory_boy factories, one module per app; import them from here."""
 
+from tests.factories.events import (  # noqa: F401, E402
+    EventFactory,
+    EventPlaceFactory,
+    EventSeriesFactory,
+)
 from tests.factories.network import (  # noqa: F401
     CityPairingFactory,
     MembershipFactory,

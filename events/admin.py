@@ -1,0 +1,250 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from events import models, services
+from portal.admin_tools import PublishableAdmin, image_preview
+from portal.partial_dates import PartialDate, Precision
+
+PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
+MISSING_PART = {
+    Precision.DAY: _("day"),
+    Precision.MONTH: _("month"),
+    Precision.QUARTER: _("quarter"),
+}
+
+
+class EventAdminForm(forms.ModelForm):
+    """Dates typed as the sources give them: 2022-10-03, 2022-10, 2022-Q4 or 2022."""
+
+    start_text = forms.CharField(
+        label=_("Start"),
+        required=False,
+        max_length=10,
+        help_text=_("2022-10-03, 2022-10, 2022-Q4 or 2022. Empty if no source gives a date."),
+    )
+    end_text = forms.CharField(
+        label=_("End"),
+        required=False,
+        max_length=10,
+        help_text=_("Same forms; empty for a single day, month, quarter or year."),
+    )
+
+    class Meta:
+        model = models.Event
+        fields = ("title",)  # the admin's fieldsets decide; start and end come from the text fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        event = self.instance
+        if event.pk and event.start:
+            self.fields["start_text"].initial = PartialDate.of(
+                event.start, event.date_precision
+            ).isoformat()
+            if event.end:
+                self.fields["end_text"].initial = PartialDate.of(
+                    event.end, event.date_precision
+                ).isoformat()
+
+    def _partial(self, field):
+        text = self.cleaned_data.get(field, "").strip()
+        if not text:
+            return None
+        try:
+            value = PartialDate.parse(text)
+        except ValueError:
+            self.add_error(
+                field,
+                _("'%(text)s' is not a date: write 2022-10-03, 2022-10, 2022-Q4 or 2022.")
+                % {"text": text},
+            )
+            return None
+        precision = self.cleaned_data.get("date_precision")
+        if precision and PRECISION_ORDER.index(value.precision) > PRECISION_ORDER.index(precision):
+            self.add_error(
+                field,
+                _(
+                    "'%(text)s' gives no %(part)s, but the date precision is %(precision)s: "
+                    "give the %(part)s or choose a coarser precision."
+                )
+                % {
+                    "text": text,
+                    "part": MISSING_PART[precision],
+                    "precision": Precision(precision).label,
+                },
+            )
+            return None
+        return value
+
+    def _update_errors(self, errors):
+        # The model reports date errors on start/end; this form edits them as start_text/end_text.
+        if hasattr(errors, "error_dict"):
+            names = {"start": "start_text", "end": "end_text"}
+            errors = ValidationError(
+                {names.get(field, field): messages for field, messages in errors.error_dict.items()}
+            )
+        super()._update_errors(errors)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = self._partial("start_text"), self._partial("end_text")
+        if end and not start and not self.has_error("start_text"):
+            self.add_error("start_text", _("An end needs a start."))
+        self.instance.start = start.first if start else None
+        self.instance.end = end.last if end else None
+        return cleaned
+
+
+class SessionInline(admin.TabularInline):
+    model = models.EventSession
+    extra = 0
+    fields = ("start", "end", "date_precision", "title", "format", "order")
+
+
+class PlaceInline(admin.TabularInline):
+    model = models.EventPlace
+    extra = 0
+    autocomplete_fields = ("organisation",)
+    fields = ("organisation", "venue", "city", "country", "order")
+
+
+class OrganisationRoleInline(admin.TabularInline):
+    model = models.EventOrganisation
+    extra = 0
+    autocomplete_fields = ("organisation",)
+
+
+class ImageInline(admin.TabularInline):
+    model = models.EventImage
+    extra = 0
+    fields = ("image", "preview", "caption", "credit", "order")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return image_preview(obj.image)
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = models.Event.objects.exclude(start__isnull=True).dates(
+            "start", "year", order="DESC"
+        )
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.in_year(int(self.value()))
+        return queryset
+
+
+@admin.register(models.EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+
+
+@admin.register(models.Event)
+class EventAdmin(PublishableAdmin):
+    form = EventAdminForm
+    list_display = ("title", "when", "kind", "status", "format", "network_names", "public")
+    list_filter = (
+        "networks",
+        "kind",
+        YearFilter,
+        "status",
+        "format",
+        "report_group",
+        "is_published",
+    )
+    search_fields = ("title", "description", "series__name")
+    date_hierarchy = "start"
+    autocomplete_fields = ("host", "project", "speakers", "series")
+    filter_horizontal = ("networks", "themes", "sdgs")
+    inlines = [SessionInline, PlaceInline, OrganisationRoleInline, ImageInline]
+    actions = ["publish_now", "unpublish", "copy_into_next_edition"]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "networks", ("series", "edition"))}),
+        (_("When"), {"fields": (("start_text", "end_text", "date_precision"), "date_note")}),
+        (_("Where and how"), {"fields": (("format", "is_online"), "host")}),
+        (_("Status"), {"fields": ("status", "status_note")}),
+        (
+            _("About"),
+            {
+                "fields": (
+                    "description",
+                    "outcomes",
+                    "speakers",
+                    "project",
+                    "themes",
+                    "sdgs",
+                    "links",
+                    "note",
+                )
+            },
+        ),
+        (
+            _("Attendance"),
+            {
+                "fields": (
+                    ("attendance_in_person", "attendance_online"),
+                    ("attendance_registered", "attendance_countries"),
+                    "attendance_note",
+                )
+            },
+        ),
+        (_("Annual report"), {"fields": ("report_group", "report_section", "source")}),
+        PublishableAdmin.publication_fieldset,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("networks")
+
+    @admin.display(description=_("networks"))
+    def network_names(self, obj):
+        return ", ".join(network.name for network in obj.networks.all())
+
+    @admin.display(description=_("when"), ordering="start")
+    def when(self, obj):
+        return obj.when or "—"
+
+    @admin.action(description=_("Copy into the next edition of its series (as a draft)"))
+    def copy_into_next_edition(self, request, queryset):
+        copied, skipped = 0, []
+        for event in queryset.select_related("series"):
+            if not event.series_id:
+                skipped.append(event.title)
+                continue
+            services.copy_into_next_edition(event=event)
+            copied += 1
+        if copied:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d draft of a next edition created: add its dates and publish it.",
+                    "%(count)d drafts of next editions created: add their dates and publish them.",
+                    copied,
+                )
+                % {"count": copied},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                _("Not copied, because they belong to no series: %(titles)s")
+                % {"titles": "; ".join(skipped)},
+                messages.WARNING,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        event = form.instance
+        if not event.format and event.is_online:
+            # Derived from the places just saved: online with places is hybrid.
+            event.format = event.derived_format(event.places.exists())
+            event.save(update_fields=["format", "updated_at"])

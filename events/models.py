@@ -1,0 +1,425 @@
+"""Events the networks run or join: when (a partial date or sessions), where, who, what came of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from network.models import SDG, Network, Organisation, Person, Project, Theme
+from portal.models import SluggedModel, SourcedModel
+from portal.partial_dates import PartialDate, PartialDateRange
+from portal.publishing import Publishable, PublishableQuerySet
+
+
+class EventKind(models.TextChoices):
+    WEBINAR = "webinar", _("Webinar")
+    TRAINING = "training", _("Training")
+    WORKSHOP = "workshop", _("Workshop")
+    SEMINAR = "seminar", _("Seminar")
+    FORUM = "forum", _("Forum")
+    CONFERENCE = "conference", _("Conference")
+    SUMMIT = "summit", _("Summit")
+    MEETING = "meeting", _("Meeting")
+    STUDY_VISIT = "study-visit", _("Study visit")
+    COURSE = "course", _("Course")
+    SIDE_EVENT = "side-event", _("Side event")
+    CAMPAIGN = "campaign", _("Campaign")
+    EXHIBITION = "exhibition", _("Exhibition")
+    AWARD = "award", _("Award")
+    OTHER = "other", _("Other")
+
+
+class ReportGroup(models.TextChoices):
+    """The headings an annual report's activity overview lists events under."""
+
+    WEBINARS = "webinars", _("Webinars")
+    TRAININGS = "trainings", _("Trainings")
+    FORUMS = "forums", _("Forums")
+    COURSES = "courses", _("Courses")
+    MEETINGS = "meetings", _("Meetings")
+    STUDY_VISITS = "study-visits", _("Study visits")
+    OTHER = "other", _("Other activities")
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in-person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class EventSeries(SluggedModel):
+    """Events that recur as numbered or yearly editions (Daring Cities, the Low Carbon Cities forum)."""
+
+    name = models.CharField(_("name"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self):
+        return self.name
+
+
+class EventQuerySet(PublishableQuerySet):
+    def dated(self):
+        return self.filter(start__isnull=False)
+
+    def upcoming(self, today: dt.date | None = None):
+        """Events not yet over on `today` (an event of "Nov 2023" is upcoming until 30 Nov)."""
+        return self.filter(ends_on__gte=today or dt.date.today()).order_by("start", "title")
+
+    def past(self, today: dt.date | None = None):
+        return self.filter(ends_on__lt=today or dt.date.today()).order_by("-start", "title")
+
+    def overlapping(self, first: dt.date, last: dt.date):
+        """Dated events with any day between `first` and `last`, whatever their precision."""
+        return self.filter(start__lte=last, ends_on__gte=first)
+
+    def in_year(self, year: int):
+        return self.overlapping(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
+    """One webinar, training, forum, study visit… at a partial date, in places or online."""
+
+    slug_source_field = "title"
+
+    # Longer than other slugs: seeded events keep their descriptive keys as slugs.
+    slug = models.SlugField(
+        _("slug"),
+        max_length=150,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_(
+            "The last part of the page's address. Made from the title if left empty; "
+            "changing it breaks links others have saved."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    report_group = models.CharField(
+        _("report group"),
+        max_length=20,
+        choices=ReportGroup.choices,
+        blank=True,
+        help_text=_(
+            "The heading the annual report's overview lists it under. Leave empty if the report "
+            "describes it only in a section."
+        ),
+    )
+    report_section = models.CharField(
+        _("report section"),
+        max_length=200,
+        blank=True,
+        help_text=_("The report's section that describes it, e.g. 'Low Emission Development'."),
+    )
+    networks = models.ManyToManyField(
+        Network,
+        related_name="events",
+        verbose_name=_("organising networks"),
+        help_text=_("Every network that runs or reports it; one event may belong to several."),
+    )
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("series"),
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"), null=True, blank=True, help_text=_("E.g. 3 for the 3rd forum of a series.")
+    )
+    # The event's own dates may be unknown (the documents name some events without one): such
+    # an event is listed under "date not given" and left out of calendars and iCal.
+    start = models.DateField(
+        _("start"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty when no source gives a date. Stored as the first day of its period."),
+    )
+    ends_on = models.DateField(
+        _("last day"),
+        null=True,
+        editable=False,
+        db_index=True,
+        help_text=_("Computed: the last day the event's period covers, for upcoming/past."),
+    )
+    date_note = models.CharField(
+        _("date note"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown beside the date, e.g. 'Some time in February–May 2022: the report gives no month'."
+        ),
+    )
+    format = models.CharField(
+        _("format"),
+        max_length=10,
+        choices=EventFormat.choices,
+        blank=True,
+        help_text=_("Leave empty if no source says; online or hybrid need 'online' ticked."),
+    )
+    is_online = models.BooleanField(
+        _("online"), default=False, help_text=_("People can take part online.")
+    )
+    status = models.CharField(
+        _("event status"), max_length=10, choices=EventStatus.choices, default=EventStatus.PLANNED
+    )
+    status_note = models.TextField(
+        _("status note"), blank=True, help_text=_("E.g. why it was postponed or cancelled.")
+    )
+    host = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events_hosted",
+        verbose_name=_("host city"),
+    )
+    speakers = models.ManyToManyField(
+        Person, blank=True, related_name="events_spoken_at", verbose_name=_("speakers")
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("project"),
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="events")
+    sdgs = models.ManyToManyField(SDG, blank=True, related_name="events", verbose_name=_("SDGs"))
+    attendance_in_person = models.PositiveIntegerField(_("in person"), null=True, blank=True)
+    attendance_online = models.PositiveIntegerField(_("online"), null=True, blank=True)
+    attendance_registered = models.PositiveIntegerField(_("registered"), null=True, blank=True)
+    attendance_countries = models.PositiveSmallIntegerField(_("countries"), null=True, blank=True)
+    attendance_note = models.TextField(
+        _("attendance note"),
+        blank=True,
+        help_text=_(
+            "The source's words, e.g. 'over 1,500 registered delegates from 70 countries'."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Public note, e.g. how the sources differ on a date.")
+    )
+    links = models.TextField(_("links"), blank=True, help_text=_("One http(s) address per line."))
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "edition"],
+                condition=models.Q(series__isnull=False, edition__isnull=False),
+                name="one_event_per_series_edition",
+                violation_error_message=_("This series already has an event with this edition."),
+            ),
+        ]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    def normalise_dates(self):
+        if self.start is None:
+            self.end = None
+            self.ends_on = None
+            return
+        super().normalise_dates()
+        self.ends_on = self.last_day
+
+    def clean(self):
+        errors = {}
+        if self.start is None and self.end is not None:
+            errors["end"] = _("An end needs a start: give the start too, or leave both empty.")
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.update_error_dict({}))
+        if (
+            self.status == EventStatus.HELD
+            and self.start
+            and PartialDate.of(self.start, self.date_precision).first > dt.date.today()
+        ):
+            errors["status"] = _(
+                "A held event cannot start in the future: choose planned or confirmed."
+            )
+        if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.is_online:
+            errors["is_online"] = _("An online or hybrid event must be marked 'online'.")
+        if self.format == EventFormat.IN_PERSON and self.is_online:
+            errors["format"] = _(
+                "An event people can join online is online or hybrid, not in person."
+            )
+        for line in self.link_list:
+            if not line.startswith(("http://", "https://")):
+                errors["links"] = _("Each link must start with http:// or https://: %(link)s") % {
+                    "link": line
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def when(self) -> str:
+        return super().when if self.start else ""
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def has_attendance(self):
+        return any(
+            value is not None
+            for value in (
+                self.attendance_in_person,
+                self.attendance_online,
+                self.attendance_registered,
+                self.attendance_countries,
+            )
+        ) or bool(self.attendance_note)
+
+    def derived_format(self, has_places: bool) -> str:
+        """The stated format, else what 'online' and the places make plain (or '' if nothing)."""
+        if self.format:
+            return self.format
+        if self.is_online:
+            return EventFormat.HYBRID if has_places else EventFormat.ONLINE
+        return ""
+
+
+class EventSession(PartialDateRange):
+    """A part of an event on its own day or days (a course's live session, a second day)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["event", "start", "order"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return f"{self.title or self.event.title} ({self.when})"
+
+
+class EventPlace(models.Model):
+    """Where (part of) an event takes place: an organisation's city, or a city and country."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="event_places",
+        help_text=_("The city (or body) the event took place in, if it has a page."),
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=150, blank=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["event", "order", "id"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if not (self.organisation_id or self.city or self.country):
+            raise ValidationError(_("A place needs an organisation, a city or a country."))
+
+    @property
+    def label(self):
+        city = self.city or (self.organisation.name if self.organisation_id else "")
+        parts = [
+            part for part in (self.venue, city, self.country.name if self.country else "") if part
+        ]
+        return ", ".join(str(part) for part in parts)
+
+
+class OrganiserRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    CO_ORGANISER = "co-organiser", _("Co-organiser")
+    PARTNER = "partner", _("Partner")
+
+
+class EventOrganisation(models.Model):
+    """An organisation's part in an event: organiser, co-organiser or partner."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="event_roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=OrganiserRole.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["event", "role", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"],
+                name="unique_event_organisation_role",
+                violation_error_message=_("This organisation already has this role."),
+            ),
+        ]
+        verbose_name = _("organiser or partner")
+        verbose_name_plural = _("organisers and partners")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class EventImage(models.Model):
+    """A photo of an event with its caption and credit."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(_("image"), upload_to="events/images/")
+    caption = models.CharField(
+        _("caption"), max_length=300, help_text=_("Also read aloud to people who cannot see it.")
+    )
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["event", "order", "id"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.caption

@@ -1,0 +1,200 @@
+"""Read-side queries of the events app, named after what they return.
+
+The pages, the feeds, the API and the annual-report builder call these, so every surface shows
+published events only, with the same joins (a fixed number of queries however many events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+
+from events.models import (
+    Event,
+    EventOrganisation,
+    EventPlace,
+    EventSession,
+    ReportGroup,
+)
+from network.models import Network, Organisation, Person
+
+
+def published_events(base=None):
+    """Published events (or `base`, e.g. what staff may see) with what a list shows."""
+    return (
+        (Event.objects.published() if base is None else base)
+        .select_related("series")
+        .prefetch_related(
+            Prefetch(
+                "networks",
+                queryset=Network.objects.published().order_by("order", "name"),
+                to_attr="network_list",
+            ),
+            Prefetch(
+                "places",
+                queryset=EventPlace.objects.select_related("organisation").order_by("order", "id"),
+                to_attr="place_list",
+            ),
+        )
+    )
+
+
+def upcoming(today: dt.date | None = None):
+    """Published events not over yet, soonest first."""
+    return published_events().upcoming(today)
+
+
+def past(today: dt.date | None = None):
+    """Published events that are over, latest first."""
+    return published_events().past(today)
+
+
+def undated():
+    """Published events no source gives a date for."""
+    return published_events().filter(start__isnull=True).order_by("title")
+
+
+class Timing:
+    UPCOMING, PAST, UNDATED = 0, 1, 2
+
+
+def upcoming_then_past(queryset, today: dt.date | None = None):
+    """Upcoming events (soonest first), then past ones (latest first), then undated ones.
+
+    One ordered queryset, so that a list page can paginate across the three groups.
+    """
+    today = today or dt.date.today()
+    return queryset.annotate(
+        timing=Case(
+            When(start__isnull=True, then=Value(Timing.UNDATED)),
+            When(ends_on__gte=today, then=Value(Timing.UPCOMING)),
+            default=Value(Timing.PAST),
+            output_field=IntegerField(),
+        ),
+        upcoming_start=Case(When(ends_on__gte=today, then=F("start"))),
+    ).order_by(
+        "timing",
+        F("upcoming_start").asc(nulls_last=True),
+        F("start").desc(nulls_last=True),
+        "title",
+    )
+
+
+def events_in_year(network: Network, year: int) -> list[dict]:
+    """The network's published events of `year`, grouped the way the annual report lists them.
+
+    Each group: {"group": value, "label": heading, "events": [...]}, in the order of
+    ReportGroup, events without a group last (as "Other activities"), each group by date.
+    """
+    events = published_events().filter(networks=network).in_year(year).order_by("start", "title")
+    groups: dict[str, list] = {}
+    for event in events:
+        groups.setdefault(event.report_group or ReportGroup.OTHER, []).append(event)
+    return [
+        {"group": value, "label": label, "events": groups[value]}
+        for value, label in ReportGroup.choices
+        if value in groups
+    ]
+
+
+def next_year_preview(today: dt.date | None = None):
+    """Published events planned or confirmed for next year."""
+    year = (today or dt.date.today()).year + 1
+    return (
+        published_events()
+        .filter(status__in=["planned", "confirmed", "postponed"])
+        .in_year(year)
+        .order_by("start", "title")
+    )
+
+
+def event_detail_queryset(base=None):
+    """Published events (or `base`) with everything their page shows."""
+    roles = EventOrganisation.objects.filter(
+        organisation__in=Organisation.objects.published()
+    ).select_related("organisation")
+    return (
+        published_events(base)
+        .select_related("host", "project")
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=EventSession.objects.order_by("start", "order"),
+                to_attr="session_list",
+            ),
+            Prefetch(
+                "organisations", queryset=roles.order_by("role", "order", "id"), to_attr="role_list"
+            ),
+            Prefetch(
+                "speakers",
+                queryset=Person.objects.published().select_related("organisation"),
+                to_attr="speaker_list",
+            ),
+            "themes",
+            "sdgs",
+            "images",
+        )
+    )
+
+
+def other_editions(event: Event):
+    if not event.series_id:
+        return Event.objects.none()
+    return (
+        Event.objects.published()
+        .filter(series_id=event.series_id)
+        .exclude(pk=event.pk)
+        .order_by(F("edition").asc(nulls_last=True), "start")
+    )
+
+
+def calendar_events(queryset, first: dt.date, last: dt.date):
+    """Events overlapping first..last, with their sessions (to place them on the right days)."""
+    return (
+        queryset.overlapping(first, last)
+        .prefetch_related(
+            Prefetch(
+                "sessions", queryset=EventSession.objects.order_by("start"), to_attr="session_list"
+            )
+        )
+        .order_by("start", "title")
+    )
+
+
+def events_held_at(organisation: Organisation):
+    """Published events that took place at or were hosted by the organisation."""
+    held = EventPlace.objects.filter(organisation=organisation).values("event_id")
+    return (
+        Event.objects.published()
+        .filter(Q(host=organisation) | Q(pk__in=held))
+        .distinct()
+        .order_by(F("start").desc(nulls_last=True), "title")
+    )
+
+
+def events_organised_by(organisation: Organisation):
+    """Published events the organisation organised, co-organised or partnered, with its roles."""
+    roles = EventOrganisation.objects.filter(organisation=organisation)
+    return (
+        Event.objects.published()
+        .filter(pk__in=roles.values("event_id"))
+        .prefetch_related(Prefetch("organisations", queryset=roles, to_attr="own_roles"))
+        .order_by(F("start").desc(nulls_last=True), "title")
+    )
+
+
+def calendar_feed(queryset):
+    """Events for iCal, with their sessions (exported as one VEVENT each)."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "sessions",
+            queryset=EventSession.objects.order_by("start", "order"),
+            to_attr="session_list",
+        )
+    ).order_by(F("start").asc(nulls_last=True), "title")
+
+
+def newly_published(limit: int = 30):
+    """The most recently published events, for the Atom feed."""
+    return published_events().order_by("-publish_at", "-pk")[:limit]

@@ -1,0 +1,241 @@
+import calendar
+import datetime as dt
+import json
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, ListView, TemplateView
+
+from events import ical, queries
+from events.filters import EventFilter
+from events.models import Event
+from events.schema_org import event_json_ld
+from portal.partial_dates import Precision
+from portal.views import FilteredListView
+
+
+class EventListView(FilteredListView):
+    """Upcoming events first (soonest first), then past ones (latest first), then undated."""
+
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    filterset_class = EventFilter
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.filterset_class(
+            request.GET, queryset=self.get_base_queryset(), request=request, page_form=True
+        )
+        if not self.filterset.is_valid():
+            self.object_list = Event.objects.none()
+            return self.render_to_response(self.get_context_data(), status=400)
+        self.object_list = queries.upcoming_then_past(self.filterset.qs)
+        return self.render_to_response(self.get_context_data())
+
+    def get_base_queryset(self):
+        return queries.published_events()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = dt.date.today()
+        context.update(
+            today=today,
+            calendar_url=reverse("events:event-calendar", args=[today.year, today.month]),
+            next_year=today.year + 1,
+        )
+        return context
+
+
+def _ical_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def event_feed_ics(request):
+    """The published events matching the list page's filters, as a subscribable calendar."""
+    filterset = EventFilter(request.GET, queryset=queries.published_events(), request=request)
+    if not filterset.is_valid():
+        messages = [
+            f"{filterset.form.fields[name].label}: {' '.join(errors)}"
+            for name, errors in filterset.form.errors.items()
+        ]
+        return HttpResponse(
+            _("Invalid filters: %(errors)s") % {"errors": "; ".join(messages)},
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    events = queries.calendar_feed(filterset.qs)
+    content = ical.build_calendar(
+        events,
+        name=_("City Network Portal events"),
+        base_url=_base_url(request),
+        host=request.get_host().split(":")[0],
+    )
+    return _ical_response(content, "events.ics")
+
+
+def event_ics(request, slug):
+    """One event as an .ics file for "add to calendar"."""
+    event = get_object_or_404(
+        queries.calendar_feed(queries.published_events(Event.objects.visible_to(request.user))),
+        slug=slug,
+    )
+    content = ical.build_calendar(
+        [event],
+        name=event.title,
+        base_url=_base_url(request),
+        host=request.get_host().split(":")[0],
+    )
+    return _ical_response(content, f"{event.pk}.ics")
+
+
+class EventDetailView(DetailView):
+    model = Event
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return queries.event_detail_queryset(Event.objects.visible_to(self.request.user))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        roles = {"organiser": [], "co-organiser": [], "partner": []}
+        for role in event.role_list:
+            roles[role.role].append(role.organisation)
+        json_ld = json.dumps(event_json_ld(event, _base_url(self.request)), ensure_ascii=False)
+        # Escaped so that no text in the data can close the script element.
+        json_ld = json_ld.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        context.update(
+            organisers=roles["organiser"],
+            co_organisers=roles["co-organiser"],
+            partners=roles["partner"],
+            other_editions=queries.other_editions(event),
+            json_ld=mark_safe(json_ld),  # noqa: S308 - escaped above
+            format=event.derived_format(bool(event.place_list)),
+        )
+        return context
+
+
+class EventCalendarView(TemplateView):
+    """A month grid: day-precision events on their days, coarser ones listed above the grid."""
+
+    template_name = "events/event_calendar.html"
+
+    def get(self, request, *args, **kwargs):
+        year, month = kwargs["year"], kwargs["month"]
+        if not (1900 <= year <= 2100 and 1 <= month <= 12):
+            context = {
+                "message": _("There is no month %(year)s-%(month)s.")
+                % {"year": year, "month": month}
+            }
+            return render(request, "events/bad_request.html", context, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year, month = kwargs["year"], kwargs["month"]
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        events = list(queries.calendar_events(queries.published_events(), first, last))
+        by_day: dict[dt.date, list] = {}
+        vague = []
+        for event in events:
+            sessions = [s for s in event.session_list if s.start]
+            if sessions:
+                spans = [(s.start, s.last_day, s.date_precision) for s in sessions]
+            else:
+                spans = [(event.start, event.last_day, event.date_precision)]
+            placed = False
+            for start, end, precision in spans:
+                if precision != Precision.DAY:
+                    continue
+                day = max(start, first)
+                while day <= min(end, last):
+                    by_day.setdefault(day, []).append(event)
+                    placed = True
+                    day += dt.timedelta(days=1)
+            if not placed and any(p != Precision.DAY for *_, p in spans):
+                vague.append(event)
+        weeks = [
+            [
+                {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+                for day in week
+            ]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+        ]
+        previous = first - dt.timedelta(days=1)
+        following = last + dt.timedelta(days=1)
+        context.update(
+            month=first,
+            weeks=weeks,
+            vague=vague,
+            weekdays=[dt.date(2024, 1, day) for day in range(1, 8)],  # a Monday to Sunday
+            previous_url=reverse("events:event-calendar", args=[previous.year, previous.month]),
+            next_url=reverse("events:event-calendar", args=[following.year, following.month]),
+        )
+        return context
+
+
+def calendar_this_month(request):
+    today = dt.date.today()
+    return redirect("events:event-calendar", year=today.year, month=today.month)
+
+
+class NextYearView(ListView):
+    template_name = "events/next_year.html"
+    context_object_name = "events"
+
+    def get_queryset(self):
+        return queries.next_year_preview()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year=dt.date.today().year + 1, **kwargs)
+
+
+class LatestEventsFeed(Feed):
+    """Atom feed of newly published events (by publication time, newest first)."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("New events — City Network Portal")
+    subtitle = gettext_lazy("Events as they are published on the portal.")
+
+    def link(self):
+        return reverse("events:event-list")
+
+    def items(self):
+        return queries.newly_published()
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        parts = [
+            item.when or _("Date not given"),
+            item.get_kind_display(),
+            item.get_status_display(),
+        ]
+        text = " · ".join(str(part) for part in parts)
+        if item.description:
+            text += "\n\n" + item.description
+        return escape(text)
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [network.name for network in item.network_list]

@@ -1,0 +1,202 @@
+"""Load events from `events*.yaml` (format: portal/seed_content/SCHEMA.md).
+
+Create-only like the network loader: an event that exists (same slug) is left as staff edited it.
+
+Decisions a reviewer should know:
+- Dates are stored at the precision the record gives. A CityNet timeline item whose start and
+  end are the first and last month of a timeline block ("February - May") means "some time in
+  this span", not a four-month event: its `note` says so ("some time in this span"), and the
+  event gets a public date note saying the report gives no month.
+- `report_group` (the overview heading): `overview_group` if the record has one, else read from
+  the record's report heading ("2022 Overview: Webinars" → webinars, "SDG Online Courses" →
+  courses); otherwise empty. It is never guessed from the kind, so "ICLEI East Asia's 2022
+  trainings" is exactly the list the report prints.
+- `format`: as the record gives it; else "online"/"hybrid" when the record says `online: true`
+  (hybrid when it also has places); else left empty (not stated).
+- A place with a city but no organisation key keeps the city and country as text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from events.models import (
+    Event,
+    EventFormat,
+    EventKind,
+    EventOrganisation,
+    EventPlace,
+    EventSeries,
+    EventSession,
+    EventStatus,
+    OrganiserRole,
+    ReportGroup,
+)
+from network.models import Network, Project, Theme
+from portal.seed.files import SEED_DIR, SeedError, cite, read_keyed
+from portal.seed.network import PUBLISHED, NetworkLoader, Recorder, partial
+
+HEADING_GROUPS = {
+    "2022 overview: webinars": ReportGroup.WEBINARS,
+    "2022 overview: trainings": ReportGroup.TRAININGS,
+    "2022 overview: global forum": ReportGroup.FORUMS,
+    "sdg online courses": ReportGroup.COURSES,
+}
+
+SPAN_MARKER = "some time in"
+
+
+class EventLoader:
+    def __init__(
+        self, recorder: Recorder, network_loader: NetworkLoader, seed_dir: Path = SEED_DIR
+    ):
+        self.recorder = recorder
+        self.network_loader = network_loader
+        self.records = read_keyed("events*.yaml", seed_dir)
+
+    def load(self):
+        for key, record in self.records.items():
+            self.load_event(key, record)
+
+    def _choice(self, record, field, choices, where, default=None):
+        value = record.get(field) or default
+        if value is not None and value not in choices.values:
+            raise SeedError(
+                f"{where}: {field} '{value}' is not one of {', '.join(choices.values)}."
+            )
+        return value
+
+    def load_event(self, key: str, record: dict):
+        where = f"{record['_file']} event '{key}'"
+        org = self.network_loader.organisation
+        start = partial(record.get("start"), where=where)
+        end = partial(record.get("end"), where=where)
+        if end and not start:
+            raise SeedError(f"{where}: an end without a start.")
+        if start and end and start.precision != end.precision:
+            raise SeedError(f"{where}: start and end are of different precisions.")
+        kind = self._choice(record, "kind", EventKind, where)
+        status = self._choice(record, "status", EventStatus, where, default="planned")
+        group = record.get("overview_group") or HEADING_GROUPS.get(
+            str(record.get("report_group") or "").strip().lower(), ""
+        )
+        if group and group not in ReportGroup.values:
+            raise SeedError(
+                f"{where}: overview_group '{group}' is not one of {ReportGroup.values}."
+            )
+        places = record.get("places") or []
+        online = bool(record.get("online"))
+        event_format = self._choice(record, "format", EventFormat, where) or ""
+        if not event_format and online:
+            event_format = EventFormat.HYBRID if places else EventFormat.ONLINE
+        note = (record.get("note") or "").strip()
+        date_note = ""
+        if start and end and start.first.month != end.first.month and SPAN_MARKER in note:
+            date_note = _(
+                "Some time in %(period)s: the report lists it in this part of its timeline "
+                "without giving the month."
+            ) % {"period": f"{start.first:%B} – {end.first:%B %Y}"}
+        series = None
+        if record.get("series"):
+            series = self.recorder.ensure(
+                EventSeries, {"name": record["series"]}, where=f"{where} series"
+            )
+        project = None
+        if record.get("project"):
+            project = Project.objects.filter(slug=record["project"]).first()
+            if project is None:
+                raise SeedError(f"{where}: project '{record['project']}' is in no network file.")
+        attendance = record.get("attendance") or {}
+        event = self.recorder.ensure(
+            Event,
+            {"slug": key},
+            {
+                "title": record["title"],
+                "kind": kind,
+                "report_group": group,
+                "report_section": str(record.get("report_group") or "")[:200],
+                "series": series,
+                "edition": record.get("edition"),
+                "start": start.first if start else None,
+                "end": end.last if end else None,
+                "date_precision": start.precision if start else "day",
+                "date_note": date_note,
+                "format": event_format,
+                "is_online": online or event_format in (EventFormat.ONLINE, EventFormat.HYBRID),
+                "status": status,
+                "status_note": (record.get("status_note") or "").strip(),
+                "host": org(record["host"], where=where) if record.get("host") else None,
+                "project": project,
+                "attendance_in_person": attendance.get("in_person"),
+                "attendance_online": attendance.get("online"),
+                "attendance_registered": attendance.get("registered"),
+                "attendance_countries": attendance.get("countries"),
+                "attendance_note": (attendance.get("note") or "").strip(),
+                "description": (record.get("description") or "").strip(),
+                "outcomes": (record.get("outcomes") or "").strip(),
+                "note": note,
+                "links": "\n".join(record.get("links") or []),
+                "source": cite(record.get("source")),
+                **PUBLISHED,
+            },
+            where=where,
+        )
+        if not self.recorder.last_created:
+            return
+        networks = list(Network.objects.filter(slug__in=record.get("networks") or []))
+        missing = set(record.get("networks") or []) - {n.slug for n in networks}
+        if missing:
+            raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
+        event.networks.set(networks)
+        themes = list(
+            Theme.objects.filter(slug__in=record.get("themes") or [], network__in=networks)
+        )
+        event.themes.set(themes)
+        event.speakers.set(
+            [self.network_loader.person(k, where=where) for k in record.get("speakers") or []]
+        )
+        for order, place in enumerate(places):
+            self.recorder.ensure(
+                EventPlace,
+                {"event": event, "order": order},
+                {
+                    "organisation": org(place["organisation"], where=where)
+                    if place.get("organisation")
+                    else None,
+                    "city": place.get("city") or "",
+                    "country": place.get("country") or "",
+                    "venue": place.get("venue") or "",
+                },
+                where=f"{where} place {order + 1}",
+            )
+        for role, field in (
+            (OrganiserRole.ORGANISER, "organisers"),
+            (OrganiserRole.CO_ORGANISER, "co_organisers"),
+            (OrganiserRole.PARTNER, "partners"),
+        ):
+            for order, org_key in enumerate(record.get(field) or []):
+                self.recorder.ensure(
+                    EventOrganisation,
+                    {"event": event, "organisation": org(org_key, where=where), "role": role},
+                    {"order": order},
+                    where=where,
+                )
+        for order, item in enumerate(record.get("sessions") or []):
+            session_start = partial(item.get("start"), where=f"{where} session {order + 1}")
+            session_end = partial(item.get("end"), where=f"{where} session {order + 1}")
+            if session_start is None:
+                raise SeedError(f"{where} session {order + 1}: a session needs a start.")
+            self.recorder.ensure(
+                EventSession,
+                {"event": event, "order": order},
+                {
+                    "title": item.get("title") or "",
+                    "start": session_start.first,
+                    "end": session_end.last if session_end else None,
+                    "date_precision": session_start.precision,
+                    "format": item.get("format") or "",
+                },
+                where=f"{where} session {order + 1}",
+            )

@@ -1,0 +1,288 @@
+"""Public event pages and feeds: filters, drafts, bad parameters, iCal, Atom, JSON-LD, queries."""
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from events.models import EventOrganisation, EventSession
+from tests.factories import (
+    EventFactory,
+    EventPlaceFactory,
+    NetworkFactory,
+    OrganisationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r"<h3><a href=\"[^\"]+\">([^<]+)</a></h3>", response.content.decode())
+
+
+def test_event_list_shows_upcoming_before_past(client):
+    """Upcoming (soonest first) then past (latest first), computed from today's date."""
+    today = dt.date.today()
+    EventFactory(title="Last year", start=today.replace(year=today.year - 1, month=1, day=1))
+    EventFactory(
+        title="Next year",
+        start=today.replace(year=today.year + 1, month=1, day=1),
+        status="planned",
+    )
+    EventFactory(
+        title="Two years on",
+        start=today.replace(year=today.year + 2, month=1, day=1),
+        status="planned",
+    )
+    response = client.get("/events/")
+    assert response.status_code == 200
+    assert titles(response) == ["Next year", "Two years on", "Last year"]
+    text = response.content.decode()
+    assert text.index("Upcoming") < text.index("Past")
+
+
+def test_event_list_filters_by_network_year_kind_country_and_search(client):
+    network = NetworkFactory(slug="citynet")
+    other = NetworkFactory()
+    match = EventFactory(
+        title="Seoul training",
+        kind="training",
+        networks=[network, other],
+        start=dt.date(2022, 5, 1),
+    )
+    EventPlaceFactory(event=match, country="KR")
+    EventPlaceFactory(event=match, country="KR", city="Busan")
+    EventFactory(
+        title="Other network", kind="training", networks=[other], start=dt.date(2022, 5, 1)
+    )
+    EventFactory(title="Other year", kind="training", networks=[network], start=dt.date(2021, 5, 1))
+    response = client.get("/events/?network=citynet&year=2022&kind=training&country=KR&q=seoul")
+    assert response.status_code == 200
+    assert titles(response) == ["Seoul training"]  # once, although two places match
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("year=abc", "Enter a number."),
+        ("year=20222", "less than or equal to 2100"),
+        ("kind=party", "Select a valid choice"),
+        ("network=nowhere", "Select a valid choice"),
+    ],
+)
+def test_event_list_bad_filter_answers_400_with_message(client, query, message):
+    EventFactory(title="Must not show")
+    response = client.get(f"/events/?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert "Must not show" not in response.content.decode()
+
+
+def test_ical_feed_bad_filter_answers_400_with_message(client):
+    response = client.get("/events/feed.ics?year=abc")
+    assert response.status_code == 400
+    assert "Year: Enter a number." in response.content.decode()
+
+
+def test_drafts_hidden_from_every_public_surface(client, staff_client):
+    """A draft appears in no list, feed, calendar or organisation page; staff can preview it."""
+    host = OrganisationFactory(slug="incheon", name="Incheon")
+    draft = EventFactory(
+        title="Secret draft", is_published=False, start=dt.date(2022, 10, 3), host=host
+    )
+    EventOrganisation.objects.create(event=draft, organisation=host, role="organiser")
+    for url in [
+        "/events/",
+        "/events/feed.ics",
+        "/events/feed.atom",
+        "/events/calendar/2022/10/",
+        "/members/incheon/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Secret draft" not in response.content.decode(), url
+    assert client.get(f"/events/{draft.slug}/").status_code == 404
+    assert client.get(f"/events/{draft.slug}/event.ics").status_code == 404
+    preview = staff_client.get(f"/events/{draft.slug}/")
+    assert preview.status_code == 200 and "Draft preview" in preview.content.decode()
+
+
+def test_ical_feed_parses_and_maps_partial_dates_to_all_day_periods(client):
+    """Day, month, quarter and year precision become all-day VEVENTs over the whole period."""
+    network = NetworkFactory(slug="neaspec")
+    EventFactory(
+        title="Day range", networks=[network], start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7)
+    )
+    EventFactory(
+        title="Month",
+        networks=[network],
+        start=dt.date(2023, 10, 1),
+        date_precision="month",
+        status="planned",
+    )
+    EventFactory(
+        title="Quarter",
+        networks=[network],
+        start=dt.date(2023, 10, 1),
+        date_precision="quarter",
+        status="planned",
+    )
+    EventFactory(
+        title="Year",
+        networks=[network],
+        start=dt.date(2023, 1, 1),
+        date_precision="year",
+        status="cancelled",
+    )
+    EventFactory(title="Undated", networks=[network], start=None)
+    EventFactory(title="Other network", start=dt.date(2022, 10, 3))
+    response = client.get("/events/feed.ics?network=neaspec")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    events = {str(e["summary"]).split(" (")[0]: e for e in calendar.walk("VEVENT")}
+    assert set(events) == {"Day range", "Month", "Quarter", "Year"}
+    spans = {name: (e.decoded("dtstart"), e.decoded("dtend")) for name, e in events.items()}
+    assert spans == {
+        "Day range": (dt.date(2022, 10, 3), dt.date(2022, 10, 8)),
+        "Month": (dt.date(2023, 10, 1), dt.date(2023, 11, 1)),
+        "Quarter": (dt.date(2023, 10, 1), dt.date(2024, 1, 1)),
+        "Year": (dt.date(2023, 1, 1), dt.date(2024, 1, 1)),
+    }
+    assert str(events["Quarter"]["summary"]) == "Quarter (Q4 2023)"
+    assert str(events["Quarter"]["transp"]) == "TRANSPARENT"
+    assert str(events["Year"]["status"]) == "CANCELLED"
+    assert str(events["Month"]["status"]) == "TENTATIVE"
+
+
+def test_ical_exports_sessions_on_separate_days_as_separate_events(client):
+    """ "9 & 24 Oct" becomes two one-day events, not one event from 9 to 24 Oct."""
+    event = EventFactory(
+        title="Circular City Action Training", start=dt.date(2022, 10, 9), end=dt.date(2022, 10, 24)
+    )
+    EventSession.objects.create(event=event, start=dt.date(2022, 10, 9))
+    EventSession.objects.create(event=event, start=dt.date(2022, 10, 24))
+    calendar = Calendar.from_ical(client.get(f"/events/{event.slug}/event.ics").content)
+    days = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
+    assert days == [dt.date(2022, 10, 9), dt.date(2022, 10, 24)]
+
+
+def test_atom_feed_lists_newly_published_events(client):
+    EventFactory(title="Fresh forum", description="About <b>cities</b>")
+    response = client.get("/events/feed.atom")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "<title>Fresh forum</title>" in response.content.decode()
+
+
+def test_detail_page_has_json_ld_and_add_to_calendar(client):
+    event = EventFactory(
+        title="Forum </script><b>x",
+        start=dt.date(2022, 12, 6),
+        end=dt.date(2022, 12, 8),
+        is_online=True,
+        format="hybrid",
+    )
+    EventPlaceFactory(event=event, city="Incheon", country="KR")
+    response = client.get(f"/events/{event.slug}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    assert [attrs for attrs, _ in scripts] == [' type="application/ld+json"']
+    data = json.loads(scripts[0][1])
+    assert data["@type"] == "Event" and data["name"] == "Forum </script><b>x"
+    assert (data["startDate"], data["endDate"]) == ("2022-12-06", "2022-12-08")
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert data["location"][0]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Incheon",
+        "addressCountry": "KR",
+    }
+    assert f"/events/{event.slug}/event.ics" in html
+
+
+def test_calendar_places_day_events_and_lists_vague_ones(client):
+    EventFactory(title="On the 6th", start=dt.date(2022, 12, 6))
+    EventFactory(title="Sometime in Q4", start=dt.date(2022, 10, 1), date_precision="quarter")
+    response = client.get("/events/calendar/2022/12/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "On the 6th" in html and "Sometime in Q4" in html
+    assert html.index("Sometime in Q4") < html.index("<table")
+
+
+def test_calendar_impossible_month_answers_400(client):
+    response = client.get("/events/calendar/2022/13/")
+    assert response.status_code == 400
+    assert "There is no month 2022-13." in response.content.decode()
+
+
+def test_next_year_preview_lists_planned_events_of_next_year(client):
+    year = dt.date.today().year + 1
+    EventFactory(title="Planned next", start=dt.date(year, 3, 1), status="planned")
+    EventFactory(title="This year", start=dt.date(year - 1, 3, 1), status="planned")
+    response = client.get("/events/next-year/")
+    assert titles(response) == ["Planned next"]
+
+
+def test_organisation_page_shows_events_held_and_organised(client):
+    city = OrganisationFactory(slug="incheon", name="Incheon")
+    held = EventFactory(title="Held in Incheon")
+    EventPlaceFactory(event=held, organisation=city)
+    organised = EventFactory(title="Organised by Incheon")
+    EventOrganisation.objects.create(event=organised, organisation=city, role="co-organiser")
+    html = client.get("/members/incheon/").content.decode()
+    assert "Events held here" in html and "Held in Incheon" in html
+    assert "Events organised" in html and "Organised by Incheon (Co-organiser)" in html.replace(
+        "</a> — 3 Oct 2022 ", " "
+    )
+
+
+def _make_events(count):
+    network = NetworkFactory(slug=f"n{count}")
+    organisation = OrganisationFactory()
+    for index in range(count):
+        event = EventFactory(networks=[network], start=dt.date(2022, 10, 1 + index % 28))
+        EventPlaceFactory(event=event, organisation=organisation)
+        EventSession.objects.create(event=event, start=event.start)
+    return organisation
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events/",
+        "/events/feed.ics",
+        "/events/feed.atom",
+        "/events/calendar/2022/10/",
+        "/events/?year=2022&country=KR",
+    ],
+)
+def test_lists_and_feeds_run_same_queries_for_1_and_30_events(client, url):
+    _make_events(1)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    _make_events(29)
+    with CaptureQueriesContext(connection) as thirty:
+        assert client.get(url).status_code == 200
+    assert len(one) == len(thirty), url
+
+
+def test_organisation_events_sections_run_same_queries_for_1_and_30(client):
+    organisation = _make_events(1)
+    first = EventFactory()
+    EventOrganisation.objects.create(event=first, organisation=organisation, role="partner")
+    url = organisation.get_absolute_url()
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(29):
+        event = EventFactory()
+        EventPlaceFactory(event=event, organisation=organisation)
+        EventOrganisation.objects.create(event=event, organisation=organisation, role="partner")
+    with CaptureQueriesContext(connection) as thirty:
+        client.get(url)
+    assert len(one) == len(thirty)

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import factory
+
+from events import models
+from tests.factories.network import NetworkFactory
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.EventSeries
+
+    name = factory.Sequence(lambda n: f"Series {n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    kind = models.EventKind.WEBINAR
+    start = dt.date(2022, 10, 3)
+    date_precision = "day"
+    status = models.EventStatus.HELD
+    is_published = True
+
+    @factory.post_generation
+    def networks(self, create, extracted, **kwargs):
+        if create:
+            self.networks.set(extracted if extracted is not None else [NetworkFactory()])
+
+
+class EventPlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.EventPlace
+
+    event = factory.SubFactory(EventFactory)
+    city = "Seoul"
+    country = "KR"
