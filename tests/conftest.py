@@ -1,7 +1,11 @@
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import translation
 
 
@@ -29,9 +33,33 @@ def superuser_client(db):
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Uploads and generated covers of a test go to a temporary folder, never to var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_in_tmp(request, settings, tmp_path):
+    """Uploads and generated covers of a test go to a temporary folder, never to var/media.
+
+    Tests on the seed content keep the folder their module's `seeded_module` loaded into."""
+    if "seeded" not in request.fixturenames:
+        settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The seed content, loaded once per test module and rolled back after it.
+
+    Loading takes seconds; every test of a module shares one load, and each test's own changes
+    are still rolled back after it (pytest-django nests a savepoint per test)."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("seed-media")),
+        transaction.atomic(),
+    ):
+        call_command("load_seed_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(seeded_module, db):
+    """Use in tests that read the seed content."""
 
 
 @pytest.fixture(autouse=True)

@@ -20,11 +20,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("load_seed_content", stdout=io.StringIO())
-
-
 def overview_block(heading: str, next_heading: str) -> list[tuple[str, str]]:
     """(title, "M.D…" dates) of the ICLEI 2022 overview items between two headings."""
     text = ICLEI_2022.read_text(encoding="utf-8")

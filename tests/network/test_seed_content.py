@@ -1,6 +1,5 @@
 """The seed content, held against the source documents themselves (../shared/seeds/)."""
 
-import io
 import re
 from pathlib import Path
 
@@ -26,11 +25,6 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not CITYNET_REPORT.exists(), reason="source documents not beside the repo"),
 ]
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_seed_content", stdout=io.StringIO())
 
 
 def citynet_overview_table():
@@ -175,23 +169,6 @@ def test_load_seed_content_twice_changes_nothing_and_says_so(seeded, capsys):
         Seat.objects.count(),
     ) == before
     assert Organisation.objects.get(slug="seoul").description == "Edited by staff."
-
-
-def test_broken_seed_file_is_refused_and_nothing_is_written(db, tmp_path):
-    """A seed file naming an unknown organisation stops the load with a message; no row is written."""
-    from django.core.management.base import CommandError
-
-    (tmp_path / "networks").mkdir()
-    (tmp_path / "organisations-test.yaml").write_text(
-        "- {key: somewhere, name: Somewhere, kind: city}\n"
-    )
-    (tmp_path / "networks" / "test.yaml").write_text(
-        "network: {key: test-network, name: Test}\n"
-        "memberships:\n  - {organisation: nowhere, type: full}\n"
-    )
-    with pytest.raises(CommandError, match="organisation 'nowhere' is not defined"):
-        call_command("load_seed_content", directory=tmp_path)
-    assert not Organisation.objects.exists() and not Network.objects.exists()
 
 
 def test_seed_files_are_in_the_repository():

@@ -22,11 +22,6 @@ LANGUAGES = {"English": "en", "Chinese": "zh-hans"}
 MONTHS = {"May": 5, "June": 6}
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("load_seed_content", stdout=io.StringIO())
-
-
 def _line_of(source: str) -> int:
     return int(re.search(r"line (\d+)", source).group(1))
 

@@ -1,10 +1,8 @@
 """Reports computed from the seed content, held against the source documents."""
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from network.models import Network, Seat, StaffPosition
 from portal.reports import build_report
@@ -20,11 +18,6 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not SEEDS.exists(), reason="source documents not beside the repo"),
 ]
-
-
-@pytest.fixture
-def seeded(db):
-    call_command("load_seed_content", stdout=io.StringIO())
 
 
 def flatten(text):
