@@ -24,7 +24,7 @@ def published_events(base=None):
     """Published events (or `base`, e.g. what staff may see) with what a list shows."""
     return (
         (Event.objects.published() if base is None else base)
-        .select_related("series")
+        .select_related("series", "project")
         .prefetch_related(
             Prefetch(
                 "networks",

@@ -12,15 +12,21 @@ import datetime as dt
 
 from django.db.models import Q
 
+from events import queries as event_queries
+from events.models import Event
 from network import queries as network_queries
 from network.models import Membership, Network, ProjectRole
 from portal.models import AnnualReport, Story
+from publications import queries as publication_queries
+from publications.models import Edition
 
 
 def build_report(network: Network, year: int) -> dict:
     """Every section of `network`'s report for `year`."""
     year_end = dt.date(year, 12, 31)
     membership = membership_section(network, year, year_end)
+    activities = activities_section(network, year)
+    publications = publications_section(network, year)
     editorial = AnnualReport.objects.published().filter(network=network, year=year).first()
     return {
         "network": network_section(network),
@@ -38,8 +44,11 @@ def build_report(network: Network, year: int) -> dict:
             }
             for chapter in network_queries.national_chapters(network)
         ],
+        "activities": activities,
         "highlights": highlights_section(network, year, editorial),
-        "projects": projects_section(network, year),
+        "projects": projects_section(network, year, activities, publications),
+        "publications": publications,
+        "preview": preview_section(network, year),
         "pairings": pairings_section(network, year),
         "partners": partners_section(network),
         "team": [
@@ -182,6 +191,79 @@ def clusters_section(network: Network, year: int) -> list[dict]:
     ]
 
 
+def _event(event: Event) -> dict:
+    return {
+        "slug": event.slug,
+        "title": event.title,
+        "kind": event.kind,
+        "when": event.when if event.start else "",
+        "start": event.start.isoformat() if event.start else None,
+        "date_precision": event.date_precision,
+        "status": event.status,
+        "format": event.format,
+        "places": [place.label for place in event.place_list],
+        "project": event.project.slug if event.project_id else None,  # select_related by the query
+    }
+
+
+def activities_section(network: Network, year: int) -> dict:
+    """The year's events as the report groups them, with counts by month and by group."""
+    groups = event_queries.events_in_year(network, year)
+    by_month = [0] * 12
+    for group in groups:
+        for event in group["events"]:
+            if event.start and event.date_precision in ("day", "month"):
+                by_month[event.start.month - 1] += 1
+    return {
+        "total": sum(len(group["events"]) for group in groups),
+        "groups": [
+            {
+                "group": group["group"],
+                "label": str(group["label"]),
+                "events": [_event(e) for e in group["events"]],
+            }
+            for group in groups
+        ],
+        "by_month": [{"month": index + 1, "count": count} for index, count in enumerate(by_month)],
+    }
+
+
+def preview_section(network: Network, year: int) -> list[dict]:
+    """Events of the following year that the records hold as planned, confirmed or postponed."""
+    events = (
+        event_queries.published_events()
+        .filter(networks=network, status__in=["planned", "confirmed", "postponed"])
+        .in_year(year + 1)
+        .order_by("start", "title")
+    )
+    return [_event(event) for event in events]
+
+
+def publications_section(network: Network, year: int) -> list[dict]:
+    """Publications with an edition dated in the year, with those editions (translations too)."""
+    publications = publication_queries.publications_of_year(network, year).order_by("title")
+    editions = (
+        Edition.objects.filter(publication__in=publications, date__year=year)
+        .select_related("publisher", "translated_by")
+        .order_by("date", "language")
+    )
+    by_publication: dict[int, list] = {}
+    for edition in editions:
+        by_publication.setdefault(edition.publication_id, []).append(
+            {
+                "language": edition.language,
+                "date": edition.date.isoformat() if edition.date else None,
+                "publisher": edition.publisher.name if edition.publisher_id else "",
+                "translated_by": edition.translated_by.name if edition.translated_by_id else "",
+                "is_summary": edition.is_summary,
+            }
+        )
+    return [
+        {"slug": p.slug, "title": p.title, "kind": p.kind, "editions": by_publication.get(p.pk, [])}
+        for p in publications
+    ]
+
+
 def highlights_section(network: Network, year: int, editorial: AnnualReport | None) -> list[dict]:
     """The stories staff chose for the report; without a choice, the network's stories of the year."""
     stories = Story.objects.published()
@@ -195,8 +277,26 @@ def highlights_section(network: Network, year: int, editorial: AnnualReport | No
     ]
 
 
-def projects_section(network: Network, year: int) -> list[dict]:
-    """Projects active in the year, grouped by theme (a project with several themes under its first)."""
+def projects_section(
+    network: Network, year: int, activities: dict, publications: list[dict]
+) -> list[dict]:
+    """Projects active in the year, grouped by theme (a project with several themes under its
+    first), each with its events and publications of the year."""
+    events_by_project: dict[str, list] = {}
+    for group in activities["groups"]:
+        for event in group["events"]:
+            if event["project"]:
+                events_by_project.setdefault(event["project"], []).append(
+                    {"slug": event["slug"], "title": event["title"], "when": event["when"]}
+                )
+    publication_slugs = [p["slug"] for p in publications]
+    publications_by_project: dict[str, list] = {}
+    for project_slug, slug, title in (
+        publication_queries.published_publications()
+        .filter(slug__in=publication_slugs, projects__isnull=False)
+        .values_list("projects__slug", "slug", "title")
+    ):
+        publications_by_project.setdefault(project_slug, []).append({"slug": slug, "title": title})
     projects = network_queries.project_detail_queryset().filter(network=network).active_during(year)
     groups: dict[str, list] = {}
     for project in projects.order_by("title"):
@@ -216,6 +316,8 @@ def projects_section(network: Network, year: int) -> list[dict]:
                 "funders": roles["funder"],
                 "partners": roles["partner"],
                 "participants": roles["participant"],
+                "events": events_by_project.get(project.slug, []),
+                "publications": publications_by_project.get(project.slug, []),
             }
         )
     order = {theme.name: theme.order for theme in network.themes.all()}
@@ -286,4 +388,10 @@ def report_years(network: Network) -> list[int]:
         )
     }
     years |= {d.year for d in network.stated_figures.values_list("as_of", flat=True)}
+    years |= {
+        d.year
+        for d in event_queries.published_events()
+        .filter(networks=network, start__isnull=False)
+        .values_list("start", flat=True)
+    }
     return sorted(year for year in years if year <= dt.date.today().year)

@@ -4,9 +4,10 @@ from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dates, timezone
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -171,10 +172,22 @@ class ReportDetailView(TemplateView):
                 report["membership"]["by_region"], label="region", value="count"
             ),
             type_chart=bar_chart(report["membership"]["by_type"], label="label", value="count"),
+            month_chart=bar_chart(
+                [
+                    {"month": capfirst(MONTHS[row["month"]]), "count": row["count"]}
+                    for row in report["activities"]["by_month"]
+                ],
+                label="month",
+                value="count",
+            )
+            if report["activities"]["total"]
+            else None,
             show_staff_notices=self.request.user.is_staff,
         )
         return context
 
+
+MONTHS = dates.MONTHS_3  # translated "Jan", "Feb"…
 
 CHART_ROW_HEIGHT, CHART_BAR_START, CHART_BAR_WIDTH = 28, 260, 320
 
