@@ -200,6 +200,7 @@ def _event(event: Event) -> dict:
         "start": event.start.isoformat() if event.start else None,
         "date_precision": event.date_precision,
         "status": event.status,
+        "status_label": str(event.get_status_display()),
         "format": event.format,
         "places": [place.label for place in event.place_list],
         "project": event.project.slug if event.project_id else None,  # select_related by the query
@@ -229,10 +230,12 @@ def activities_section(network: Network, year: int) -> dict:
 
 
 def preview_section(network: Network, year: int) -> list[dict]:
-    """Events of the following year that the records hold as planned, confirmed or postponed."""
+    """The following year's events, whatever their status now: on 31 December they were all
+    still ahead (the records keep no history of when each was announced), and each shows its
+    current status, so a past year's preview says what came of its plans."""
     events = (
         event_queries.published_events()
-        .filter(networks=network, status__in=["planned", "confirmed", "postponed"])
+        .filter(networks=network)
         .in_year(year + 1)
         .order_by("start", "title")
     )

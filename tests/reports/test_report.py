@@ -183,3 +183,38 @@ def test_report_page_queries_do_not_grow_with_rows(client, network):
     one = count()
     add(29)
     assert count() == one
+
+
+def test_event_moves_between_years_reports_when_its_date_changes(superuser_client, network):
+    """Changing an event's date moves it from the 2022 report to the 2023 report."""
+    from tests.factories.events import EventFactory
+
+    event = EventFactory(
+        title="Climate Leadership Programme", networks=[network], start=dt.date(2022, 3, 10)
+    )
+
+    def titles(year):
+        return [
+            e["title"]
+            for g in build_report(network, year)["activities"]["groups"]
+            for e in g["events"]
+        ]
+
+    assert titles(2022) == ["Climate Leadership Programme"] and titles(2023) == []
+    event.start = dt.date(2023, 3, 10)
+    event.save()
+    assert titles(2022) == [] and titles(2023) == ["Climate Leadership Programme"]
+    html = superuser_client.get("/reports/citynet/2023/").content.decode()
+    assert "Climate Leadership Programme" in html
+
+
+def test_preview_lists_next_years_planned_events(network):
+    from tests.factories.events import EventFactory
+
+    EventFactory(
+        title="Daring Cities 2023", networks=[network], start=dt.date(2023, 10, 1), status="planned"
+    )
+    EventFactory(
+        title="Held in 2022", networks=[network], start=dt.date(2022, 10, 1), status="held"
+    )
+    assert [e["title"] for e in build_report(network, 2022)["preview"]] == ["Daring Cities 2023"]

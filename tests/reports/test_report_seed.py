@@ -87,3 +87,49 @@ def test_iclei_reports_new_members_by_year(seeded):
     ]
     stated_2022 = {row["value"] for row in build_report(network, 2022)["membership"]["stated"]}
     assert "101" in stated_2022
+
+
+def seed_events(document: str, year: int) -> set[str]:
+    """Keys of the seed events a document states for `year` (the seed files cite "NNN:LINE")."""
+    from portal.seed.files import read_keyed
+
+    keys = set()
+    for key, record in read_keyed("events*.yaml").items():
+        start = str(record.get("start") or "")
+        if str(record.get("source", "")).startswith(f"{document}:") and start.startswith(str(year)):
+            keys.add(key)
+    return keys
+
+
+@pytest.mark.parametrize(
+    ("network", "year", "document"),
+    [
+        ("iclei-east-asia", 2022, "000"),
+        ("iclei-east-asia", 2020, "001"),
+        ("citynet", 2022, "003"),
+        ("neaspec", 2022, "002"),
+        ("neaspec", 2023, "002"),
+    ],
+)
+def test_report_lists_every_event_its_document_states_for_the_year(seeded, network, year, document):
+    report = build_report(Network.objects.get(slug=network), year)
+    listed = {e["slug"] for g in report["activities"]["groups"] for e in g["events"]}
+    listed |= {e["slug"] for e in report["preview"]}
+    expected = {key for key in seed_events(document, year) | seed_events(document, year + 1)}
+    from events.models import Event
+
+    expected = set(
+        Event.objects.filter(slug__in=expected, networks__slug=network).values_list(
+            "slug", flat=True
+        )
+    )
+    assert expected and expected <= listed, expected - listed
+
+
+def test_iclei_2020_report_lists_the_translated_publications(seeded):
+    report = build_report(Network.objects.get(slug="iclei-east-asia"), 2020)
+    translated = [
+        p for p in report["publications"] if any(e["translated_by"] for e in p["editions"])
+    ]
+    assert translated, "the 2020 report lists translations by the East Asia Secretariat"
+    assert all(e["date"].startswith("2020") for p in report["publications"] for e in p["editions"])
