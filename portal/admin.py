@@ -22,11 +22,11 @@ class StoryAdmin(PublishableAdmin):
     list_filter = ("network", "is_published")
     search_fields = ("title", "summary", "body")
     date_hierarchy = "date"
-    autocomplete_fields = ("organisations", "projects")
+    autocomplete_fields = ("organisations", "projects", "events")
     inlines = [StoryImageInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "date", "network", "summary", "body")}),
-        (_("Related"), {"fields": ("projects", "organisations", "source")}),
+        (_("Related"), {"fields": ("events", "projects", "organisations", "source")}),
         PublishableAdmin.publication_fieldset,
     )
 

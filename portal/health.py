@@ -1,8 +1,6 @@
 """The staff-only "content health" list: what needs an editor's attention.
 
-Each check is a function returning the records to look at, with a link to fix each in the admin.
-Apps add their own checks to CHECKS (events: past events still planned; publications: those with
-neither file nor link).
+Each check yields what to look at, with a link to fix it in the admin.
 """
 
 from __future__ import annotations
@@ -13,9 +11,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from events.models import Event
 from network import queries as network_queries
 from network.models import Membership, Network
 from portal.models import AnnualReport
+from publications.models import Edition, Publication
 
 LIMIT = 50
 
@@ -86,9 +86,35 @@ def unpublished_reports_of_last_year():
         )
 
 
+def past_events_still_planned():
+    today = dt.date.today()
+    events = Event.objects.filter(status__in=["planned", "confirmed"], ends_on__lt=today).order_by(
+        "-ends_on"
+    )
+    for event in events[: LIMIT + 1]:
+        yield (
+            _("%(title)s (%(when)s) is over but still “%(status)s”")
+            % {"title": event.title, "when": event.when, "status": event.get_status_display()},
+            admin_link(event),
+        )
+
+
+def publications_without_file_or_link():
+    missing = Publication.objects.exclude(
+        pk__in=Edition.objects.exclude(file="", link="").values("publication_id")
+    ).order_by("title")
+    for publication in missing[: LIMIT + 1]:
+        yield (
+            _("%(title)s has no edition with a file or link") % {"title": publication.title},
+            admin_link(publication),
+        )
+
+
 CHECKS = [
+    (_("Past events still marked planned"), past_events_still_planned),
     (_("Stated member figures that differ from the records"), differing_stated_figures),
     (_("Members without country or region"), members_without_country_or_region),
+    (_("Publications without any file or link"), publications_without_file_or_link),
     (_("Annual reports of last year not yet published"), unpublished_reports_of_last_year),
 ]
 
@@ -102,7 +128,7 @@ def content_health() -> list[dict]:
                 "title": title,
                 "items": items[:LIMIT],
                 "more": len(items) > LIMIT,
-                "count": len(items),
+                "count": min(len(items), LIMIT),
             }
         )
     return sections

@@ -88,6 +88,7 @@ class Story(SluggedModel, Publishable):
         "network.Network", on_delete=models.PROTECT, related_name="stories", null=True, blank=True
     )
     projects = models.ManyToManyField("network.Project", blank=True, related_name="stories")
+    events = models.ManyToManyField("events.Event", blank=True, related_name="stories")
     organisations = models.ManyToManyField(
         "network.Organisation", blank=True, related_name="stories"
     )

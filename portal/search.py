@@ -14,8 +14,10 @@ from operator import and_, or_
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from events.models import Event
 from network.models import Organisation, Person, Project
 from portal.models import Story
+from publications.models import Publication
 
 RESULTS_PER_GROUP = 20
 
@@ -33,7 +35,7 @@ def _matching(queryset: QuerySet, fields: tuple[str, ...], words: list[str]) -> 
     per_word = [
         reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)) for word in words
     ]
-    return queryset.filter(reduce(and_, per_word))
+    return queryset.filter(reduce(and_, per_word)).distinct()  # joins (editions) may repeat rows
 
 
 KINDS: list[SearchKind] = [
@@ -44,6 +46,18 @@ KINDS: list[SearchKind] = [
         lambda o: " · ".join(
             filter(None, [o.get_kind_display(), o.country.name if o.country else ""])
         ),
+    ),
+    SearchKind(
+        _("Events"),
+        lambda: Event.objects.published().order_by("-start", "title"),
+        ("title", "description"),
+        lambda e: " · ".join(filter(None, [e.when if e.start else "", e.get_kind_display()])),
+    ),
+    SearchKind(
+        _("Publications"),
+        lambda: Publication.objects.published().order_by("title"),
+        ("title", "summary", "editions__title"),
+        lambda p: p.get_kind_display(),
     ),
     SearchKind(
         _("Projects"),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -9,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from network import api as network_api
 from portal import views
 from portal.api import ReportAPIView
+from portal.sitemaps import SITEMAPS
 
 router = DefaultRouter()
 network_api.register(router)
@@ -46,6 +48,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -12,21 +12,35 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from events import queries as event_queries
+from events.models import Event
 from network.models import Network, Organisation, Project
+from network.queries import network_cards
 from portal.health import content_health
 from portal.models import Story
 from portal.publishing import StaffPreviewMixin
 from portal.reports import build_report, report_years
 from portal.search import search
+from publications import queries as publication_queries
 
 
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        from network.queries import network_cards
-
-        return super().get_context_data(network_cards=network_cards(), **kwargs)
+        today = timezone.localdate()
+        return super().get_context_data(
+            network_cards=network_cards(),
+            upcoming_events=event_queries.upcoming(today).order_by("start", "title")[:6],
+            # Shown only when nothing is ahead, so the section never stands empty.
+            recent_events=event_queries.past(today).order_by("-start", "title")[:6],
+            latest_publications=publication_queries.published_publications()[:4],
+            latest_stories=Story.objects.published()
+            .select_related("network")
+            .order_by("-date", "title")[:3],
+            last_year=today.year - 1,
+            **kwargs,
+        )
 
 
 def page_not_found(request, exception):
@@ -105,6 +119,7 @@ class StoryDetailView(StaffPreviewMixin, DetailView):
             .prefetch_related(
                 "images",
                 Prefetch("projects", queryset=Project.objects.published()),
+                Prefetch("events", queryset=Event.objects.published().order_by("start")),
                 Prefetch("organisations", queryset=Organisation.objects.published()),
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from events.models import Event
 from network.models import Network, Project
 from portal.models import AnnualReport, Foreword, Story
 from portal.seed.files import SeedError, cite, load_yaml, read_keyed
@@ -62,6 +63,10 @@ class StoryLoader:
             if len(projects) != len(record.get("projects") or []):
                 raise SeedError(f"{where}: unknown projects in {record.get('projects')}.")
             story.projects.add(*projects)
+            events = list(Event.objects.filter(slug__in=record.get("events") or []))
+            if len(events) != len(record.get("events") or []):
+                raise SeedError(f"{where}: unknown events in {record.get('events')}.")
+            story.events.add(*events)
         return story
 
     def load_report(self, record: dict):

@@ -75,3 +75,47 @@ def test_search_queries_do_not_grow_with_hits(client):
             name=f"City person {index}", organisation=OrganisationFactory(name=f"Other {index}")
         )
     assert count() == one
+
+
+def test_search_finds_events_and_publications_by_title(client):
+    from tests.factories.events import EventFactory
+    from tests.factories.publications import PublicationFactory
+
+    EventFactory(title="2nd International Forum on Low Carbon Cities")
+    EventFactory(title="Draft Low Carbon Workshop", is_published=False)
+    PublicationFactory(title="Low Carbon Cities Compendium of Best Practices")
+    html = client.get("/search/", {"q": "low carbon"}).content.decode()
+    assert "<h2>Events" in html and "2nd International Forum on Low Carbon Cities" in html
+    assert "<h2>Publications" in html and "Compendium of Best Practices" in html
+    assert "Draft Low Carbon Workshop" not in html
+
+
+def test_home_shows_networks_recent_events_publications_and_reports(client):
+    from tests.factories.events import EventFactory
+    from tests.factories.publications import PublicationFactory
+
+    network = NetworkFactory(name="CityNet", slug="citynet")
+    EventFactory(title="9th CityNet Congress", networks=[network], start=dt.date(2022, 9, 20))
+    PublicationFactory(title="CityNet Annual Report 2022", networks=[network])
+    story(title="9th CityNet Congress in Kuala Lumpur", network=network)
+    html = client.get("/").content.decode()
+    for text in (
+        "CityNet",
+        "9th CityNet Congress",
+        "CityNet Annual Report 2022",
+        "9th CityNet Congress in Kuala Lumpur",
+        f"/reports/citynet/{dt.date.today().year - 1}/",
+    ):
+        assert text in html
+
+
+def test_sitemap_lists_published_pages_only(client):
+    from tests.factories.events import EventFactory
+
+    OrganisationFactory(slug="seoul")
+    OrganisationFactory(slug="secret-city", is_published=False)
+    EventFactory(slug="public-forum")
+    EventFactory(slug="draft-forum", is_published=False)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/members/seoul/" in xml and "/events/public-forum/" in xml
+    assert "secret-city" not in xml and "draft-forum" not in xml

@@ -33,3 +33,18 @@ def test_content_health_is_for_staff_only(client):
 
 def test_admin_index_links_content_health(superuser_client):
     assert "/admin/content-health/" in superuser_client.get("/admin/").content.decode()
+
+
+def test_content_health_lists_stale_plans_and_publications_without_files(superuser_client):
+    from tests.factories.events import EventFactory
+    from tests.factories.publications import PublicationFactory
+
+    EventFactory(title="Forum that happened", start=dt.date(2021, 5, 3), status="planned")
+    EventFactory(
+        title="Forum ahead", start=dt.date.today() + dt.timedelta(days=30), status="planned"
+    )
+    PublicationFactory(title="Report with no file")
+    html = superuser_client.get("/admin/content-health/").content.decode()
+    assert "Forum that happened (3 May 2021) is over but still “Planned”" in html
+    assert "Forum ahead" not in html
+    assert "Report with no file has no edition with a file or link" in html
