@@ -221,7 +221,11 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
     description = models.TextField(_("description"), blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True)
     note = models.TextField(
-        _("note"), blank=True, help_text=_("Public note, e.g. how the sources differ on a date.")
+        _("note"),
+        blank=True,
+        help_text=_(
+            "For editors only (not shown to the public), e.g. how the sources differ on a date."
+        ),
     )
     links = models.TextField(_("links"), blank=True, help_text=_("One http(s) address per line."))
 

@@ -286,3 +286,12 @@ def test_organisation_events_sections_run_same_queries_for_1_and_30(client):
     with CaptureQueriesContext(connection) as thirty:
         client.get(url)
     assert len(one) == len(thirty)
+
+
+def test_editors_note_is_shown_to_staff_only(client, staff_client):
+    """Notes on sources (line numbers, how documents differ) are for editors, not the public."""
+    from tests.factories.events import EventFactory
+
+    event = EventFactory(title="Forum", note="Also in 000:242 with another date.")
+    assert "Also in 000:242" not in client.get(event.get_absolute_url()).content.decode()
+    assert "Also in 000:242" in staff_client.get(event.get_absolute_url()).content.decode()
