@@ -133,3 +133,23 @@ def test_iclei_2020_report_lists_the_translated_publications(seeded):
     ]
     assert translated, "the 2020 report lists translations by the East Asia Secretariat"
     assert all(e["date"].startswith("2020") for p in report["publications"] for e in p["editions"])
+
+
+@pytest.mark.parametrize(
+    ("network", "year", "document"), [("iclei-east-asia", 2022, "000"), ("citynet", 2022, "003")]
+)
+def test_report_lists_the_projects_and_pairings_its_document_names(seeded, network, year, document):
+    from network.models import CityPairing, Project
+
+    report = build_report(Network.objects.get(slug=network), year)
+    listed = {p["slug"] for group in report["projects"] for p in group["projects"]}
+    named = Project.objects.filter(network__slug=network, source__contains=f"Report {year}")
+    missing = {
+        p.slug for p in named if p.slug not in listed and (p.end is None or p.end.year >= year)
+    }
+    assert named.exists() and not missing, missing
+    pairings = {(p["first"]["slug"], p["second"]["slug"]) for p in report["pairings"]}
+    for pairing in CityPairing.objects.filter(
+        programme__network__slug=network, source__contains=f"Report {year}"
+    ):
+        assert (pairing.first.slug, pairing.second.slug) in pairings
