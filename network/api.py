@@ -26,7 +26,7 @@ from network.models import (
     Theme,
 )
 from portal.api import AnonymousReadThrottle, CSVExportMixin
-from portal.api_filters import YearFilter, year_schema
+from portal.api_filters import UpdatedSinceFilter, YearFilter, year_schema
 
 
 class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
@@ -42,11 +42,7 @@ class ReadOnlyViewSet(PublicReadViewSet):
 
 
 class UpdatedSinceFilterMixin(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        label=_("Changed at or after (ISO 8601 date-time)"),
-    )
+    updated_since = UpdatedSinceFilter(label=_("Changed at or after (ISO 8601 date-time)"))
 
 
 # --- Serializers -----------------------------------------------------------------------------

@@ -226,3 +226,10 @@ def test_api_lists_run_same_queries_for_1_and_30_rows(client, url):
     one = count()
     add(29)
     assert count() == one
+
+
+@pytest.mark.parametrize("value", ["0745-09-12T14:31:12-16:04", "2022-05-01T00:00:00+23:59"])
+def test_updated_since_with_any_iso_offset_is_not_a_server_error(client, value):
+    """Offsets ISO 8601 allows but PostgreSQL refuses are converted, not passed on."""
+    MembershipFactory()
+    assert client.get("/api/v1/members/", {"updated_since": value}).status_code == 200

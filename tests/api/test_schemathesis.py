@@ -4,14 +4,28 @@ import datetime as dt
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tests.factories import CityPairingFactory, MembershipFactory, RegionFactory, SeatFactory
 
 
 @pytest.fixture
-def api_schema(db):
+def keep_test_connection():
+    """Schemathesis calls the WSGI application directly, whose end-of-request signal closes the
+    database connection (and with it the test's transaction) on PostgreSQL; Django's own test
+    client switches that off in the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(db, keep_test_connection):
     membership = MembershipFactory(joined=dt.date(2022, 1, 1))
     RegionFactory(network=membership.network)
     SeatFactory(term__body__network=membership.network)
