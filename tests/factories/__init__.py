@@ -21,3 +21,4 @@ from tests.factories.publications import (  # noqa: F401, E402
     PublicationFactory,
     SeriesFactory,
 )
+from tests.factories.portal import StoryFactory  # noqa: F401, E402
