@@ -280,7 +280,7 @@ class PublicationWriteSerializer(serializers.ModelSerializer):
         for index, row in enumerate(rows):
             prefix = f"editions[{index}]."
             language = row["language"].strip().replace("_", "-").lower()
-            key = (language, row["is_summary"])
+            key = (language, row.get("is_summary", False))
             if language != UNDETERMINED and key in seen:
                 raise serializers.ValidationError(
                     {

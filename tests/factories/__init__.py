@@ -16,9 +16,9 @@ from tests.factories.network import (  # noqa: F401
     SeatFactory,
     TermFactory,
 )
+from tests.factories.portal import StoryFactory  # noqa: F401, E402
 from tests.factories.publications import (  # noqa: F401, E402
     EditionFactory,
     PublicationFactory,
     SeriesFactory,
 )
-from tests.factories.portal import StoryFactory  # noqa: F401, E402
