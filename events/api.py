@@ -434,8 +434,11 @@ class EventWriteSerializer(serializers.ModelSerializer):
         if "start" in attrs or "end" in attrs:
             start_text = attrs.pop("start", None)
             end_text = attrs.pop("end", None)
-            if start_text is None and event.start:  # PATCH of the end alone
+            # A PATCH of one end of the range keeps the other.
+            if start_text is None and event.start:
                 start_text = PartialDate.of(event.start, event.date_precision).isoformat()
+            if end_text is None and event.end:
+                end_text = PartialDate.of(event.end, event.date_precision).isoformat()
             start = self._partial_date({"start": start_text}, "start", None)
             precision = attrs.pop("date_precision", None) or (start and start.precision)
             start = self._partial_date({"start": start_text}, "start", precision)

@@ -167,6 +167,19 @@ def test_staff_updates_and_deletes_an_event(client, network):
     assert not Event.objects.filter(slug="forum").exists()
 
 
+def test_patching_the_start_keeps_the_end(client, network):
+    event = EventFactory(slug="forum", start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7))
+    response = client.patch(
+        "/api/v1/events/forum/",
+        {"start": "2022-10-04"},
+        content_type="application/json",
+        **token_header("change_event"),
+    )
+    assert response.status_code == 200 and response.json()["when"] == "4–7 Oct 2022"
+    event.refresh_from_db()
+    assert (event.start, event.end) == (dt.date(2022, 10, 4), dt.date(2022, 10, 7))
+
+
 def test_invalid_update_changes_nothing(client, network):
     event = EventFactory(slug="forum", title="Kept", start=dt.date(2022, 10, 3))
     response = client.patch(
