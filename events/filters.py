@@ -8,6 +8,7 @@ from django_countries import countries
 from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
 from network.filters import published_networks
 from network.models import Network, Theme
+from portal.api_filters import UpdatedSinceFilter
 
 
 def place_country_choices():
@@ -77,9 +78,7 @@ class EventFilter(django_filters.FilterSet):
     start_before = django_filters.DateFilter(
         field_name="start", lookup_expr="lte", label=_("Starting on or before")
     )
-    updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label=_("Updated since")
-    )
+    updated_since = UpdatedSinceFilter(label=_("Updated since"))
 
     PAGE_FIELDS = ("network", "year", "group", "kind", "format", "country", "status", "theme", "q")
 

@@ -75,3 +75,36 @@ def copy_into_next_edition(*, event: Event) -> Event:
         for role in event.organisations.all()
     )
     return copy
+
+
+@transaction.atomic
+def save_event(
+    *,
+    event: Event,
+    networks=None,
+    themes=None,
+    sdgs=None,
+    places: list[EventPlace] | None = None,
+    organisers: list[EventOrganisation] | None = None,
+) -> Event:
+    """Save a validated event with its relations; relations left as None stay as they are,
+    lists given replace the event's own (the API's writes)."""
+    event.save()
+    for name, values in (("networks", networks), ("themes", themes), ("sdgs", sdgs)):
+        if values is not None:
+            getattr(event, name).set(values)
+    if places is not None:
+        event.places.all().delete()
+        for place in places:
+            place.event = event
+        EventPlace.objects.bulk_create(places)
+    if organisers is not None:
+        event.organisations.all().delete()
+        for organiser in organisers:
+            organiser.event = event
+        EventOrganisation.objects.bulk_create(organisers)
+    if not event.format and event.is_online:
+        # As the admin does: online with places is hybrid, without places online.
+        event.format = event.derived_format(event.places.exists())
+        event.save(update_fields=["format", "updated_at"])
+    return event

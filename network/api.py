@@ -8,6 +8,7 @@ of queries does not grow with the rows.
 import django_filters
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
@@ -152,10 +153,15 @@ class SDGSerializer(serializers.ModelSerializer):
         fields = ["number", "name"]
 
 
+class RegionSerializer(serializers.Serializer):
+    slug = serializers.CharField(help_text="The value of the members list's `region` filter.")
+    name = serializers.CharField()
+
+
 class NetworkSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:network-detail", lookup_field="slug")
     themes = ThemeSerializer(many=True, read_only=True)
-    regions = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    regions = RegionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Network
@@ -343,6 +349,25 @@ class NetworkViewSet(ReadOnlyViewSet):
         return queries.published_networks().prefetch_related("themes", "regions")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "network",
+                str,
+                description="Network slug: iclei-east-asia, citynet, neaspec (see /networks/).",
+            ),
+            OpenApiParameter(
+                "region",
+                str,
+                description=(
+                    "Region slug, e.g. southeast-asia: each network lists its regions (slug "
+                    "and name) at /api/v1/networks/{slug}/."
+                ),
+            ),
+        ]
+    )
+)
 class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     """Organisations with their current memberships; `?format=csv` for a spreadsheet."""
 

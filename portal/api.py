@@ -4,14 +4,24 @@ Paths and core fields are a stable interface (../shared/DESIGN.md "Stable interf
 """
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
-from rest_framework.permissions import AllowAny
+from rest_framework import serializers, status
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.permissions import (
+    SAFE_METHODS,
+    AllowAny,
+    DjangoModelPermissionsOrAnonReadOnly,
+)
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 from rest_framework_csv.renderers import CSVRenderer
@@ -25,6 +35,113 @@ class AnonymousReadThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return settings.API_ANONYMOUS_RATE
+
+
+class StaffModelPermissions(DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone reads; writing needs an active staff account with the model's add/change/delete
+    permission, exactly as in the admin."""
+
+    def has_permission(self, request, view):
+        if request.method not in SAFE_METHODS:
+            user = request.user
+            if user and user.is_authenticated and not (user.is_active and user.is_staff):
+                return False
+        return super().has_permission(request, view)
+
+
+def as_api_errors(error: DjangoValidationError, prefix: str = "") -> serializers.ValidationError:
+    """A model's full_clean() errors as a 400 naming each field (the admin's messages)."""
+    if hasattr(error, "error_dict"):
+        detail = {
+            ("non_field_errors" if field == NON_FIELD_ERRORS else f"{prefix}{field}"): messages
+            for field, messages in error.message_dict.items()
+        }
+    else:
+        detail = {f"{prefix}non_field_errors" if prefix else "non_field_errors": error.messages}
+    return serializers.ValidationError(detail)
+
+
+def full_clean_or_400(instance, *, exclude=None, prefix: str = "", **options) -> None:
+    """Run the model's own validation (fields, clean(), unique constraints), as the admin does."""
+    try:
+        instance.full_clean(exclude=exclude, **options)
+    except DjangoValidationError as error:
+        raise as_api_errors(error, prefix) from None
+
+
+class StaffWriteMixin:
+    """Create, update and delete for staff (API token or session) holding the model permission.
+
+    Reads stay open and published-only; writes reach drafts too (a new record may be a draft).
+    Writes take `write_serializer_class`; the answer is the record as the read endpoint shows it.
+    """
+
+    permission_classes = [StaffModelPermissions]
+    write_serializer_class = None
+    model = None
+
+    def read_queryset(self, base):
+        """`base` with the joins the read serializer needs."""
+        raise NotImplementedError
+
+    def get_queryset(self):
+        if self.request.method in SAFE_METHODS:
+            return self.read_queryset(self.model.objects.published())
+        return self.model.objects.all()
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return self.write_serializer_class
+        return super().get_serializer_class()
+
+    def read_representation(self, instance):
+        fresh = self.read_queryset(self.model.objects.filter(pk=instance.pk)).get()
+        return self.serializer_class(fresh, context=self.get_serializer_context()).data
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = serializer.save()
+        return Response(self.read_representation(instance), status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        instance = serializer.save()
+        return Response(self.read_representation(instance))
+
+    def perform_destroy(self, instance):
+        try:
+            instance.delete()
+        except ProtectedError:
+            raise serializers.ValidationError(
+                {"non_field_errors": [_("Other records refer to this one: unlink them first.")]}
+            ) from None
+
+
+OUTPUT_FORMATS = ("json", "csv", "api")
+
+
+class _WithoutFormatOverride:
+    URL_FORMAT_OVERRIDE = None
+
+    def __getattr__(self, name):
+        return getattr(api_settings, name)
+
+
+class FormatFilterNegotiation(DefaultContentNegotiation):
+    """`?format=` picks the output (json, csv) unless its value is none of the renderers' — then
+    it is a filter of the list (an event's format: in-person, online, hybrid), as on the pages."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        value = request.query_params.get(api_settings.URL_FORMAT_OVERRIDE)
+        if not format_suffix and value and value not in {r.format for r in renderers}:
+            self.settings = _WithoutFormatOverride()
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        finally:
+            self.settings = api_settings
 
 
 class ListCSVRenderer(CSVRenderer):

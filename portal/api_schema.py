@@ -20,3 +20,13 @@ def document_error_answers(result, generator, request, public):
             for status, description in ANSWERS.items():
                 responses.setdefault(status, {**ERROR, "description": description})
     return result
+
+
+def document_anonymous_reads(result, generator, request, public):
+    """Reads need no credentials: say so on every GET (drf-spectacular only does for AllowAny)."""
+    for path in result.get("paths", {}).values():
+        for method, operation in path.items():
+            security = operation.get("security")
+            if method in ("get", "head") and security is not None and {} not in security:
+                security.append({})
+    return result

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "portal",
@@ -174,6 +175,12 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # Staff write with a token (`manage.py drf_create_token <username>`); the session serves the
+    # browsable API to staff logged in to the admin. Anonymous users only read.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
@@ -190,7 +197,11 @@ SPECTACULAR_SETTINGS = {
         "Read everything published about the city networks: networks, members, governance, people, "
         "projects, city pairings, events, publications, stories and computed annual reports. "
         "Lists are paginated (count, next, previous, results; page_size up to 100); dates are "
-        "ISO 8601; language codes BCP 47. Invalid parameters answer 400 naming the parameter."
+        "ISO 8601; language codes BCP 47. Invalid parameters answer 400 naming the parameter. "
+        "Reads are open to anyone. Staff write events and publications with an API token sent "
+        "as `Authorization: Token <key>` (staff get one from an administrator: "
+        "`python manage.py drf_create_token <username>`); writes need the same permissions as "
+        "in the admin and run the admin's validation (400 with the message otherwise)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -199,9 +210,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a `kind`, `status` or `role` of their own: name each list of values.
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "events.models.EventKind",
+        "EventStatusEnum": "events.models.EventStatus",
+        "OrganiserRoleEnum": "events.models.OrganiserRole",
+        "PublicationKindEnum": "publications.models.PublicationKind",
+        "PersonRoleEnum": "publications.models.PersonRole",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portal.api_schema.document_error_answers",
+        "portal.api_schema.document_anonymous_reads",
     ],
 }
 

@@ -7,13 +7,18 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from events import api as events_api
 from network import api as network_api
-from portal import views
+from portal import api_stories, views
 from portal.api import ReportAPIView
 from portal.sitemaps import SITEMAPS
+from publications import api as publications_api
 
 router = DefaultRouter()
 network_api.register(router)
+events_api.register(router)
+publications_api.register(router)
+api_stories.register(router)
 
 api_patterns = [
     path("", include(router.urls)),

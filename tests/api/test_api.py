@@ -233,3 +233,27 @@ def test_updated_since_with_any_iso_offset_is_not_a_server_error(client, value):
     """Offsets ISO 8601 allows but PostgreSQL refuses are converted, not passed on."""
     MembershipFactory()
     assert client.get("/api/v1/members/", {"updated_since": value}).status_code == 200
+
+
+def test_network_lists_its_regions_with_the_slugs_the_member_filter_takes(client):
+    network = NetworkFactory(slug="citynet")
+    RegionFactory(network=network, slug="southeast-asia", name="Southeast Asia")
+    body = client.get("/api/v1/networks/citynet/").json()
+    assert body["regions"] == [{"slug": "southeast-asia", "name": "Southeast Asia"}]
+
+
+def test_openapi_schema_validates_without_warnings_and_documents_tokens():
+    """`spectacular --validate --fail-on-warn` passes; the schema says how staff authenticate."""
+    import io
+
+    import yaml
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+    schema = yaml.safe_load(out.getvalue())
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["name"] == "Authorization"
+    assert "drf_create_token" in schema["info"]["description"]
+    for path in ("/api/v1/events/", "/api/v1/publications/", "/api/v1/stories/"):
+        assert {} in schema["paths"][path]["get"]["security"]  # reads need no credentials
+    assert "post" in schema["paths"]["/api/v1/events/"]

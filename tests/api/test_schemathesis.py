@@ -9,7 +9,20 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from tests.factories import CityPairingFactory, MembershipFactory, RegionFactory, SeatFactory
+from events.models import EventOrganisation, EventSession
+from tests.factories import (
+    CityPairingFactory,
+    EditionFactory,
+    EventFactory,
+    EventPlaceFactory,
+    EventSeriesFactory,
+    MembershipFactory,
+    PublicationFactory,
+    RegionFactory,
+    SeatFactory,
+    SeriesFactory,
+    StoryFactory,
+)
 
 
 @pytest.fixture
@@ -27,9 +40,25 @@ def keep_test_connection():
 @pytest.fixture
 def api_schema(db, keep_test_connection):
     membership = MembershipFactory(joined=dt.date(2022, 1, 1))
-    RegionFactory(network=membership.network)
-    SeatFactory(term__body__network=membership.network)
-    CityPairingFactory(programme__network=membership.network)
+    network, member = membership.network, membership.organisation
+    RegionFactory(network=network)
+    SeatFactory(term__body__network=network)
+    CityPairingFactory(programme__network=network)
+    event = EventFactory(
+        networks=[network],
+        series=EventSeriesFactory(),
+        edition=2,
+        host=member,
+        links="https://x.org",
+    )
+    EventPlaceFactory(event=event, organisation=member)
+    EventSession.objects.create(event=event, start=dt.date(2022, 10, 3), title="Day 1")
+    EventOrganisation.objects.create(event=event, organisation=member, role="organiser")
+    publication = PublicationFactory(networks=[network], series=SeriesFactory(), issue="1")
+    EditionFactory(publication=publication, language="en", date=dt.date(2022, 5, 1))
+    EditionFactory(publication=publication, language="zh-hans", translated_by=member)
+    story = StoryFactory(network=network)
+    story.organisations.add(member)
     return schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
 
 

@@ -16,6 +16,7 @@ from tests.factories.network import (  # noqa: F401
     SeatFactory,
     TermFactory,
 )
+from tests.factories.portal import StoryFactory  # noqa: F401, E402
 from tests.factories.publications import (  # noqa: F401, E402
     EditionFactory,
     PublicationFactory,

@@ -1,0 +1,567 @@
+"""API v1 for events: published events to read (JSON or CSV), and writes for staff with a token.
+
+Reads use the events page's FilterSet (plus `start_after`, `start_before`, `updated_since`) and the
+joins of events.queries, so the number of queries does not grow with the rows. Writes run the
+admin's rules: dates typed as the sources give them ("2022-Q4"), then the model's full_clean().
+"""
+
+import django_filters
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import serializers, viewsets
+
+from events import queries, services
+from events.filters import EventFilter
+from events.models import (
+    Event,
+    EventFormat,
+    EventOrganisation,
+    EventPlace,
+    EventSeries,
+    OrganiserRole,
+)
+from network.api import UpdatedSinceFilterMixin
+from network.models import SDG, Network, Organisation, Project, Theme
+from portal.api import (
+    OUTPUT_FORMATS,
+    AnonymousReadThrottle,
+    CSVExportMixin,
+    FormatFilterNegotiation,
+    StaffWriteMixin,
+    full_clean_or_400,
+)
+from portal.api_filters import YearFilter, year_schema
+from portal.partial_dates import PartialDate, Precision
+
+PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
+MISSING_PART = {
+    Precision.DAY: _("day"),
+    Precision.MONTH: _("month"),
+    Precision.QUARTER: _("quarter"),
+}
+
+
+def public_slug(related) -> str | None:
+    """The slug of a related record, or None when it is missing or not published."""
+    return related.slug if related is not None and related.is_public else None
+
+
+# --- Read serializers ---------------------------------------------------------------------------
+
+
+class EventPlaceSerializer(serializers.Serializer):
+    organisation = serializers.SerializerMethodField()
+    venue = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.CharField(source="country.code", help_text="ISO 3166 alpha-2, or ''.")
+    label = serializers.CharField(help_text="Venue, city and country as one line.")
+
+    def get_organisation(self, place) -> str | None:
+        return public_slug(place.organisation)
+
+
+class EventSessionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField(allow_null=True)
+    date_precision = serializers.ChoiceField(choices=Precision.choices)
+    format = serializers.CharField()
+
+
+class EventOrganiserSerializer(serializers.Serializer):
+    organisation = serializers.CharField(source="organisation.slug")
+    name = serializers.CharField(source="organisation.name")
+    role = serializers.ChoiceField(choices=OrganiserRole.choices)
+
+
+class AttendanceSerializer(serializers.Serializer):
+    in_person = serializers.IntegerField(source="attendance_in_person", allow_null=True)
+    online = serializers.IntegerField(source="attendance_online", allow_null=True)
+    registered = serializers.IntegerField(source="attendance_registered", allow_null=True)
+    countries = serializers.IntegerField(source="attendance_countries", allow_null=True)
+    note = serializers.CharField(source="attendance_note")
+
+
+class EventSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", lookup_field="slug")
+    page = serializers.SerializerMethodField(help_text="The event's public page.")
+    networks = serializers.SerializerMethodField()
+    places = EventPlaceSerializer(source="place_list", many=True, read_only=True)
+    series = serializers.SerializerMethodField()
+    sessions = EventSessionSerializer(source="session_list", many=True, read_only=True)
+    organisers = EventOrganiserSerializer(source="role_list", many=True, read_only=True)
+    host = serializers.SerializerMethodField()
+    project = serializers.SerializerMethodField()
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    speakers = serializers.SerializerMethodField()
+    attendance = AttendanceSerializer(source="*", read_only=True)
+    links = serializers.ListField(source="link_list", child=serializers.URLField(), read_only=True)
+    when = serializers.CharField(read_only=True, help_text="The dates as the pages show them.")
+    last_day = serializers.DateField(
+        source="ends_on", read_only=True, allow_null=True, help_text="Last day the event covers."
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "url",
+            "page",
+            "title",
+            "kind",
+            "format",
+            "is_online",
+            "status",
+            "status_note",
+            "start",
+            "end",
+            "date_precision",
+            "last_day",
+            "when",
+            "date_note",
+            "places",
+            "networks",
+            "series",
+            "edition",
+            "sessions",
+            "organisers",
+            "host",
+            "project",
+            "themes",
+            "sdgs",
+            "speakers",
+            "attendance",
+            "description",
+            "outcomes",
+            "note",
+            "links",
+            "report_group",
+            "updated_at",
+        ]
+
+    def get_page(self, event) -> str:
+        return self.context["request"].build_absolute_uri(event.get_absolute_url())
+
+    def get_networks(self, event) -> list[str]:
+        return [network.slug for network in event.network_list]
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+        }
+    )
+    def get_series(self, event):
+        if event.series is None:
+            return None
+        return {"slug": event.series.slug, "name": event.series.name}
+
+    def get_speakers(self, event) -> list[str]:
+        return [person.slug for person in event.speaker_list]
+
+    def get_host(self, event) -> str | None:
+        return public_slug(event.host)
+
+    def get_project(self, event) -> str | None:
+        return public_slug(event.project)
+
+
+class EventCSVSerializer(serializers.ModelSerializer):
+    """One flat row per event; several values joined by '; '."""
+
+    places = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField()
+    networks = serializers.SerializerMethodField()
+    series = serializers.CharField(source="series.name", default="")
+    host = serializers.SerializerMethodField()
+    project = serializers.SerializerMethodField()
+    themes = serializers.SerializerMethodField()
+    page = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "format",
+            "status",
+            "start",
+            "end",
+            "date_precision",
+            "places",
+            "countries",
+            "networks",
+            "series",
+            "edition",
+            "host",
+            "project",
+            "themes",
+            "attendance_in_person",
+            "attendance_online",
+            "attendance_registered",
+            "attendance_countries",
+            "updated_at",
+            "page",
+        ]
+
+    def get_places(self, event) -> str:
+        return "; ".join(place.label for place in event.place_list)
+
+    def get_countries(self, event) -> str:
+        codes = dict.fromkeys(place.country.code for place in event.place_list if place.country)
+        return "; ".join(codes)
+
+    def get_networks(self, event) -> str:
+        return "; ".join(network.slug for network in event.network_list)
+
+    def get_host(self, event) -> str:
+        return public_slug(event.host) or ""
+
+    def get_project(self, event) -> str:
+        return public_slug(event.project) or ""
+
+    def get_themes(self, event) -> str:
+        return "; ".join(theme.slug for theme in event.themes.all())
+
+    def get_page(self, event) -> str:
+        return self.context["request"].build_absolute_uri(event.get_absolute_url())
+
+
+# --- Write serializers --------------------------------------------------------------------------
+
+
+class EventPlaceWriteSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    venue = serializers.CharField(required=False, allow_blank=True, default="")
+    city = serializers.CharField(required=False, allow_blank=True, default="")
+    country = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="ISO 3166 alpha-2"
+    )
+
+
+class EventOrganiserWriteSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all()
+    )
+    role = serializers.ChoiceField(choices=OrganiserRole.choices)
+
+
+class EventWriteSerializer(serializers.ModelSerializer):
+    """What staff send to create or change an event. Places and organisers, when given, replace
+    the event's own; sessions and images are edited in the admin."""
+
+    start = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="2022-10-03, 2022-10, 2022-Q4 or 2022; empty when no source gives a date.",
+    )
+    end = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Same forms; empty for a single day, month, quarter or year.",
+    )
+    date_precision = serializers.ChoiceField(
+        choices=Precision.choices,
+        required=False,
+        help_text="Optional: the precision of the start text unless a coarser one is given.",
+    )
+    networks = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Network.objects.all(), many=True, allow_empty=False
+    )
+    series = serializers.SlugRelatedField(
+        slug_field="slug", queryset=EventSeries.objects.all(), required=False, allow_null=True
+    )
+    host = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    project = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Project.objects.all(), required=False, allow_null=True
+    )
+    themes = serializers.ListField(
+        child=serializers.SlugField(allow_unicode=True),
+        required=False,
+        help_text="Theme slugs of the event's networks.",
+    )
+    sdgs = serializers.PrimaryKeyRelatedField(queryset=SDG.objects.all(), many=True, required=False)
+    links = serializers.ListField(child=serializers.URLField(), required=False)
+    places = EventPlaceWriteSerializer(many=True, required=False)
+    organisers = EventOrganiserWriteSerializer(many=True, required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "format",
+            "is_online",
+            "status",
+            "status_note",
+            "start",
+            "end",
+            "date_precision",
+            "date_note",
+            "networks",
+            "series",
+            "edition",
+            "host",
+            "project",
+            "themes",
+            "sdgs",
+            "places",
+            "organisers",
+            "attendance_in_person",
+            "attendance_online",
+            "attendance_registered",
+            "attendance_countries",
+            "attendance_note",
+            "description",
+            "outcomes",
+            "note",
+            "links",
+            "report_group",
+            "report_section",
+            "source",
+            "is_published",
+            "publish_at",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+        # Uniqueness (slug; series and edition) is checked by the model's full_clean() in
+        # validate(), with the admin's messages.
+        validators = []
+
+    def to_representation(self, event):
+        """The event in the shape it is written (pre-fills the browsable API's form); write
+        requests are answered with EventSerializer."""
+        data = {
+            name: getattr(event, name)
+            for name in self.Meta.fields
+            if name
+            not in {
+                "start",
+                "end",
+                "networks",
+                "series",
+                "host",
+                "project",
+                "themes",
+                "sdgs",
+                "places",
+                "organisers",
+                "links",
+            }
+        }
+        if event.start:
+            data["start"] = PartialDate.of(event.start, event.date_precision).isoformat()
+            data["end"] = (
+                PartialDate.of(event.end, event.date_precision).isoformat() if event.end else ""
+            )
+        if event.pk:
+            data["networks"] = [network.slug for network in event.networks.all()]
+            data["themes"] = [theme.slug for theme in event.themes.all()]
+            data["sdgs"] = [sdg.pk for sdg in event.sdgs.all()]
+            data["places"] = [
+                {
+                    "organisation": place.organisation.slug if place.organisation else None,
+                    "venue": place.venue,
+                    "city": place.city,
+                    "country": place.country.code,
+                }
+                for place in event.places.all()
+            ]
+            data["organisers"] = [
+                {"organisation": role.organisation.slug, "role": role.role}
+                for role in event.organisations.all()
+            ]
+        for name in ("series", "host", "project"):
+            related = getattr(event, name)
+            data[name] = related.slug if related else None
+        data["links"] = event.link_list
+        return data
+
+    def _partial_date(self, attrs, field, precision):
+        text = (attrs.get(field) or "").strip()
+        if not text:
+            return None
+        try:
+            value = PartialDate.parse(text)
+        except ValueError:
+            raise serializers.ValidationError(
+                {
+                    field: _(
+                        "'%(text)s' is not a date: write 2022-10-03, 2022-10, 2022-Q4 or 2022."
+                    )
+                    % {"text": text}
+                }
+            ) from None
+        if precision and PRECISION_ORDER.index(value.precision) > PRECISION_ORDER.index(precision):
+            raise serializers.ValidationError(
+                {
+                    field: _(
+                        "'%(text)s' gives no %(part)s, but the date precision is %(precision)s: "
+                        "give the %(part)s or choose a coarser precision."
+                    )
+                    % {
+                        "text": text,
+                        "part": MISSING_PART[precision],
+                        "precision": Precision(precision).label,
+                    }
+                }
+            )
+        return value
+
+    def validate(self, attrs):
+        event = self.instance or Event()
+        related = {
+            name: attrs.pop(name)
+            for name in ("networks", "themes", "sdgs", "places", "organisers")
+            if name in attrs
+        }
+        if "links" in attrs:
+            attrs["links"] = "\n".join(attrs["links"])
+
+        if "start" in attrs or "end" in attrs:
+            start_text = attrs.pop("start", None)
+            end_text = attrs.pop("end", None)
+            # A PATCH of one end of the range keeps the other.
+            if start_text is None and event.start:
+                start_text = PartialDate.of(event.start, event.date_precision).isoformat()
+            if end_text is None and event.end:
+                end_text = PartialDate.of(event.end, event.date_precision).isoformat()
+            start = self._partial_date({"start": start_text}, "start", None)
+            precision = attrs.pop("date_precision", None) or (start and start.precision)
+            start = self._partial_date({"start": start_text}, "start", precision)
+            end = self._partial_date({"end": end_text}, "end", precision)
+            if end and not start:
+                raise serializers.ValidationError({"start": _("An end needs a start.")})
+            event.start = start.first if start else None
+            event.end = end.last if end else None
+            event.date_precision = precision or Precision.DAY
+        elif "date_precision" in attrs:
+            event.date_precision = attrs.pop("date_precision")
+
+        for name, value in attrs.items():
+            setattr(event, name, value)
+        full_clean_or_400(event, exclude=["networks", "themes", "sdgs", "speakers"])
+
+        networks = related.get("networks", list(event.networks.all()) if event.pk else [])
+        if "themes" in related:
+            related["themes"] = self._themes(related["themes"], networks)
+        if "places" in related:
+            related["places"] = self._places(related["places"])
+        if "organisers" in related:
+            related["organisers"] = self._organisers(related["organisers"])
+        return {"event": event, **related}
+
+    def _themes(self, slugs, networks):
+        themes = {theme.slug: theme for theme in Theme.objects.filter(network__in=networks)}
+        unknown = [slug for slug in slugs if slug not in themes]
+        if unknown:
+            raise serializers.ValidationError(
+                {
+                    "themes": _("No theme of the event's networks has the slug: %(slugs)s")
+                    % {"slugs": ", ".join(unknown)}
+                }
+            )
+        return [themes[slug] for slug in slugs]
+
+    def _places(self, rows):
+        places = []
+        for index, row in enumerate(rows):
+            place = EventPlace(order=index, **row)
+            full_clean_or_400(place, exclude=["event"], prefix=f"places[{index}].")
+            places.append(place)
+        return places
+
+    def _organisers(self, rows):
+        seen, organisers = set(), []
+        for index, row in enumerate(rows):
+            key = (row["organisation"].pk, row["role"])
+            if key in seen:
+                raise serializers.ValidationError(
+                    {f"organisers[{index}]": _("This organisation already has this role.")}
+                )
+            seen.add(key)
+            organisers.append(EventOrganisation(order=index, **row))
+        return organisers
+
+    def create(self, validated_data):
+        return services.save_event(**validated_data)
+
+    def update(self, instance, validated_data):
+        return services.save_event(**validated_data)
+
+
+# --- Filters and viewset ------------------------------------------------------------------------
+
+
+class EventAPIFilter(EventFilter, UpdatedSinceFilterMixin):
+    year = YearFilter(method="filter_year", label=_("Year"))
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("start", "start"), ("updated_at", "updated_at"), ("title", "title")),
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("format") in OUTPUT_FORMATS:
+            data = data.copy()  # ?format=csv asks for the output, it filters nothing
+            data.pop("format")
+        super().__init__(data, *args, **kwargs)
+
+    @year_schema
+    def filter_year(self, queryset, name, value):
+        return super().filter_year(queryset, name, value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("ordering"):
+            # Latest first; undated events last.
+            queryset = queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
+        return queryset
+
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv", *EventFormat.values],
+    description=(
+        "json (default) or csv: the output. in-person, online or hybrid: the events' format, as "
+        "on the events page."
+    ),
+)
+
+
+@extend_schema_view(list=extend_schema(parameters=[FORMAT_PARAMETER]))
+class EventViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
+    """Published events (`?format=csv` for a spreadsheet). Staff with a token may write."""
+
+    model = Event
+    queryset = Event.objects.none()
+    serializer_class = EventSerializer
+    write_serializer_class = EventWriteSerializer
+    csv_serializer_class = EventCSVSerializer
+    filterset_class = EventAPIFilter
+    throttle_classes = [AnonymousReadThrottle]
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+    content_negotiation_class = FormatFilterNegotiation
+
+    def read_queryset(self, base):
+        return queries.event_detail_queryset(base).order_by(
+            F("start").desc(nulls_last=True), "title", "pk"
+        )
+
+
+def register(router):
+    router.register("events", EventViewSet, basename="event")

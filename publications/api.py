@@ -1,0 +1,377 @@
+"""API v1 for publications: published publications with their editions (JSON or CSV), and writes
+for staff with a token.
+
+Editions carry a BCP 47 language, their date, the publishing and translating offices, the
+absolute address of the uploaded PDF (or the link where the edition is published), size and
+pages. Writes run the admin's rules: each edition needs a file or a link, one edition per
+language, then the models' full_clean(). PDFs are uploaded in the admin.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers, viewsets
+
+from network.api import UpdatedSinceFilterMixin
+from network.models import SDG, Network, Organisation, Project, Theme
+from portal.api import (
+    AnonymousReadThrottle,
+    CSVExportMixin,
+    StaffWriteMixin,
+    full_clean_or_400,
+)
+from portal.api_filters import YearFilter, year_schema
+from portal.partial_dates import Precision
+from publications import queries
+from publications.covers import refresh_cover
+from publications.filters import PublicationFilter
+from publications.languages import UNDETERMINED
+from publications.models import Edition, PersonRole, Publication, Series
+
+
+def absolute(request, file) -> str | None:
+    return request.build_absolute_uri(file.url) if file else None
+
+
+def public_slug(related) -> str | None:
+    return related.slug if related is not None and related.is_public else None
+
+
+# --- Read serializers ---------------------------------------------------------------------------
+
+
+class EditionSerializer(serializers.Serializer):
+    language = serializers.CharField(help_text="BCP 47 code: en, zh-hans, ko; 'und' if unknown.")
+    language_name = serializers.CharField()
+    is_summary = serializers.BooleanField()
+    title = serializers.CharField(source="display_title")
+    date = serializers.DateField(allow_null=True)
+    date_precision = serializers.ChoiceField(choices=Precision.choices)
+    publisher = serializers.SerializerMethodField()
+    translated_by = serializers.SerializerMethodField()
+    file = serializers.SerializerMethodField(help_text="Absolute address of the PDF, if uploaded.")
+    link = serializers.CharField(help_text="Where the edition is published elsewhere, or ''.")
+    size = serializers.IntegerField(source="file_size", allow_null=True, help_text="Bytes.")
+    pages = serializers.IntegerField(source="page_count", allow_null=True)
+
+    def get_publisher(self, edition) -> str | None:
+        return public_slug(edition.publisher)
+
+    def get_translated_by(self, edition) -> str | None:
+        return public_slug(edition.translated_by)
+
+    def get_file(self, edition) -> str | None:
+        return absolute(self.context["request"], edition.file)
+
+
+class CreditSerializer(serializers.Serializer):
+    person = serializers.CharField(source="person.slug")
+    name = serializers.CharField(source="person.name")
+    role = serializers.ChoiceField(choices=PersonRole.choices)
+
+
+class PublicationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:publication-detail", lookup_field="slug"
+    )
+    page = serializers.SerializerMethodField(help_text="The publication's public page.")
+    series = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    networks = serializers.SerializerMethodField()
+    projects = serializers.SerializerMethodField()
+    organisations = serializers.SerializerMethodField()
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    credits = CreditSerializer(source="credit_list", many=True, read_only=True)
+    cover = serializers.SerializerMethodField(help_text="Absolute address of the cover image.")
+    editions = EditionSerializer(source="edition_list", many=True, read_only=True)
+
+    class Meta:
+        model = Publication
+        fields = [
+            "slug",
+            "url",
+            "page",
+            "title",
+            "kind",
+            "series",
+            "issue",
+            "summary",
+            "networks",
+            "projects",
+            "organisations",
+            "themes",
+            "sdgs",
+            "credits",
+            "cover",
+            "editions",
+            "updated_at",
+        ]
+
+    def get_page(self, publication) -> str:
+        return self.context["request"].build_absolute_uri(publication.get_absolute_url())
+
+    def get_networks(self, publication) -> list[str]:
+        return [network.slug for network in publication.network_list]
+
+    def get_projects(self, publication) -> list[str]:
+        return [project.slug for project in publication.project_list]
+
+    def get_organisations(self, publication) -> list[str]:
+        return [organisation.slug for organisation in publication.organisation_list]
+
+    def get_cover(self, publication) -> str | None:
+        return absolute(self.context["request"], publication.cover_large)
+
+
+class PublicationCSVSerializer(serializers.ModelSerializer):
+    """One flat row per publication; editions as 'language:date:address' joined by '; '."""
+
+    series = serializers.CharField(source="series.name", default="")
+    networks = serializers.SerializerMethodField()
+    languages = serializers.SerializerMethodField()
+    latest_date = serializers.DateField(source="latest_edition", allow_null=True)
+    editions = serializers.SerializerMethodField()
+    page = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Publication
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "series",
+            "issue",
+            "networks",
+            "languages",
+            "latest_date",
+            "editions",
+            "updated_at",
+            "page",
+        ]
+
+    def get_networks(self, publication) -> str:
+        return "; ".join(network.slug for network in publication.network_list)
+
+    def get_languages(self, publication) -> str:
+        return "; ".join(dict.fromkeys(e.language for e in publication.edition_list))
+
+    def get_editions(self, publication) -> str:
+        request = self.context["request"]
+        return "; ".join(
+            f"{e.language}:{e.date.isoformat() if e.date else ''}:"
+            f"{absolute(request, e.file) or e.link}"
+            for e in publication.edition_list
+        )
+
+    def get_page(self, publication) -> str:
+        return self.context["request"].build_absolute_uri(publication.get_absolute_url())
+
+
+# --- Write serializers --------------------------------------------------------------------------
+
+
+class EditionWriteSerializer(serializers.Serializer):
+    language = serializers.CharField(max_length=35, help_text="BCP 47 code: en, zh-hans, ko.")
+    is_summary = serializers.BooleanField(required=False, default=False)
+    title = serializers.CharField(required=False, allow_blank=True, default="")
+    date = serializers.DateField(required=False, allow_null=True, default=None)
+    date_precision = serializers.ChoiceField(
+        choices=Precision.choices, required=False, default=Precision.MONTH
+    )
+    publisher = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    translated_by = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    link = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
+    order = serializers.IntegerField(required=False, default=0, min_value=0, max_value=32767)
+
+
+class PublicationWriteSerializer(serializers.ModelSerializer):
+    """What staff send to create or change a publication. `editions`, when given, are matched to
+    the publication's own by language and summary: matching ones are updated (an uploaded PDF
+    stays), new ones created, and the ones not listed removed."""
+
+    series = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Series.objects.all(), required=False, allow_null=True
+    )
+    networks = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Network.objects.all(), many=True, required=False
+    )
+    projects = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Project.objects.all(), many=True, required=False
+    )
+    organisations = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), many=True, required=False
+    )
+    themes = serializers.PrimaryKeyRelatedField(
+        queryset=Theme.objects.all(), many=True, required=False
+    )
+    sdgs = serializers.PrimaryKeyRelatedField(queryset=SDG.objects.all(), many=True, required=False)
+    editions = EditionWriteSerializer(many=True, required=False)
+
+    class Meta:
+        model = Publication
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "series",
+            "issue",
+            "summary",
+            "networks",
+            "projects",
+            "organisations",
+            "themes",
+            "sdgs",
+            "editions",
+            "source",
+            "internal_note",
+            "is_published",
+            "publish_at",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+        validators = []  # the models' full_clean() checks uniqueness, with the admin's messages
+
+    def to_representation(self, publication):
+        """The publication in the shape it is written (pre-fills the browsable API's form)."""
+        data = {
+            "slug": publication.slug,
+            "title": publication.title,
+            "kind": publication.kind,
+            "series": publication.series.slug if publication.series else None,
+            "issue": publication.issue,
+            "summary": publication.summary,
+            "source": publication.source,
+            "internal_note": publication.internal_note,
+            "is_published": publication.is_published,
+            "publish_at": publication.publish_at,
+        }
+        if publication.pk:
+            data["networks"] = [n.slug for n in publication.networks.all()]
+            data["editions"] = [
+                {"language": e.language, "is_summary": e.is_summary, "link": e.link}
+                for e in publication.editions.all()
+            ]
+        return data
+
+    def validate(self, attrs):
+        publication = self.instance or Publication()
+        related = {
+            name: attrs.pop(name)
+            for name in ("networks", "projects", "organisations", "themes", "sdgs")
+            if name in attrs
+        }
+        editions = attrs.pop("editions", None)
+        for name, value in attrs.items():
+            setattr(publication, name, value)
+        full_clean_or_400(
+            publication, exclude=["networks", "projects", "organisations", "themes", "sdgs"]
+        )
+        if editions is not None:
+            editions = self._editions(publication, editions)
+        return {"publication": publication, "editions": editions, **related}
+
+    def _editions(self, publication, rows):
+        existing = {}
+        if publication.pk:
+            existing = {(e.language, e.is_summary): e for e in publication.editions.all()}
+        seen, editions = set(), []
+        for index, row in enumerate(rows):
+            prefix = f"editions[{index}]."
+            language = row["language"].strip().replace("_", "-").lower()
+            key = (language, row.get("is_summary", False))
+            if language != UNDETERMINED and key in seen:
+                raise serializers.ValidationError(
+                    {
+                        f"{prefix}language": _(
+                            "Two editions are in the same language. Keep one per language (a "
+                            "summary may be a separate edition)."
+                        )
+                    }
+                )
+            seen.add(key)
+            edition = existing.get(key) if language != UNDETERMINED else None
+            edition = edition or Edition(publication=publication)
+            for name, value in {**row, "language": language}.items():
+                setattr(edition, name, value)
+            if not edition.file and not edition.link:
+                raise serializers.ValidationError(
+                    {
+                        f"{prefix}link": _(
+                            "Give this edition a PDF file or a link (or both): readers need one "
+                            "of them."
+                        )
+                    }
+                )
+            # The publication may be new: its own uniqueness is checked above, the edition's
+            # per-language rule just now.
+            full_clean_or_400(
+                edition, exclude=["publication"], validate_unique=False, prefix=prefix
+            )
+            editions.append(edition)
+        return editions
+
+    def create(self, validated_data):
+        return save_publication(**validated_data)
+
+    def update(self, instance, validated_data):
+        return save_publication(**validated_data)
+
+
+@transaction.atomic
+def save_publication(*, publication, editions=None, **related) -> Publication:
+    """Save a validated publication, its relations and editions, then its cover (as the admin
+    does after saving)."""
+    publication.save()
+    for name, values in related.items():
+        getattr(publication, name).set(values)
+    if editions is not None:
+        for edition in editions:
+            edition.publication = publication
+            edition.save()
+        publication.editions.exclude(pk__in=[e.pk for e in editions]).delete()
+    refresh_cover(publication)
+    return publication
+
+
+# --- Filters and viewset ------------------------------------------------------------------------
+
+
+class PublicationAPIFilter(PublicationFilter, UpdatedSinceFilterMixin):
+    year = YearFilter(method="filter_year", label=_("Year of an edition"))
+
+    @year_schema
+    def filter_year(self, queryset, name, value):
+        return super().filter_year(queryset, name, value)
+
+    # The type hints tell the OpenAPI schema what the parameters are (slugs and BCP 47 codes).
+    def filter_network(self, queryset, name, value: str):
+        return super().filter_network(queryset, name, value)
+
+    def filter_language(self, queryset, name, value: str):
+        return super().filter_language(queryset, name, value)
+
+    def filter_theme(self, queryset, name, value: str):
+        return super().filter_theme(queryset, name, value)
+
+
+class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
+    """Published publications with their editions (`?format=csv`). Staff with a token may write."""
+
+    model = Publication
+    queryset = Publication.objects.none()
+    serializer_class = PublicationSerializer
+    write_serializer_class = PublicationWriteSerializer
+    csv_serializer_class = PublicationCSVSerializer
+    filterset_class = PublicationAPIFilter
+    throttle_classes = [AnonymousReadThrottle]
+    lookup_field = "slug"
+    lookup_value_regex = "[^/]+"
+
+    def read_queryset(self, base):
+        return queries.with_detail_joins(queries.with_card_joins(base))
+
+
+def register(router):
+    router.register("publications", PublicationViewSet, basename="publication")

@@ -1,0 +1,325 @@
+"""Staff writes with API tokens: model permissions, the admin's validation, nothing else changes."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from rest_framework.authtoken.models import Token
+
+from events.models import Event
+from publications.models import Edition, Publication
+from tests.factories import (
+    EditionFactory,
+    EventFactory,
+    EventSeriesFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PublicationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def token_header(*permissions, is_staff=True, username="editor"):
+    user = get_user_model().objects.create_user(username=username, is_staff=is_staff)
+    for codename in permissions:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"}
+
+
+def new_event(**overrides):
+    return {
+        "title": "Low Carbon Cities Forum",
+        "kind": "forum",
+        "status": "planned",
+        "networks": ["iclei-east-asia"],
+        "start": "2026-Q4",
+        "places": [{"city": "Seoul", "country": "KR"}],
+        "is_published": True,
+        **overrides,
+    }
+
+
+@pytest.fixture
+def network():
+    return NetworkFactory(slug="iclei-east-asia")
+
+
+def test_staff_with_permission_creates_event_with_quarter_date(client, network):
+    """201 with the event as the read endpoint shows it; stored as Q4 2026."""
+    response = client.post(
+        "/api/v1/events/",
+        new_event(),
+        content_type="application/json",
+        **token_header("add_event"),
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["start"], body["date_precision"], body["when"]) == (
+        "2026-10-01",
+        "quarter",
+        "Q4 2026",
+    )
+    assert body["networks"] == ["iclei-east-asia"]
+    assert body["places"][0]["label"] == "Seoul, South Korea"
+    event = Event.objects.get(slug=body["slug"])
+    assert (event.start, event.date_precision, event.ends_on) == (
+        dt.date(2026, 10, 1),
+        "quarter",
+        dt.date(2026, 12, 31),
+    )
+    assert client.get(f"/api/v1/events/{event.slug}/").status_code == 200
+
+
+def test_staff_without_permission_gets_403_and_nothing_is_created(client, network):
+    response = client.post(
+        "/api/v1/events/", new_event(), content_type="application/json", **token_header()
+    )
+    assert response.status_code == 403
+    assert not Event.objects.exists()
+
+
+def test_non_staff_user_with_permission_gets_403(client, network):
+    headers = token_header("add_event", is_staff=False)
+    response = client.post(
+        "/api/v1/events/", new_event(), content_type="application/json", **headers
+    )
+    assert response.status_code == 403 and not Event.objects.exists()
+
+
+def test_anonymous_writes_answer_401(client, network):
+    event = EventFactory(slug="e")
+    assert (
+        client.post("/api/v1/events/", new_event(), content_type="application/json").status_code
+        == 401
+    )
+    assert client.delete("/api/v1/events/e/").status_code == 401
+    assert client.post("/api/v1/events/", {}, HTTP_AUTHORIZATION="Token wrong").status_code == 401
+    assert Event.objects.get(pk=event.pk).title == event.title
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"start": "2022-02-30"}, "start", "'2022-02-30' is not a date"),
+        ({"start": "2022-10", "date_precision": "day"}, "start", "gives no day"),
+        ({"start": "2022-10", "end": "2022-09"}, "end", "The end is before the start."),
+        ({"end": "2022-09", "start": ""}, "start", "An end needs a start."),
+        ({"status": "held", "start": "2099"}, "status", "A held event cannot start in the future"),
+        ({"format": "online", "is_online": False}, "is_online", "must be marked 'online'"),
+        ({"kind": "party"}, "kind", "not a valid choice"),
+        ({"networks": []}, "networks", "may not be empty"),
+        ({"networks": ["nope"]}, "networks", "does not exist"),
+        ({"places": [{"venue": "Hall"}]}, "places[0].__all__", "needs an organisation, a city"),
+        ({"links": ["ftp://x.org"]}, "links", "Each link must start with http:// or https://"),
+        ({"themes": ["no-theme"]}, "themes", "No theme of the event's networks"),
+    ],
+)
+def test_invalid_event_answers_400_with_the_message_and_changes_nothing(
+    client, network, overrides, field, message
+):
+    response = client.post(
+        "/api/v1/events/",
+        new_event(**overrides),
+        content_type="application/json",
+        **token_header("add_event"),
+    )
+    assert response.status_code == 400
+    body = response.json()
+    errors = body.get(field) or body.get("non_field_errors") or body.get(field.split(".")[0])
+    assert errors and message in str(errors), body
+    assert not Event.objects.exists()
+
+
+def test_series_edition_taken_answers_400_with_the_admins_message(client, network):
+    series = EventSeriesFactory(slug="forum")
+    EventFactory(series=series, edition=3)
+    response = client.post(
+        "/api/v1/events/",
+        new_event(series="forum", edition=3),
+        content_type="application/json",
+        **token_header("add_event"),
+    )
+    assert response.status_code == 400
+    assert "This series already has an event with this edition." in str(response.json())
+    assert Event.objects.count() == 1
+
+
+def test_staff_updates_and_deletes_an_event(client, network):
+    event = EventFactory(slug="forum", title="Old title", networks=[network])
+    headers = token_header("change_event", "delete_event")
+    response = client.patch(
+        "/api/v1/events/forum/",
+        {"title": "New title", "start": "2022-10", "status": "held"},
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["when"] == "Oct 2022"
+    event.refresh_from_db()
+    assert (event.title, event.date_precision, event.networks.get()) == (
+        "New title",
+        "month",
+        network,
+    )
+    assert client.delete("/api/v1/events/forum/", **headers).status_code == 204
+    assert not Event.objects.filter(slug="forum").exists()
+
+
+def test_patching_the_start_keeps_the_end(client, network):
+    event = EventFactory(slug="forum", start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7))
+    response = client.patch(
+        "/api/v1/events/forum/",
+        {"start": "2022-10-04"},
+        content_type="application/json",
+        **token_header("change_event"),
+    )
+    assert response.status_code == 200 and response.json()["when"] == "4–7 Oct 2022"
+    event.refresh_from_db()
+    assert (event.start, event.end) == (dt.date(2022, 10, 4), dt.date(2022, 10, 7))
+
+
+def test_invalid_update_changes_nothing(client, network):
+    event = EventFactory(slug="forum", title="Kept", start=dt.date(2022, 10, 3))
+    response = client.patch(
+        "/api/v1/events/forum/",
+        {"title": "Changed", "end": "2022-09-01"},
+        content_type="application/json",
+        **token_header("change_event"),
+    )
+    assert response.status_code == 400 and "The end is before the start." in str(response.json())
+    event.refresh_from_db()
+    assert (event.title, event.end) == ("Kept", None)
+
+
+def test_staff_may_change_a_draft_through_the_api(client, network):
+    EventFactory(slug="draft", is_published=False)
+    response = client.patch(
+        "/api/v1/events/draft/",
+        {"is_published": True},
+        content_type="application/json",
+        **token_header("change_event"),
+    )
+    assert response.status_code == 200
+    assert client.get("/api/v1/events/draft/").status_code == 200
+
+
+# --- Publications -------------------------------------------------------------------------------
+
+
+def new_publication(**overrides):
+    return {
+        "title": "Annual Report 2022",
+        "kind": "annual-report",
+        "networks": ["iclei-east-asia"],
+        "editions": [
+            {"language": "en", "date": "2023-05-01", "link": "https://example.org/ar.pdf"},
+            {"language": "zh-Hans", "date": "2023-06-01", "link": "https://example.org/zh.pdf"},
+        ],
+        **overrides,
+    }
+
+
+def test_staff_creates_publication_with_editions(client, network):
+    OrganisationFactory(slug="iclei-eas")
+    data = new_publication()
+    data["editions"][1]["translated_by"] = "iclei-eas"
+    response = client.post(
+        "/api/v1/publications/",
+        data,
+        content_type="application/json",
+        **token_header("add_publication"),
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert [e["language"] for e in body["editions"]] == ["en", "zh-hans"]
+    assert body["editions"][1]["translated_by"] == "iclei-eas"
+    publication = Publication.objects.get(slug=body["slug"])
+    assert publication.cover_card  # the cover is made as the admin makes it
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        (
+            {"editions": [{"language": "en"}]},
+            "editions[0].link",
+            "Give this edition a PDF file or a link",
+        ),
+        (
+            {"editions": [{"language": "english", "link": "https://x.org/a.pdf"}]},
+            "editions[0].language",
+            "is not a valid choice",
+        ),
+        (
+            {
+                "editions": [
+                    {"language": "en", "link": "https://x.org/a.pdf"},
+                    {"language": "EN", "link": "https://x.org/b.pdf"},
+                ]
+            },
+            "editions[1].language",
+            "Two editions are in the same language",
+        ),
+        ({"issue": "7"}, "issue", "An issue number needs a series."),
+        ({"kind": "novel"}, "kind", "not a valid choice"),
+    ],
+)
+def test_invalid_publication_answers_400_and_changes_nothing(
+    client, network, overrides, field, message
+):
+    response = client.post(
+        "/api/v1/publications/",
+        new_publication(**overrides),
+        content_type="application/json",
+        **token_header("add_publication"),
+    )
+    assert response.status_code == 400
+    assert message in str(response.json().get(field)), response.json()
+    assert not Publication.objects.exists() and not Edition.objects.exists()
+
+
+def test_updating_editions_keeps_matching_ones_and_removes_the_rest(client, network):
+    publication = PublicationFactory(slug="ar")
+    english = EditionFactory(publication=publication, language="en")
+    EditionFactory(publication=publication, language="ko")
+    response = client.patch(
+        "/api/v1/publications/ar/",
+        {"editions": [{"language": "en", "link": "https://example.org/new.pdf"}]},
+        content_type="application/json",
+        **token_header("change_publication"),
+    )
+    assert response.status_code == 200, response.content
+    assert list(publication.editions.values_list("pk", "link")) == [
+        (english.pk, "https://example.org/new.pdf")
+    ]
+
+
+def test_publication_write_without_permission_is_403(client, network):
+    response = client.post(
+        "/api/v1/publications/",
+        new_publication(),
+        content_type="application/json",
+        **token_header("add_event"),
+    )
+    assert response.status_code == 403 and not Publication.objects.exists()
+
+
+def test_stories_are_read_only(client):
+    headers = token_header("add_story")
+    response = client.post("/api/v1/stories/", {"title": "x"}, **headers)
+    assert response.status_code == 405
+
+
+def test_new_event_is_a_draft_unless_published(client, network):
+    """Created without is_published, the event is saved but stays out of the public API."""
+    response = client.post(
+        "/api/v1/events/",
+        new_event(is_published=False, slug="draft-forum"),
+        content_type="application/json",
+        **token_header("add_event"),
+    )
+    assert response.status_code == 201 and response.json()["slug"] == "draft-forum"
+    assert Event.objects.filter(slug="draft-forum", is_published=False).exists()
+    assert client.get("/api/v1/events/draft-forum/").status_code == 404
