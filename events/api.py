@@ -140,7 +140,6 @@ class EventSerializer(serializers.ModelSerializer):
             "attendance",
             "description",
             "outcomes",
-            "note",
             "links",
             "report_group",
             "updated_at",

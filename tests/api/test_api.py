@@ -257,3 +257,10 @@ def test_openapi_schema_validates_without_warnings_and_documents_tokens():
     for path in ("/api/v1/events/", "/api/v1/publications/", "/api/v1/stories/"):
         assert {} in schema["paths"][path]["get"]["security"]  # reads need no credentials
     assert "post" in schema["paths"]["/api/v1/events/"]
+
+
+def test_event_api_does_not_publish_the_editors_note(client):
+    from tests.factories.events import EventFactory
+
+    event = EventFactory(note="Also in 000:242 with another date.")
+    assert "note" not in client.get(f"/api/v1/events/{event.slug}/").json()
