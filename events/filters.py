@@ -1,7 +1,6 @@
 """The one FilterSet of events: the list page, the iCal feed and (later) the API list use it."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -9,6 +8,7 @@ from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus
 from network.filters import published_networks
 from network.models import Network, Theme
 from portal.api_filters import UpdatedSinceFilter
+from portal.text_search import every_word_in
 
 
 def place_country_choices():
@@ -116,13 +116,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.in_year(int(value))
 
     def filter_search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(series__name__icontains=word)
-            )
-        return queryset
+        return every_word_in(queryset, ("title", "description", "series__name"), value)
 
     def filter_queryset(self, queryset):
         # Several matching places, themes or networks would otherwise repeat an event.

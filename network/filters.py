@@ -1,7 +1,6 @@
 """FilterSets shared by the public pages and the API lists of the same records."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -17,6 +16,7 @@ from network.models import (
     Theme,
 )
 from portal.api_filters import YearFilter, year_schema
+from portal.text_search import every_word_in
 
 
 def published_networks(request):
@@ -109,14 +109,7 @@ class MemberFilter(django_filters.FilterSet):
         return queryset  # applied together in filter_queryset()
 
     def filter_search(self, queryset, name, value):
-        words = value.split()
-        for word in words:
-            queryset = queryset.filter(
-                Q(name__icontains=word)
-                | Q(short_name__icontains=word)
-                | Q(native_name__icontains=word)
-            )
-        return queryset
+        return every_word_in(queryset, ("name", "short_name", "native_name"), value)
 
     def matching_memberships(self):
         data = self.form.cleaned_data
@@ -169,13 +162,7 @@ class ProjectFilter(django_filters.FilterSet):
         fields = ["network", "theme", "status", "q"]
 
     def filter_search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(acronym__icontains=word)
-                | Q(description__icontains=word)
-            )
-        return queryset
+        return every_word_in(queryset, ("title", "acronym", "description"), value)
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).distinct().order_by("title")

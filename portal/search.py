@@ -8,15 +8,13 @@ at most RESULTS_PER_GROUP hits and says when there are more.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_, or_
 
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from network.models import Organisation, Person, Project
 from portal.models import Story
+from portal.text_search import every_word_in
 from publications.models import Publication
 
 RESULTS_PER_GROUP = 20
@@ -29,13 +27,6 @@ class SearchKind:
     fields: tuple[str, ...]
     describe: callable
     url: callable = lambda obj: obj.get_absolute_url()
-
-
-def _matching(queryset: QuerySet, fields: tuple[str, ...], words: list[str]) -> QuerySet:
-    per_word = [
-        reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)) for word in words
-    ]
-    return queryset.filter(reduce(and_, per_word)).distinct()  # joins (editions) may repeat rows
 
 
 KINDS: list[SearchKind] = [
@@ -83,12 +74,14 @@ KINDS: list[SearchKind] = [
 
 
 def search(query: str) -> list[dict]:
-    words = query.split()[:10]
-    if not words:
+    if not query.split():
         return []
     groups = []
     for kind in KINDS:
-        hits = list(_matching(kind.queryset(), kind.fields, words)[: RESULTS_PER_GROUP + 1])
+        # distinct(): a match through a join (a publication's editions) may repeat a row.
+        hits = list(
+            every_word_in(kind.queryset(), kind.fields, query).distinct()[: RESULTS_PER_GROUP + 1]
+        )
         if hits:
             groups.append(
                 {
