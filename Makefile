@@ -58,7 +58,7 @@ lock: install
 		$(LOCK_FLAGS) -o requirements.lock pyproject.toml
 
 bench: install
-	$(BIN)/python -m pytest tests/bench -p no:cacheprovider -s
+	PORTAL_BENCH=1 $(BIN)/python -m pytest tests/bench -p no:cacheprovider -s -q
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
