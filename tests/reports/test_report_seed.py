@@ -153,3 +153,21 @@ def test_report_lists_the_projects_and_pairings_its_document_names(seeded, netwo
         programme__network__slug=network, source__contains=f"Report {year}"
     ):
         assert (pairing.first.slug, pairing.second.slug) in pairings
+
+
+# CityNet 2022 is not here: its report prints no dates for its publications, so none is dated in 2022.
+@pytest.mark.parametrize(
+    ("network", "year"), [("iclei-east-asia", 2022), ("iclei-east-asia", 2020)]
+)
+def test_report_lists_every_publication_dated_in_its_year(seeded, network, year):
+    """Every publication of the network with an edition dated in the year is in that year's report."""
+    from publications.models import Publication
+
+    report = build_report(Network.objects.get(slug=network), year)
+    listed = {p["slug"] for p in report["publications"]}
+    dated = set(
+        Publication.objects.filter(networks__slug=network, editions__date__year=year).values_list(
+            "slug", flat=True
+        )
+    )
+    assert dated and dated <= listed, dated - listed
