@@ -14,6 +14,7 @@ from network.models import SDG, Network, Organisation, Person, Project, Theme
 from portal.models import SluggedModel, SourcedModel
 from portal.partial_dates import PartialDate, PartialDateRange
 from portal.publishing import Publishable, PublishableQuerySet
+from portal.uploads import GeneratedName, validate_image_upload
 
 
 class EventKind(models.TextChoices):
@@ -413,7 +414,12 @@ class EventImage(models.Model):
     """A photo of an event with its caption and credit."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(_("image"), upload_to="events/images/")
+    image = models.ImageField(
+        _("image"),
+        upload_to=GeneratedName("events/images"),
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
+    )
     caption = models.CharField(
         _("caption"), max_length=300, help_text=_("Also read aloud to people who cannot see it.")
     )

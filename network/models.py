@@ -12,6 +12,8 @@ from django_countries.fields import CountryField
 from portal.models import SluggedModel, SourcedModel
 from portal.partial_dates import PartialDate, PartialDateRange, Precision, format_period
 from portal.publishing import Publishable, PublishableQuerySet
+from portal.uploads import GeneratedName, validate_image_upload
+from portal.validators import http_url_validator
 
 
 class Network(SluggedModel, SourcedModel, Publishable):
@@ -25,10 +27,16 @@ class Network(SluggedModel, SourcedModel, Publishable):
     how_to_join = models.TextField(
         _("how to join"), blank=True, help_text=_("Shown on the network page under 'Join'.")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="networks/logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=GeneratedName("networks/logos"),
+        validators=[validate_image_upload],
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -144,9 +152,15 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
         help_text=_("Decimal degrees, −180 to 180."),
     )
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
     description = models.TextField(_("description"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="organisations/photos/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=GeneratedName("organisations/photos"),
+        validators=[validate_image_upload],
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
+    )
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -378,7 +392,13 @@ class Person(SluggedModel, SourcedModel, Publishable):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
     )
-    photo = models.ImageField(_("photo"), upload_to="people/photos/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=GeneratedName("people/photos"),
+        validators=[validate_image_upload],
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
+    )
     bio = models.TextField(_("biography"), blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portal.publishing import Publishable, PublishableQuerySet
+from portal.uploads import GeneratedName, validate_image_upload
 
 
 def unique_slug(
@@ -112,7 +113,12 @@ class StoryImage(models.Model):
     """A picture of a story, with the caption and credit the publication prints."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(_("image"), upload_to="stories/")
+    image = models.ImageField(
+        _("image"),
+        upload_to=GeneratedName("stories"),
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
+    )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     alt_text = models.CharField(
@@ -147,7 +153,13 @@ class AnnualReport(Publishable):
         blank=True,
         help_text=_("E.g. 'Accelerating Climate Actions for 2030'."),
     )
-    cover = models.ImageField(_("cover image"), upload_to="reports/covers/", blank=True)
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to=GeneratedName("reports/covers"),
+        validators=[validate_image_upload],
+        blank=True,
+        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
+    )
     cover_credit = models.CharField(_("cover credit"), max_length=200, blank=True)
     cover_caption = models.TextField(_("cover story"), blank=True)
     highlights = models.ManyToManyField(

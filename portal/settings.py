@@ -6,6 +6,7 @@ var/, debug on, a local-memory cache. With DJANGO_DEBUG=0 the settings are produ
 a secret key and allowed hosts must be given, and `manage.py check --deploy` is clean.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
+    "simple_history",
+    "import_export",
     "portal",
     "network",
     "events",
@@ -71,6 +76,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Records who made each change for django-simple-history.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if PRODUCTION:
@@ -110,6 +120,24 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 # Sessions live in the database (or the cache, if CACHE_URL names a shared one) so that app
 # servers stay stateless.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Logins: django-axes -------------------------------------------------------------------
+# Repeated failed logins lock out that user name from that address for a while (the lockout page
+# says so); a successful login resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Addresses are REMOTE_ADDR (python-ipware is not installed); behind one proxy that makes the
+# lockout effectively per user name, which errs on the safe side.
+
+# The admin's address: set DJANGO_ADMIN_URL (e.g. "office-7f3a/") to keep it off the usual path.
+ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 # --- Passwords -------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -165,6 +193,43 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# --- Content-Security-Policy: django-csp --------------------------------------------------------
+# Everything from this site only; no inline script anywhere (the pages' only <script> elements
+# are JSON-LD data blocks, which browsers never execute). Inline styles are refused too, except
+# on the API docs page (Swagger UI, see portal/urls.py).
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the small SVG icons the admin's and Swagger UI's stylesheets embed.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# --- History: django-simple-history -------------------------------------------------------------
+# Every content model keeps its history (who, when, what changed) and can be restored from it.
+SIMPLE_HISTORY_REVERT_DISABLED = False
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- Imports and exports: django-import-export --------------------------------------------------
+# CSV and XLSX only; imports always show a dry-run preview before anything is written, and any
+# row error rolls the whole file back.
+from import_export.formats.base_formats import CSV, XLSX  # noqa: E402
+
+IMPORT_FORMATS = [CSV, XLSX]
+EXPORT_FORMATS = [CSV, XLSX]
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # --- Django REST framework and the API ----------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,10 +1,12 @@
 """Root URLs. Paths are a stable interface (../shared/DESIGN.md): change none of them."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from events import api as events_api
@@ -24,7 +26,15 @@ api_patterns = [
     path("", include(router.urls)),
     path("reports/<str:network>/<int:year>/", ReportAPIView.as_view(), name="report-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view loads its start-up script from ?script, so the page needs no inline script;
+    # Swagger UI's own markup still carries a <style> block and style attributes.
+    path(
+        "docs/",
+        csp_update({"style-src": [UNSAFE_INLINE]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
 ]
 
 portal_patterns = [
@@ -48,10 +58,15 @@ urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("", include("network.urls")),
     path("api/v1/", include((api_patterns, "api"))),
-    path("admin/content-health/", views.ContentHealthView.as_view(), name="content-health"),
+    # The admin's prefix comes from DJANGO_ADMIN_URL (settings.ADMIN_URL, default "admin/").
+    path(
+        f"{settings.ADMIN_URL}content-health/",
+        views.ContentHealthView.as_view(),
+        name="content-health",
+    ),
     path("", include("publications.urls")),
     path("", include("events.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
