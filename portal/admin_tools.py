@@ -1,12 +1,17 @@
 """Admin building blocks shared by the content apps."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.forms.models import BaseInlineFormSet
-from django.utils import timezone
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 
 def image_preview(image, *, height=80):
@@ -33,7 +38,8 @@ class PublishableAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish selected now"))
     def publish_now(self, request, queryset):
-        count = queryset.update(is_published=True, publish_at=timezone.now())
+        # One save per record (not queryset.update) so each change is kept in its history.
+        count = _save_each(queryset, is_published=True, publish_at=timezone.now())
         self.message_user(
             request,
             ngettext("%(count)d record published.", "%(count)d records published.", count)
@@ -43,7 +49,7 @@ class PublishableAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpublish selected (back to draft)"))
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = _save_each(queryset, is_published=False)
         self.message_user(
             request,
             ngettext("%(count)d record unpublished.", "%(count)d records unpublished.", count)
@@ -75,3 +81,252 @@ class UniqueTogetherInlineFormSet(BaseInlineFormSet):
             if values in seen:
                 raise ValidationError(self.duplicate_message)
             seen.add(values)
+
+
+def _save_each(queryset, **values) -> int:
+    count = 0
+    with transaction.atomic():
+        for obj in queryset:
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.save()
+            count += 1
+    return count
+
+
+# --- History, restore and stale forms ----------------------------------------------------------
+
+
+def latest_version(model, pk) -> int | None:
+    """The id of the newest history record of one record (None if it has no history)."""
+    if pk is None or not hasattr(model, "history"):
+        return None
+    return (
+        model.history.filter(**{model._meta.pk.attname: pk})
+        .order_by("-history_id")
+        .values_list("history_id", flat=True)
+        .first()
+    )
+
+
+def _shown(value) -> str:
+    if value in (None, ""):
+        return gettext("(empty)")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value) or gettext("(empty)")
+    return str(value)
+
+
+def changes_since(model, pk, version: int) -> list[str]:
+    """One line per change saved to a record after history record `version`: who, when, what."""
+    records = (
+        model.history.filter(**{model._meta.pk.attname: pk}, history_id__gt=version)
+        .order_by("history_id")
+        .select_related("history_user")
+    )
+    lines = []
+    for record in records:
+        who = str(record.history_user) if record.history_user else gettext("someone")
+        when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+        previous = record.prev_record
+        if previous is None:
+            lines.append(gettext("%(who)s, %(when)s: saved.") % {"who": who, "when": when})
+            continue
+        for change in record.diff_against(previous).changes:
+            field = model._meta.get_field(change.field)
+            if isinstance(field, models.ManyToManyField):
+                old, new = (
+                    [row[field.m2m_reverse_field_name()] for row in rows]
+                    for rows in (change.old or [], change.new or [])
+                )
+                old = [str(o) for o in field.related_model.objects.filter(pk__in=old)]
+                new = [str(o) for o in field.related_model.objects.filter(pk__in=new)]
+            else:
+                old, new = change.old, change.new
+            lines.append(
+                gettext("%(who)s, %(when)s: %(field)s changed from “%(old)s” to “%(new)s”.")
+                % {
+                    "who": who,
+                    "when": when,
+                    "field": capfirst(field.verbose_name),
+                    "old": _shown(old),
+                    "new": _shown(new),
+                }
+            )
+    return lines
+
+
+class VersionedAdminMixin:
+    """History, restore and stale-form protection for a content model's admin.
+
+    - History of each record (who, when, what changed) with "revert to this version"
+      (django-simple-history); reverting also brings back the many-to-many links of that version.
+    - "Deleted records": records deleted from this list, each with its history, from which it
+      can be restored (with the inline rows deleted along with it).
+    - A change form carries the version it was opened at; saving it after someone else saved
+      the record is refused with a message listing what they changed (never a silent overwrite).
+    """
+
+    change_form_template = "admin/versioned_change_form.html"
+    version_field = "_record_version"
+
+    # --- Stale forms ---------------------------------------------------------------------------
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            submitted = request.POST.get(self.version_field) if request.method == "POST" else None
+            context["record_version"] = submitted or latest_version(self.model, obj.pk) or ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.method == "POST" and obj is not None and self.version_field in request.POST:
+            form = self._stale_checked(form, request.POST[self.version_field])
+        if obj is not None and self._reverting(request):
+            form = self._with_historical_links(form, request)
+        return form
+
+    def _stale_checked(self, form_class, submitted):
+        model = self.model
+
+        class StaleCheckedForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                try:
+                    version = int(submitted)
+                except (TypeError, ValueError):
+                    version = None
+                current = latest_version(model, self.instance.pk)
+                if version is not None and current is not None and current != version:
+                    changes = changes_since(model, self.instance.pk, version)
+                    raise ValidationError(
+                        [
+                            gettext(
+                                "Someone else saved this record after you opened it, so your "
+                                "changes were not saved (they would have overwritten theirs). "
+                                "Reload the page to see the current version, then make your "
+                                "changes again. What changed:"
+                            ),
+                            *changes,
+                        ],
+                        code="stale",
+                    )
+                return cleaned
+
+        StaleCheckedForm.__name__ = form_class.__name__
+        return StaleCheckedForm
+
+    # --- Revert and restore --------------------------------------------------------------------
+    @staticmethod
+    def _reverting(request) -> bool:
+        match = getattr(request, "resolver_match", None)
+        return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
+
+    def _with_historical_links(self, form_class, request):
+        """Revert form: many-to-many fields start from the version's links, not today's."""
+        model = self.model
+        version_id = request.resolver_match.args[-1]
+
+        class RevertForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                record = model.history.filter(history_id=version_id).first()
+                for field in getattr(model.history.model, "_history_m2m_fields", []):
+                    if record is not None and field.name in self.fields:
+                        target = field.m2m_reverse_field_name()
+                        rows = getattr(record, field.name).all()
+                        self.initial[field.name] = [getattr(r, f"{target}_id") for r in rows]
+
+        RevertForm.__name__ = form_class.__name__
+        return RevertForm
+
+    def save_model(self, request, obj, form, change):
+        restoring = self._reverting(request) and not type(obj).objects.filter(pk=obj.pk).exists()
+        super().save_model(request, obj, form, change)
+        if restoring:
+            restore_deleted_children(obj)
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "deleted/",
+                self.admin_site.admin_view(self.deleted_view),
+                name="{}_{}_deleted".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        extra_context = {
+            **(extra_context or {}),
+            "deleted_records_url": reverse("admin:{}_{}_deleted".format(*info)),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def deleted_view(self, request):
+        """Records of this kind that were deleted, newest first, each linking to its history."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        model = self.model
+        pk_name = model._meta.pk.attname
+        existing = model.objects.values(pk_name)
+        deletions = (
+            model.history.filter(history_type="-")
+            .exclude(**{f"{pk_name}__in": existing})
+            .select_related("history_user")
+            .order_by("-history_date")
+        )
+        rows, seen = [], set()
+        for record in deletions[:500]:
+            pk = getattr(record, pk_name)
+            if pk in seen or not self._may_restore(request, record):
+                continue
+            seen.add(pk)
+            info = model._meta.app_label, model._meta.model_name
+            rows.append(
+                {
+                    "record": record,
+                    "history_url": reverse("admin:{}_{}_history".format(*info), args=[pk]),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Deleted %(name)s") % {"name": model._meta.verbose_name_plural},
+            "opts": model._meta,
+            "rows": rows,
+        }
+        return TemplateResponse(request, "admin/deleted_records.html", context)
+
+    def _may_restore(self, request, record) -> bool:
+        """Hook for scoping: may this user see and restore this deleted record?"""
+        return True
+
+
+def restore_deleted_children(obj) -> int:
+    """Bring back the rows deleted together with `obj` (its inline rows), from their history."""
+    restored = 0
+    for relation in obj._meta.related_objects:
+        child = relation.related_model
+        if not relation.one_to_many or not hasattr(child, "history"):
+            continue
+        if relation.on_delete is not models.CASCADE:
+            continue
+        field = relation.field
+        pk_name = child._meta.pk.attname
+        existing = set(child.objects.values_list(pk_name, flat=True))
+        records = child.history.filter(**{field.attname: obj.pk}).order_by("-history_id")
+        done = set()
+        for record in records:
+            pk = getattr(record, pk_name)
+            if pk in done or pk in existing:
+                continue
+            done.add(pk)
+            if record.history_type == "-":
+                record.instance.save()
+                restored += 1
+    return restored
+
+
+class VersionedAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+    """A ModelAdmin with history, restore and stale-form protection."""

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "network",
     "events",
     "publications",
+    # Last: registers the content models above with django-simple-history, and wraps their
+    # admin classes (history, restore, stale-form check, network scope).
+    "staff",
 ]
 
 MIDDLEWARE = [
