@@ -6,6 +6,7 @@ Paths and core fields are a stable interface (../shared/DESIGN.md "Stable interf
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import (
     SAFE_METHODS,
@@ -28,6 +30,7 @@ from rest_framework_csv.renderers import CSVRenderer
 
 from network.models import Network
 from portal.reports import build_report
+from staff.scope import in_user_networks, may_publish, outside_user_networks
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
@@ -87,7 +90,8 @@ class StaffWriteMixin:
     def get_queryset(self):
         if self.request.method in SAFE_METHODS:
             return self.read_queryset(self.model.objects.published())
-        return self.model.objects.all()
+        # Writes reach only the records of the networks the user works for, as in the admin.
+        return in_user_networks(self.request.user, self.model.objects.all())
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -98,17 +102,35 @@ class StaffWriteMixin:
         fresh = self.read_queryset(self.model.objects.filter(pk=instance.pk)).get()
         return self.serializer_class(fresh, context=self.get_serializer_context()).data
 
+    def save_within_scope(self, serializer, before=None):
+        """Save, then undo and refuse if the record left the user's networks or its
+        publication state changed without the right to publish."""
+        user = self.request.user
+        with transaction.atomic():
+            instance = serializer.save()
+            if outside_user_networks(user, instance):
+                raise PermissionDenied(
+                    _("You can write only records of the networks you work for.")
+                )
+            published = (instance.is_published, instance.publish_at)
+            changed = published != before if before is not None else instance.is_published
+            if changed and not may_publish(user):
+                raise PermissionDenied(_("Only publishers may publish, unpublish or schedule."))
+        return instance
+
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        instance = serializer.save()
+        instance = self.save_within_scope(serializer)
         return Response(self.read_representation(instance), status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        serializer = self.get_serializer(self.get_object(), data=request.data, partial=partial)
+        current = self.get_object()
+        before = (current.is_published, current.publish_at)
+        serializer = self.get_serializer(current, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        instance = serializer.save()
+        instance = self.save_within_scope(serializer, before)
         return Response(self.read_representation(instance))
 
     def perform_destroy(self, instance):

@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
-    "import_export",
     "portal",
     "network",
     "events",
@@ -223,16 +222,6 @@ CONTENT_SECURITY_POLICY = {
 # Every content model keeps its history (who, when, what changed) and can be restored from it.
 SIMPLE_HISTORY_REVERT_DISABLED = False
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
-
-# --- Imports and exports: django-import-export --------------------------------------------------
-# CSV and XLSX only; imports always show a dry-run preview before anything is written, and any
-# row error rolls the whole file back.
-from import_export.formats.base_formats import CSV, XLSX  # noqa: E402
-
-IMPORT_FORMATS = [CSV, XLSX]
-EXPORT_FORMATS = [CSV, XLSX]
-IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # --- Django REST framework and the API ----------------------------------------------------------
 REST_FRAMEWORK = {

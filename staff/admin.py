@@ -12,23 +12,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from network.models import Network
 from portal.admin_tools import VersionedAdminMixin
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
+from staff.scope import may_publish, user_networks
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
-
-
-def user_networks(user):
-    """The networks a staff user works for (None: all of them, for superusers)."""
-    if user.is_superuser:
-        return None
-    if not hasattr(user, "_staff_networks"):
-        user._staff_networks = list(
-            Network.objects.filter(staff_profiles__user=user).values_list("pk", flat=True)
-        )
-    return user._staff_networks
-
-
-def may_publish(user) -> bool:
-    return user.is_superuser or user.has_perm("staff.publish_content")
 
 
 class InlineScope:

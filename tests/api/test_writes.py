@@ -8,7 +8,9 @@ from django.contrib.auth.models import Permission
 from rest_framework.authtoken.models import Token
 
 from events.models import Event
+from network.models import Network  # noqa: E402
 from publications.models import Edition, Publication
+from staff.models import StaffProfile  # noqa: E402
 from tests.factories import (
     EditionFactory,
     EventFactory,
@@ -21,10 +23,17 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def token_header(*permissions, is_staff=True, username="editor"):
+def token_header(
+    *permissions, is_staff=True, username="editor", networks=("iclei-east-asia",), publisher=True
+):
+    """An API token of a staff user working for `networks`, with the given model permissions
+    (and, unless publisher=False, the right to publish)."""
     user = get_user_model().objects.create_user(username=username, is_staff=is_staff)
-    for codename in permissions:
+    codenames = [*permissions, "publish_content"] if publisher else permissions
+    for codename in codenames:
         user.user_permissions.add(Permission.objects.get(codename=codename))
+    profile = StaffProfile.objects.create(user=user)
+    profile.networks.set(Network.objects.filter(slug__in=networks))
     return {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"}
 
 
@@ -89,7 +98,7 @@ def test_non_staff_user_with_permission_gets_403(client, network):
 
 
 def test_anonymous_writes_answer_401(client, network):
-    event = EventFactory(slug="e")
+    event = EventFactory(networks=[network], slug="e")
     assert (
         client.post("/api/v1/events/", new_event(), content_type="application/json").status_code
         == 401
@@ -134,7 +143,7 @@ def test_invalid_event_answers_400_with_the_message_and_changes_nothing(
 
 def test_series_edition_taken_answers_400_with_the_admins_message(client, network):
     series = EventSeriesFactory(slug="forum")
-    EventFactory(series=series, edition=3)
+    EventFactory(networks=[network], series=series, edition=3)
     response = client.post(
         "/api/v1/events/",
         new_event(series="forum", edition=3),
@@ -168,7 +177,9 @@ def test_staff_updates_and_deletes_an_event(client, network):
 
 
 def test_patching_the_start_keeps_the_end(client, network):
-    event = EventFactory(slug="forum", start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7))
+    event = EventFactory(
+        networks=[network], slug="forum", start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7)
+    )
     response = client.patch(
         "/api/v1/events/forum/",
         {"start": "2022-10-04"},
@@ -181,7 +192,7 @@ def test_patching_the_start_keeps_the_end(client, network):
 
 
 def test_invalid_update_changes_nothing(client, network):
-    event = EventFactory(slug="forum", title="Kept", start=dt.date(2022, 10, 3))
+    event = EventFactory(networks=[network], slug="forum", title="Kept", start=dt.date(2022, 10, 3))
     response = client.patch(
         "/api/v1/events/forum/",
         {"title": "Changed", "end": "2022-09-01"},
@@ -194,7 +205,7 @@ def test_invalid_update_changes_nothing(client, network):
 
 
 def test_staff_may_change_a_draft_through_the_api(client, network):
-    EventFactory(slug="draft", is_published=False)
+    EventFactory(networks=[network], slug="draft", is_published=False)
     response = client.patch(
         "/api/v1/events/draft/",
         {"is_published": True},
@@ -281,7 +292,7 @@ def test_invalid_publication_answers_400_and_changes_nothing(
 
 
 def test_updating_editions_keeps_matching_ones_and_removes_the_rest(client, network):
-    publication = PublicationFactory(slug="ar")
+    publication = PublicationFactory(networks=[network], slug="ar")
     english = EditionFactory(publication=publication, language="en")
     EditionFactory(publication=publication, language="ko")
     response = client.patch(
@@ -323,3 +334,43 @@ def test_new_event_is_a_draft_unless_published(client, network):
     assert response.status_code == 201 and response.json()["slug"] == "draft-forum"
     assert Event.objects.filter(slug="draft-forum", is_published=False).exists()
     assert client.get("/api/v1/events/draft-forum/").status_code == 404
+
+
+def test_editor_of_another_network_cannot_create_or_change_its_events(client, network):
+    """Writes stop at the networks the user works for, as in the admin; nothing changes."""
+    NetworkFactory(slug="citynet")
+    header = token_header("add_event", "change_event", networks=("citynet",))
+    response = client.post(
+        "/api/v1/events/", new_event(slug="not-mine"), content_type="application/json", **header
+    )
+    assert response.status_code == 403 and "networks you work for" in response.json()["detail"]
+    assert not Event.objects.filter(slug="not-mine").exists()
+    event = EventFactory(slug="iclei-forum", title="Kept", networks=[network])
+    response = client.patch(
+        "/api/v1/events/iclei-forum/",
+        {"title": "Changed"},
+        content_type="application/json",
+        **header,
+    )
+    assert response.status_code == 404
+    event.refresh_from_db()
+    assert event.title == "Kept"
+
+
+def test_editor_without_publish_right_cannot_publish_through_the_api(client, network):
+    header = token_header("add_event", "change_event", publisher=False)
+    response = client.post(
+        "/api/v1/events/",
+        new_event(slug="published-by-editor", is_published=True),
+        content_type="application/json",
+        **header,
+    )
+    assert response.status_code == 403 and "Only publishers" in response.json()["detail"]
+    assert not Event.objects.filter(slug="published-by-editor").exists()
+    draft = client.post(
+        "/api/v1/events/",
+        new_event(slug="editors-draft", is_published=False),
+        content_type="application/json",
+        **header,
+    )
+    assert draft.status_code == 201

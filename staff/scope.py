@@ -1,0 +1,48 @@
+"""Who may write what: the networks a staff user works for, and who may publish.
+
+Used by the admin (staff/admin.py) and by the API's staff writes (portal/api.py), so both
+draw the same line."""
+
+from network.models import Network
+from staff.models import NETWORK_PATHS
+
+
+def user_networks(user):
+    """The networks a staff user works for (None: all of them, for superusers)."""
+    if user.is_superuser:
+        return None
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_staff_networks"):
+        user._staff_networks = list(
+            Network.objects.filter(staff_profiles__user=user).values_list("pk", flat=True)
+        )
+    return user._staff_networks
+
+
+def may_publish(user) -> bool:
+    return user.is_superuser or user.has_perm("staff.publish_content")
+
+
+def network_path(model) -> str | None:
+    """How records of `model` reach their network(s); None for shared records."""
+    return NETWORK_PATHS.get(model._meta.label)
+
+
+def in_user_networks(user, queryset):
+    """`queryset` limited to the records of the user's networks (shared records: all)."""
+    networks = user_networks(user)
+    path = network_path(queryset.model)
+    if networks is None or path is None:
+        return queryset
+    return queryset.filter(**{f"{path}__in": networks}).distinct()
+
+
+def outside_user_networks(user, instance) -> bool:
+    """True if the saved `instance` belongs to no network or to one the user does not work for."""
+    networks = user_networks(user)
+    path = network_path(type(instance))
+    if networks is None or path is None:
+        return False
+    owned = set(type(instance).objects.filter(pk=instance.pk).values_list(path, flat=True)) - {None}
+    return not owned or not owned <= set(networks)
