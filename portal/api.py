@@ -8,8 +8,6 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -28,8 +26,7 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 from rest_framework_csv.renderers import CSVRenderer
 
-from network.models import Network
-from portal.reports import build_report
+from portal.reports import build_report, reported_network_or_404
 from staff.scope import in_user_networks, may_publish, outside_user_networks
 
 
@@ -248,7 +245,4 @@ class ReportAPIView(APIView):
         ],
     )
     def get(self, request, network, year):
-        network_obj = get_object_or_404(Network.objects.published(), slug=network)
-        if not 1950 <= year <= timezone.now().year:
-            raise Http404
-        return Response(build_report(network_obj, year))
+        return Response(build_report(reported_network_or_404(network, year), year))

@@ -11,6 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from events import queries as event_queries
 from events.models import Event
@@ -19,6 +23,14 @@ from network.models import Membership, Network, ProjectRole
 from portal.models import AnnualReport, Story
 from publications import queries as publication_queries
 from publications.models import Edition
+
+
+def reported_network_or_404(slug: str, year: int) -> Network:
+    """The published network whose report for `year` may be shown (a past or the current year)."""
+    network = get_object_or_404(Network.objects.published(), slug=slug)
+    if not 1950 <= year <= timezone.now().year:
+        raise Http404(_("There is no report for %(year)s.") % {"year": year})
+    return network
 
 
 def build_report(network: Network, year: int) -> dict:

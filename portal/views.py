@@ -1,8 +1,8 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import dates, timezone
 from django.utils.decorators import method_decorator
@@ -19,7 +19,7 @@ from network.queries import network_cards
 from portal.health import content_health
 from portal.models import Story
 from portal.publishing import StaffPreviewMixin
-from portal.reports import build_report, report_years
+from portal.reports import build_report, report_years, reported_network_or_404
 from portal.search import search
 from publications import queries as publication_queries
 
@@ -173,10 +173,8 @@ class ReportDetailView(TemplateView):
     print_view = False
 
     def get_context_data(self, **kwargs):
-        network = get_object_or_404(Network.objects.published(), slug=kwargs["network"])
         year = kwargs["year"]
-        if not 1950 <= year <= timezone.now().year:
-            raise Http404(_("There is no report for %(year)s.") % {"year": year})
+        network = reported_network_or_404(kwargs["network"], year)
         report = build_report(network, year)
         context = super().get_context_data(**kwargs)
         context.update(
