@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "import_export",
     "portal",
     "network",
     "events",
@@ -135,6 +136,16 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind proxies the client's address is in X-Forwarded-For; see portal.client_address.
+TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+
+# --- Spreadsheet imports: django-import-export ----------------------------------------------
+# The preview's file is kept in the "import_export" storage until the import is confirmed; each
+# import is one transaction, rolled back when any row fails (see staff/spreadsheets.py).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Addresses are REMOTE_ADDR (python-ipware is not installed); behind one proxy that makes the
 # lockout effectively per user name, which errs on the safe side.
 
@@ -172,6 +183,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Spreadsheets between an import's preview and its confirmation: outside MEDIA_ROOT, which
+    # the public may read. With several app machines, point it at storage they share.
+    "import_export": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.path("IMPORT_STORAGE_ROOT", default=VAR_DIR / "imports")},
+    },
     # Hashed, compressed file names in production, so any CDN may cache them for ever.
     "staticfiles": {
         "BACKEND": (

@@ -13,6 +13,7 @@ from network.models import Network
 from portal.admin_tools import VersionedAdminMixin
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
 from staff.scope import may_publish, user_networks
+from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
 
@@ -128,10 +129,15 @@ def _wrap(model):
     if issubclass(original, VersionedAdminMixin):
         return
     label = model._meta.label
+    attributes = {"network_path": NETWORK_PATHS.get(label)}
+    spreadsheets = ()
+    if label in RESOURCES:  # import and export of members, events and publications
+        spreadsheets = (SpreadsheetAdminMixin,)
+        attributes["resource_classes"] = [RESOURCES[label]]
     wrapped = type(
         original.__name__,
-        (NetworkScopeMixin, VersionedAdminMixin, original, SimpleHistoryAdmin),
-        {"network_path": NETWORK_PATHS.get(label)},
+        (*spreadsheets, NetworkScopeMixin, VersionedAdminMixin, original, SimpleHistoryAdmin),
+        attributes,
     )
     wrapped.__module__ = original.__module__
     admin.site.unregister(model)

@@ -39,6 +39,14 @@ def media_in_tmp(request, settings, tmp_path):
     Tests on the seed content keep the folder their module's `seeded_module` loaded into."""
     if "seeded" not in request.fixturenames:
         settings.MEDIA_ROOT = tmp_path / "media"
+    # Spreadsheets waiting for an import's confirmation, likewise.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "import_export": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "imports"},
+        },
+    }
 
 
 @pytest.fixture(scope="module")
