@@ -64,6 +64,33 @@ def test_admin_login_succeeds_before_the_limit(client):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
+def test_behind_a_proxy_the_lockout_counts_the_client_not_the_proxy(client, settings):
+    """Behind one proxy every request comes from the proxy's address: the lockout must key on
+    the client's address it forwards, and a forged X-Forwarded-For entry must not dodge it."""
+    settings.TRUSTED_PROXIES = 1
+    get_user_model().objects.create_user("sora", password="right-horse-battery", is_staff=True)
+    login = reverse("admin:login")
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        # The attacker varies what it sends; the proxy appends the real address.
+        forwarded = f"198.51.100.{attempt}, 203.0.113.9"
+        response = client.post(
+            login,
+            {"username": "sora", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=forwarded,
+            **proxy,
+        )
+    assert response.status_code == 429
+    # Another client behind the same proxy is not locked out with them.
+    other = client.post(
+        login,
+        {"username": "sora", "password": "right-horse-battery"},
+        HTTP_X_FORWARDED_FOR="192.0.2.7",
+        **proxy,
+    )
+    assert other.status_code == 302
+
+
 # --- Admin address ---------------------------------------------------------------------------
 
 

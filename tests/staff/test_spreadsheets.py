@@ -25,6 +25,7 @@ from tests.factories import (
     PublicationFactory,
     RegionFactory,
 )
+from tests.staff.test_hardening import assert_runs_under_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -366,3 +367,17 @@ def test_publication_edition_link_must_be_http(publisher, iclei):
     assert "Confirm import" not in page
     assert "en:2023:javascript:alert(1): Enter a valid URL." in page
     assert not Publication.objects.exists()
+
+
+def test_import_and_export_pages_run_under_the_content_security_policy(editor):
+    """No inline style or handler on the upload, preview and export pages (the policy would
+    refuse them and leave parts of the page dead)."""
+    upload = sheet(f"{MEMBER_COLUMNS}\nTainan City,,city,TW,iclei-east-asia,full,,2022")
+    pages = [
+        editor.get(reverse("admin:network_membership_import")),
+        preview(editor, "network_membership", upload),
+        editor.get(reverse("admin:network_membership_export")),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        assert_runs_under_policy(response.content.decode())
