@@ -360,7 +360,7 @@ annual-report-2022,Annual Report 2022,report,iclei-east-asia,en:2023-05:https://
 
 def test_publication_edition_link_must_be_http(publisher, iclei):
     upload = sheet(
-        "title,kind,networks,editions\nGuide,guide,iclei-east-asia,en:2023:javascript:alert(1)",
+        "title,kind,networks,editions\nGuide,handbook,iclei-east-asia,en:2023:javascript:alert(1)",
         name="publications.csv",
     )
     page = text_of(preview(publisher, "publications_publication", upload))
