@@ -381,3 +381,18 @@ def test_import_and_export_pages_run_under_the_content_security_policy(editor):
     for response in pages:
         assert response.status_code == 200
         assert_runs_under_policy(response.content.decode())
+
+
+def test_event_export_as_xlsx_holds_only_the_users_networks(editor, iclei, citynet):
+    own = EventFactory(title="ICLEI Webinar", start=dt.date(2022, 10, 1), date_precision="month")
+    own.networks.set([iclei])
+    EventFactory(title="CityNet Forum").networks.set([citynet])
+    url = reverse("admin:events_event_export")
+    response = editor.post(url, {"format": XLSX_FORMAT, **export_all_fields(editor, url)})
+    assert response.status_code == 200
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
+    header, *records = rows
+    assert header[:5] == ("slug", "title", "kind", "networks", "start")
+    assert [(r[1], r[3], r[4]) for r in records] == [
+        ("ICLEI Webinar", "iclei-east-asia", "2022-10")
+    ]
