@@ -207,6 +207,7 @@ class SpreadsheetResource(resources.ModelResource):
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)
         self.user = user
+        self._before = None  # the row's record as exported before the import (None: new)
 
     @classmethod
     def get_diff_class(cls):
@@ -225,7 +226,10 @@ class SpreadsheetResource(resources.ModelResource):
                     "These columns are not read by this import: %(unknown)s. Rename or remove "
                     "them; the columns it reads are: %(known)s."
                 )
-                % {"unknown": ", ".join(unknown) or "(empty)", "known": ", ".join(known)}
+                % {
+                    "unknown": ", ".join(name or gettext("(an empty heading)") for name in unknown),
+                    "known": ", ".join(known),
+                }
             )
         missing = [name for name in self.required_columns if name not in headers]
         if missing:
@@ -270,17 +274,17 @@ class SpreadsheetResource(resources.ModelResource):
     def check_publication(self, instance, row, errors):
         if not hasattr(instance, "is_published") or self.user is None or may_publish(self.user):
             return
-        before = self._before or {}
-        for name in self.publication_columns:
-            if name not in row:
-                continue
-            changed = (
-                self.export_field(self.fields[name], instance) != before.get(name)
-                if self._before is not None
-                else instance.is_published
-            )
-            if changed:
-                errors[name] = [gettext("Only publishers may publish, unpublish or schedule.")]
+        if self._before is None:
+            changed = ["published"] if instance.is_published else []
+        else:
+            changed = [
+                name
+                for name in self.publication_columns
+                if name in row
+                and self.export_field(self.fields[name], instance) != self._before[name]
+            ]
+        for name in changed:
+            errors[name] = [gettext("Only publishers may publish, unpublish or schedule.")]
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         # Unchanged rows are reported as such and not saved again (no empty history entries).

@@ -396,3 +396,19 @@ def test_event_export_as_xlsx_holds_only_the_users_networks(editor, iclei, cityn
     assert [(r[1], r[3], r[4]) for r in records] == [
         ("ICLEI Webinar", "iclei-east-asia", "2022-10")
     ]
+
+
+def test_editor_may_edit_a_published_event_by_sheet_but_not_unpublish_it(editor, iclei):
+    event = EventFactory(slug="forum-2022", title="Forum", is_published=True)
+    event.networks.set([iclei])
+    header = "slug,title,kind,networks,published"
+    renamed = sheet(f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,yes", name="e.csv")
+    confirm(editor, "events_event", preview(editor, "events_event", renamed))
+    event.refresh_from_db()
+    assert (event.title, event.is_published) == ("Forum 2022", True)
+
+    unpublished = sheet(f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,no", name="e.csv")
+    page = text_of(preview(editor, "events_event", unpublished))
+    assert "Only publishers may publish, unpublish or schedule." in page
+    event.refresh_from_db()
+    assert event.is_published is True
