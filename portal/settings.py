@@ -146,6 +146,8 @@ AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_MAX_BYTES = 5 * 1024 * 1024  # a sheet of a few thousand records is well under this
+IMPORT_MAX_ROWS = 5000
 # Addresses are REMOTE_ADDR (python-ipware is not installed); behind one proxy that makes the
 # lockout effectively per user name, which errs on the safe side.
 

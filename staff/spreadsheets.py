@@ -18,10 +18,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -30,6 +32,7 @@ from django.utils.translation import gettext
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
 from import_export.results import RowResult
 
 from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
@@ -230,6 +233,11 @@ class SpreadsheetResource(resources.ModelResource):
                     "unknown": ", ".join(name or gettext("(an empty heading)") for name in unknown),
                     "known": ", ".join(known),
                 }
+            )
+        if len(dataset) > settings.IMPORT_MAX_ROWS:
+            problems.append(
+                gettext("The sheet has %(rows)d rows; import at most %(limit)d at a time.")
+                % {"rows": len(dataset), "limit": settings.IMPORT_MAX_ROWS}
             )
         missing = [name for name in self.required_columns if name not in headers]
         if missing:
@@ -880,10 +888,27 @@ def failure_lines(result) -> list[str]:
     return lines
 
 
+class SpreadsheetImportForm(ImportForm):
+    """The library's upload form, refusing files too large to be a sheet of records."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise ValidationError(
+                gettext("This file is %(size)s; a sheet to import may be at most %(limit)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.IMPORT_MAX_BYTES),
+                }
+            )
+        return upload
+
+
 class SpreadsheetAdminMixin(ImportExportMixin):
     """Import and export on an admin list, with the user's scope and an all-or-nothing import."""
 
     import_template_name = "admin/import_export/spreadsheet_import.html"
+    import_form_class = SpreadsheetImportForm
 
     @property
     def formats(self):
@@ -895,6 +920,15 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     def get_import_data_kwargs(self, **kwargs):
         # Validation errors roll back too (the library's default keeps the valid rows).
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        form.add_error(
+            "import_file",
+            gettext(
+                "This file could not be read as the format chosen below. Choose the format it "
+                "is in; a CSV file must be saved as “CSV UTF-8”."
+            ),
+        )
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

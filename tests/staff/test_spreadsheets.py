@@ -295,12 +295,32 @@ citynet-forum,Renamed,forum,iclei-east-asia,2022,
     assert Event.objects.get().title == "CityNet Forum"
 
 
-def test_a_file_that_is_not_a_spreadsheet_gets_a_form_error(editor):
-    upload = sheet("\x00\x01 not a workbook", name="events.xlsx")
-    response = preview(editor, "events_event", upload, XLSX_FORMAT)
+@pytest.mark.parametrize(
+    "content, file_format",
+    [
+        (b"\x00\x01 not a workbook", XLSX_FORMAT),
+        ("title,kind,networks\nCaf\u00e9 forum,forum,iclei-east-asia".encode("cp1252"), CSV_FORMAT),
+    ],
+)
+def test_a_file_that_cannot_be_read_gets_a_clear_form_error(editor, content, file_format):
+    upload = io.BytesIO(content)
+    upload.name = "events.xlsx" if file_format == XLSX_FORMAT else "events.csv"
+    response = preview(editor, "events_event", upload, file_format)
     assert response.status_code == 200
-    assert "errorlist" in response.content.decode()
+    assert "This file could not be read as the format chosen below." in text_of(response)
     assert not Event.objects.exists()
+
+
+def test_too_large_a_file_or_too_many_rows_is_refused(editor, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    upload = sheet(f"{MEMBER_COLUMNS}\n" + "Tainan City,,city,TW,iclei-east-asia,full,,2022\n" * 3)
+    page = text_of(preview(editor, "network_membership", upload))
+    assert "a sheet to import may be at most 100" in page
+    settings.IMPORT_MAX_BYTES, settings.IMPORT_MAX_ROWS = 10_000, 2
+    upload = sheet(f"{MEMBER_COLUMNS}\n" + "Tainan City,,city,TW,iclei-east-asia,full,,2022\n" * 3)
+    page = text_of(preview(editor, "network_membership", upload))
+    assert "The sheet has 3 rows; import at most 2 at a time." in page
+    assert not Organisation.objects.exists()
 
 
 def test_confirm_after_the_data_changed_writes_nothing_and_says_why(editor, iclei):
