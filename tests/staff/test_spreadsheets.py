@@ -9,7 +9,9 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Event
@@ -432,3 +434,25 @@ def test_editor_may_edit_a_published_event_by_sheet_but_not_unpublish_it(editor,
     assert "Only publishers may publish, unpublish or schedule." in page
     event.refresh_from_db()
     assert event.is_published is True
+
+
+def export_queries(client, model) -> int:
+    url = reverse(f"admin:{model}_export")
+    data = {"format": CSV_FORMAT, **export_all_fields(client, url)}
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(url, data).status_code == 200
+    return len(queries)
+
+
+def test_exports_run_the_same_number_of_queries_for_any_number_of_records(editor, iclei):
+    def add_records(count):
+        for _ in range(count):
+            EventFactory().networks.set([iclei])
+            MembershipFactory(network=iclei)
+            EditionFactory(publication=PublicationFactory(networks=[iclei]), language="en")
+
+    models = ("events_event", "network_membership", "publications_publication")
+    add_records(1)
+    few = [export_queries(editor, model) for model in models]
+    add_records(20)
+    assert [export_queries(editor, model) for model in models] == few
