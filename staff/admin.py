@@ -7,12 +7,13 @@ so the content apps need not know about this app.
 
 from django.apps import apps
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.models import Network
 from portal.admin_tools import VersionedAdminMixin
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
-from staff.scope import may_publish, user_networks
+from staff.scope import historical_network_ids, may_publish, user_networks
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
 
@@ -103,24 +104,39 @@ class NetworkScopeMixin:
         return instances
 
     def _may_restore(self, request, record):
+        """May this user see and restore the deleted record whose history entry is `record`?"""
         networks = user_networks(request.user)
         if networks is None or self.network_path is None:
             return True
-        if self.network_path == "pk":
-            return record.pk in networks
-        first = self.network_path.split("__")[0]
-        field = self.model._meta.get_field(first)
-        if field.many_to_many:
-            return bool(
-                {
-                    getattr(r, f"{field.m2m_reverse_field_name()}_id")
-                    for r in getattr(record, first).all()
-                }
-                & set(networks)
+        return bool(historical_network_ids(record, self.network_path) & set(networks))
+
+    def _record_in_scope(self, request, object_id) -> bool:
+        """May this user see record `object_id`, whether it still exists or was deleted?"""
+        if user_networks(request.user) is None or self.network_path is None:
+            return True
+        try:
+            if self.model.objects.filter(pk=object_id).exists():
+                return self.get_queryset(request).filter(pk=object_id).exists()
+            latest = (
+                self.model.history.filter(**{self.model._meta.pk.attname: object_id})
+                .order_by("-history_id")
+                .first()
             )
-        if "__" in self.network_path:
-            return True  # nested paths: the restored record is checked by get_queryset after
-        return getattr(record, f"{first}_id") in networks
+        except (ValueError, ValidationError):
+            return False  # not a valid id: the record does not exist
+        return latest is not None and self._may_restore(request, latest)
+
+    # The history of another network's record, and its old versions, are as hidden as its change
+    # page: "does not exist", not "forbidden", so not even its existence shows.
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._record_in_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self._record_in_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 def _wrap(model):
