@@ -13,9 +13,22 @@ from simple_history.admin import SimpleHistoryAdmin
 from network.models import Network
 from portal.admin_tools import VersionedAdminMixin
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
-from staff.scope import historical_network_ids, may_publish, user_networks
+from staff.scope import historical_network_ids, in_user_networks, may_publish, user_networks
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
+
+
+def _limit_choices(db_field, request, network_path, kwargs):
+    """A field that decides which network a record belongs to (a network, or the parent on its
+    network path: a term's body, a pairing's programme) offers only the user's networks' records;
+    a forged post of another one is refused as an invalid choice."""
+    if user_networks(request.user) is None:
+        return
+    owner = network_path.split("__")[0] if network_path else None
+    if db_field.related_model is Network or db_field.name == owner:
+        kwargs["queryset"] = in_user_networks(
+            request.user, db_field.related_model._default_manager.all()
+        )
 
 
 class InlineScope:
@@ -31,9 +44,7 @@ class InlineScope:
         return queryset.filter(**{f"{self.network_path}__in": networks})
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        networks = user_networks(request.user)
-        if networks is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -56,21 +67,49 @@ class NetworkScopeMixin:
         return queryset.filter(pk__in=matching.values("pk"))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        networks = user_networks(request.user)
-        if networks is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        networks = user_networks(request.user)
-        if networks is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        networks = user_networks(request.user)
+        linked = [f.name for f in self.model._meta.many_to_many if f.related_model is Network]
+        if networks is None or not linked:
+            return form
+
+        class KeepsOtherNetworks(form):
+            """The network choices hide the networks the user does not work for; saving keeps
+            the record's links to them (an ICLEI editor saving a joint event leaves CityNet on)."""
+
+            def clean(self):
+                cleaned = super().clean()
+                for name in linked:
+                    if name in cleaned:
+                        # The initial links: today's, or a reverted version's.
+                        before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
+                        hidden = Network.objects.filter(pk__in=before - set(networks))
+                        cleaned[name] = [*cleaned[name], *hidden]
+                return cleaned
+
+        KeepsOtherNetworks.__name__ = form.__name__
+        return KeepsOtherNetworks
+
     def has_add_permission(self, request, *args):
-        if self.network_path and user_networks(request.user) == []:
+        networks = user_networks(request.user)
+        if self.network_path == "pk" and networks is not None:
+            return False  # a network is a scope: superusers create it and assign staff to it
+        if self.network_path and networks == []:
             return False  # a staff user with no network cannot create network records
         return super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None):
+        if self.network_path == "pk" and user_networks(request.user) is not None:
+            return False  # deleting a network deletes all its records: superusers only
+        return super().has_delete_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
