@@ -38,14 +38,23 @@ def in_user_networks(user, queryset):
     return queryset.filter(**{f"{path}__in": networks}).distinct()
 
 
-def outside_user_networks(user, instance) -> bool:
-    """True if the saved `instance` belongs to no network or to one the user does not work for."""
-    networks = user_networks(user)
+def record_networks(instance) -> set[int]:
+    """The networks a saved record belongs to (empty for shared records and unsaved ones)."""
     path = network_path(type(instance))
-    if networks is None or path is None:
+    if path is None or instance.pk is None:
+        return set()
+    rows = type(instance).objects.filter(pk=instance.pk).values_list(path, flat=True)
+    return set(rows) - {None}
+
+
+def network_change_refused(user, model, before: set[int], after: set[int]) -> bool:
+    """True if a write left the record in none of the user's networks, or added or removed a
+    network the user does not work for (`before` and `after`: the record's networks)."""
+    networks = user_networks(user)
+    if networks is None or network_path(model) is None:
         return False
-    owned = set(type(instance).objects.filter(pk=instance.pk).values_list(path, flat=True)) - {None}
-    return not owned or not owned <= set(networks)
+    mine = set(networks)
+    return not after & mine or after - mine != before - mine
 
 
 def historical_network_ids(record, path: str) -> set[int]:
