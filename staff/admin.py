@@ -7,7 +7,8 @@ so the content apps need not know about this app.
 
 from django.apps import apps
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.models import Network
@@ -29,6 +30,18 @@ def _limit_choices(db_field, request, network_path, kwargs):
         kwargs["queryset"] = in_user_networks(
             request.user, db_field.related_model._default_manager.all()
         )
+
+
+def _names_network_records(model, list_filter) -> bool:
+    """Is `list_filter` a field path ending at networks or network-owned records?"""
+    if not isinstance(list_filter, str):
+        return False
+    try:
+        field = get_fields_from_path(model, list_filter)[-1]
+    except (FieldDoesNotExist, NotRelationField):
+        return False
+    related = field.related_model
+    return related is not None and (related is Network or related._meta.label in NETWORK_PATHS)
 
 
 class InlineScope:
@@ -73,6 +86,19 @@ class NetworkScopeMixin:
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if user_networks(request.user) is None:
+            return filters
+        # A filter by a related record (a pairing's programme, a term's body) lists every such
+        # record; limited to those of the records this user sees, it names no other network's.
+        return [
+            (item, admin.RelatedOnlyFieldListFilter)
+            if _names_network_records(self.model, item)
+            else item
+            for item in filters
+        ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

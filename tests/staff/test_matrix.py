@@ -301,3 +301,22 @@ def test_superuser_may_create_a_network(superuser_client):
     response = superuser_client.post(url, admin_form_data(page, name="NEASPEC", slug="neaspec"))
     assert response.status_code == 302
     assert Network.objects.filter(slug="neaspec").exists()
+
+
+@pytest.mark.parametrize(
+    ("label", "make"),
+    [
+        ("network.CityPairing", lambda network: CityPairingFactory(programme__network=network)),
+        ("network.Term", lambda network: TermFactory(body__network=network)),
+    ],
+)
+def test_list_filters_name_no_other_networks_records(networks, label, make):
+    """The filter by programme (pairings) or body (terms) names only the user's networks'."""
+    own, other = networks
+    mine, theirs = make(own), make(other)
+    make(own)  # a filter with a single choice is not shown
+    parent = "programme" if label == "network.CityPairing" else "body"
+    client = staff_client("Editor", own)
+    html = client.get(admin_url(model_of(label), "changelist")).content.decode()
+    assert f"{parent}__id__exact={getattr(mine, parent).pk}" in html
+    assert f"{parent}__id__exact={getattr(theirs, parent).pk}" not in html
