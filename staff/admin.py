@@ -168,6 +168,14 @@ class NetworkScopeMixin:
                 )
         return instances
 
+    def inline_history(self, request, inline, obj):
+        # The stale-form check looks only at the rows this user's form shows.
+        records = super().inline_history(request, inline, obj)
+        networks = user_networks(request.user)
+        if networks is None or not isinstance(inline, InlineScope):
+            return records
+        return records.filter(**{f"{inline.network_path}__in": networks})
+
     def _may_restore(self, request, record):
         """May this user see and restore the deleted record whose history entry is `record`?"""
         networks = user_networks(request.user)
