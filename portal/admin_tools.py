@@ -3,7 +3,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.forms.models import BaseInlineFormSet
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet, _get_foreign_key
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -97,18 +98,6 @@ def _save_each(queryset, **values) -> int:
 # --- History, restore and stale forms ----------------------------------------------------------
 
 
-def latest_version(model, pk) -> int | None:
-    """The id of the newest history record of one record (None if it has no history)."""
-    if pk is None or not hasattr(model, "history"):
-        return None
-    return (
-        model.history.filter(**{model._meta.pk.attname: pk})
-        .order_by("-history_id")
-        .values_list("history_id", flat=True)
-        .first()
-    )
-
-
 def _shown(value) -> str:
     if value in (None, ""):
         return gettext("(empty)")
@@ -117,43 +106,54 @@ def _shown(value) -> str:
     return str(value)
 
 
-def changes_since(model, pk, version: int) -> list[str]:
-    """One line per change saved to a record after history record `version`: who, when, what."""
-    records = (
-        model.history.filter(**{model._meta.pk.attname: pk}, history_id__gt=version)
-        .order_by("history_id")
-        .select_related("history_user")
-    )
+def describe_change(record, *, row: bool = False) -> list[str]:
+    """What one history record did, one line per changed field: who, when, what.
+
+    `row`: the record is an inline row of the record being edited (a session of an event),
+    so each line names the row."""
+    model = record.instance_type
+    who = str(record.history_user) if record.history_user else gettext("someone")
+    when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    what = {"who": who, "when": when}
+    if row:
+        what["row"] = f"{capfirst(model._meta.verbose_name)} “{record.instance}”"
+        if record.history_type == "-":
+            return [gettext("%(who)s, %(when)s: %(row)s deleted.") % what]
+    previous = record.prev_record
+    changes = record.diff_against(previous).changes if previous is not None else []
     lines = []
-    for record in records:
-        who = str(record.history_user) if record.history_user else gettext("someone")
-        when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
-        previous = record.prev_record
-        if previous is None:
-            lines.append(gettext("%(who)s, %(when)s: saved.") % {"who": who, "when": when})
-            continue
-        for change in record.diff_against(previous).changes:
-            field = model._meta.get_field(change.field)
-            if isinstance(field, models.ManyToManyField):
-                old, new = (
-                    [row[field.m2m_reverse_field_name()] for row in rows]
-                    for rows in (change.old or [], change.new or [])
-                )
-                old = [str(o) for o in field.related_model.objects.filter(pk__in=old)]
-                new = [str(o) for o in field.related_model.objects.filter(pk__in=new)]
-            else:
-                old, new = change.old, change.new
-            lines.append(
-                gettext("%(who)s, %(when)s: %(field)s changed from “%(old)s” to “%(new)s”.")
-                % {
-                    "who": who,
-                    "when": when,
-                    "field": capfirst(field.verbose_name),
-                    "old": _shown(old),
-                    "new": _shown(new),
-                }
+    for change in changes:
+        field = model._meta.get_field(change.field)
+        if isinstance(field, models.ManyToManyField):
+            old, new = (
+                [link[field.m2m_reverse_field_name()] for link in links]
+                for links in (change.old or [], change.new or [])
             )
-    return lines
+            old = [str(o) for o in field.related_model.objects.filter(pk__in=old)]
+            new = [str(o) for o in field.related_model.objects.filter(pk__in=new)]
+        else:
+            old, new = change.old, change.new
+        values = {
+            **what,
+            "field": capfirst(field.verbose_name),
+            "old": _shown(old),
+            "new": _shown(new),
+        }
+        if row:
+            message = gettext(
+                "%(who)s, %(when)s: %(row)s: %(field)s changed from “%(old)s” to “%(new)s”."
+            )
+        else:
+            message = gettext("%(who)s, %(when)s: %(field)s changed from “%(old)s” to “%(new)s”.")
+        lines.append(message % values)
+    if lines:
+        return lines
+    # Created, or saved without a change of value: still newer than the form's version.
+    if not row:
+        return [gettext("%(who)s, %(when)s: saved.") % what]
+    if previous is None:
+        return [gettext("%(who)s, %(when)s: %(row)s added.") % what]
+    return [gettext("%(who)s, %(when)s: %(row)s saved.") % what]
 
 
 class VersionedAdminMixin:
@@ -163,41 +163,76 @@ class VersionedAdminMixin:
       (django-simple-history); reverting also brings back the many-to-many links of that version.
     - "Deleted records": records deleted from this list, each with its history, from which it
       can be restored (with the inline rows deleted along with it).
-    - A change form carries the version it was opened at; saving it after someone else saved
-      the record is refused with a message listing what they changed (never a silent overwrite).
+    - A change form carries the version it was opened at — of the record and of each inline's
+      rows (an event's sessions); saving it after someone else saved the record or changed,
+      added or deleted one of those rows is refused with a message listing what they changed
+      (never a silent overwrite).
     """
 
     change_form_template = "admin/versioned_change_form.html"
     version_field = "_record_version"
 
     # --- Stale forms ---------------------------------------------------------------------------
+    def inline_history(self, request, inline, obj):
+        """History records of the rows `inline` shows on `obj`'s form, deleted ones included."""
+        fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+        return inline.model.history.filter(**{fk.attname: obj.pk})
+
+    def _histories(self, request, obj):
+        """The record's history, then that of each inline's rows, in the form's order."""
+        histories = [self.model.history.filter(**{self.model._meta.pk.attname: obj.pk})]
+        for inline in self.get_inline_instances(request, obj):
+            if hasattr(inline.model, "history"):
+                histories.append(self.inline_history(request, inline, obj))
+        return histories
+
+    def version_token(self, request, obj) -> str:
+        """ "12.40.0": the newest history id of the record, then of each inline's rows."""
+        newest = (
+            h.aggregate(newest=Max("history_id"))["newest"] or 0
+            for h in self._histories(request, obj)
+        )
+        return ".".join(str(n) for n in newest)
+
+    def changes_since_token(self, request, obj, token: str) -> list[str] | None:
+        """What changed since the form carrying `token` was opened: [] for nothing, one line per
+        change; None if the token is not one this admin wrote."""
+        try:
+            versions = [int(part) for part in token.split(".")]
+        except (AttributeError, ValueError):
+            return None
+        lines = []
+        # A form from before inline rows were versioned carries the record's version only.
+        for index, (history, version) in enumerate(
+            zip(self._histories(request, obj), versions, strict=False)
+        ):
+            newer = history.filter(history_id__gt=version).order_by("history_id")
+            for record in newer.select_related("history_user"):
+                lines.extend(describe_change(record, row=index > 0))
+        return lines
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk is not None:
             submitted = request.POST.get(self.version_field) if request.method == "POST" else None
-            context["record_version"] = submitted or latest_version(self.model, obj.pk) or ""
+            context["record_version"] = submitted or self.version_token(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if request.method == "POST" and obj is not None and self.version_field in request.POST:
-            form = self._stale_checked(form, request.POST[self.version_field])
+            form = self._stale_checked(form, request, obj, request.POST[self.version_field])
         if obj is not None and self._reverting(request):
             form = self._with_historical_links(form, request)
         return form
 
-    def _stale_checked(self, form_class, submitted):
-        model = self.model
+    def _stale_checked(self, form_class, request, obj, submitted):
+        model_admin = self
 
         class StaleCheckedForm(form_class):
             def clean(self):
                 cleaned = super().clean()
-                try:
-                    version = int(submitted)
-                except (TypeError, ValueError):
-                    version = None
-                current = latest_version(model, self.instance.pk)
-                if version is not None and current is not None and current != version:
-                    changes = changes_since(model, self.instance.pk, version)
+                changes = model_admin.changes_since_token(request, obj, submitted)
+                if changes:
                     raise ValidationError(
                         [
                             gettext(

@@ -27,7 +27,7 @@ from rest_framework.views import APIView
 from rest_framework_csv.renderers import CSVRenderer
 
 from portal.reports import build_report, reported_network_or_404
-from staff.scope import in_user_networks, may_publish, outside_user_networks
+from staff.scope import in_user_networks, may_publish, network_change_refused, record_networks
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
@@ -100,17 +100,22 @@ class StaffWriteMixin:
         return self.serializer_class(fresh, context=self.get_serializer_context()).data
 
     def save_within_scope(self, serializer, before=None):
-        """Save, then undo and refuse if the record left the user's networks or its
-        publication state changed without the right to publish."""
+        """Save, then undo and refuse if the record left the user's networks, gained or lost a
+        network the user does not work for, or changed its publication state without the
+        right to publish. `before`: an updated record's networks and publication state."""
         user = self.request.user
+        networks, published = before or (set(), None)
         with transaction.atomic():
             instance = serializer.save()
-            if outside_user_networks(user, instance):
+            if network_change_refused(user, self.model, networks, record_networks(instance)):
                 raise PermissionDenied(
-                    _("You can write only records of the networks you work for.")
+                    _(
+                        "You can write only records of the networks you work for, and cannot "
+                        "add or remove other networks."
+                    )
                 )
-            published = (instance.is_published, instance.publish_at)
-            changed = published != before if before is not None else instance.is_published
+            now = (instance.is_published, instance.publish_at)
+            changed = now != published if before is not None else instance.is_published
             if changed and not may_publish(user):
                 raise PermissionDenied(_("Only publishers may publish, unpublish or schedule."))
         return instance
@@ -124,7 +129,8 @@ class StaffWriteMixin:
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         current = self.get_object()
-        before = (current.is_published, current.publish_at)
+        # Taken before validation, which already sets the new values on `current`.
+        before = (record_networks(current), (current.is_published, current.publish_at))
         serializer = self.get_serializer(current, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         instance = self.save_within_scope(serializer, before)

@@ -1,6 +1,7 @@
 """The staff-only "content health" list: what needs an editor's attention.
 
-Each check yields what to look at, with a link to fix it in the admin.
+Each check yields what to look at, with a link to fix it in the admin, for the records of the
+networks the user works for (as the admin's lists).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from network import queries as network_queries
 from network.models import Membership, Network
 from portal.models import AnnualReport
 from publications.models import Edition, Publication
+from staff.scope import in_user_networks
 
 LIMIT = 50
 
@@ -24,9 +26,9 @@ def admin_link(obj) -> str:
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
-def differing_stated_figures():
+def differing_stated_figures(user):
     today = dt.date.today()
-    for network in Network.objects.all():
+    for network in in_user_networks(user, Network.objects.all()):
         counts = network_queries.member_counts(network, today)
         rows = network_queries.figures_beside_counts(
             network, counts, network_queries.stated_figures(network).filter(metric="members")
@@ -49,9 +51,9 @@ def differing_stated_figures():
                 )
 
 
-def members_without_country_or_region():
+def members_without_country_or_region(user):
     memberships = (
-        Membership.objects.current()
+        in_user_networks(user, Membership.objects.current())
         .filter(
             Q(organisation__country="") | Q(region__isnull=True, network__regions__isnull=False)
         )
@@ -71,12 +73,12 @@ def members_without_country_or_region():
         )
 
 
-def unpublished_reports_of_last_year():
+def unpublished_reports_of_last_year(user):
     last_year = dt.date.today().year - 1
     published = set(
         AnnualReport.objects.published().filter(year=last_year).values_list("network_id", flat=True)
     )
-    for network in Network.objects.published().exclude(pk__in=published):
+    for network in in_user_networks(user, Network.objects.published()).exclude(pk__in=published):
         report = AnnualReport.objects.filter(network=network, year=last_year).first()
         link = admin_link(report) if report else reverse("admin:portal_annualreport_add")
         yield (
@@ -86,11 +88,11 @@ def unpublished_reports_of_last_year():
         )
 
 
-def past_events_still_planned():
+def past_events_still_planned(user):
     today = dt.date.today()
-    events = Event.objects.filter(status__in=["planned", "confirmed"], ends_on__lt=today).order_by(
-        "-ends_on"
-    )
+    events = in_user_networks(
+        user, Event.objects.filter(status__in=["planned", "confirmed"], ends_on__lt=today)
+    ).order_by("-ends_on")
     for event in events[: LIMIT + 1]:
         yield (
             _("%(title)s (%(when)s) is over but still “%(status)s”")
@@ -99,9 +101,12 @@ def past_events_still_planned():
         )
 
 
-def publications_without_file_or_link():
-    missing = Publication.objects.exclude(
-        pk__in=Edition.objects.exclude(file="", link="").values("publication_id")
+def publications_without_file_or_link(user):
+    missing = in_user_networks(
+        user,
+        Publication.objects.exclude(
+            pk__in=Edition.objects.exclude(file="", link="").values("publication_id")
+        ),
     ).order_by("title")
     for publication in missing[: LIMIT + 1]:
         yield (
@@ -119,10 +124,10 @@ CHECKS = [
 ]
 
 
-def content_health() -> list[dict]:
+def content_health(user) -> list[dict]:
     sections = []
     for title, check in CHECKS:
-        items = list(check())
+        items = list(check(user))
         sections.append(
             {
                 "title": title,

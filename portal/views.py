@@ -249,7 +249,7 @@ class ContentHealthView(TemplateView):
         from django.contrib import admin
 
         return super().get_context_data(
-            sections=content_health(),
+            sections=content_health(self.request.user),
             title=_("Content health"),
             **admin.site.each_context(self.request),
             **kwargs,

@@ -7,15 +7,42 @@ so the content apps need not know about this app.
 
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.models import Network
 from portal.admin_tools import VersionedAdminMixin
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
-from staff.scope import may_publish, user_networks
+from staff.scope import historical_network_ids, in_user_networks, may_publish, user_networks
 from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
+
+
+def _limit_choices(db_field, request, network_path, kwargs):
+    """A field that decides which network a record belongs to (a network, or the parent on its
+    network path: a term's body, a pairing's programme) offers only the user's networks' records;
+    a forged post of another one is refused as an invalid choice."""
+    if user_networks(request.user) is None:
+        return
+    owner = network_path.split("__")[0] if network_path else None
+    if db_field.related_model is Network or db_field.name == owner:
+        kwargs["queryset"] = in_user_networks(
+            request.user, db_field.related_model._default_manager.all()
+        )
+
+
+def _names_network_records(model, list_filter) -> bool:
+    """Is `list_filter` a field path ending at networks or network-owned records?"""
+    if not isinstance(list_filter, str):
+        return False
+    try:
+        field = get_fields_from_path(model, list_filter)[-1]
+    except (FieldDoesNotExist, NotRelationField):
+        return False
+    related = field.related_model
+    return related is not None and (related is Network or related._meta.label in NETWORK_PATHS)
 
 
 class InlineScope:
@@ -31,9 +58,7 @@ class InlineScope:
         return queryset.filter(**{f"{self.network_path}__in": networks})
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        networks = user_networks(request.user)
-        if networks is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -56,21 +81,62 @@ class NetworkScopeMixin:
         return queryset.filter(pk__in=matching.values("pk"))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        networks = user_networks(request.user)
-        if networks is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        networks = user_networks(request.user)
-        if networks is not None and db_field.related_model is Network:
-            kwargs["queryset"] = Network.objects.filter(pk__in=networks)
+        _limit_choices(db_field, request, self.network_path, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if user_networks(request.user) is None:
+            return filters
+        # A filter by a related record (a pairing's programme, a term's body) lists every such
+        # record; limited to those of the records this user sees, it names no other network's.
+        return [
+            (item, admin.RelatedOnlyFieldListFilter)
+            if _names_network_records(self.model, item)
+            else item
+            for item in filters
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        networks = user_networks(request.user)
+        linked = [f.name for f in self.model._meta.many_to_many if f.related_model is Network]
+        if networks is None or not linked:
+            return form
+
+        class KeepsOtherNetworks(form):
+            """The network choices hide the networks the user does not work for; saving keeps
+            the record's links to them (an ICLEI editor saving a joint event leaves CityNet on)."""
+
+            def clean(self):
+                cleaned = super().clean()
+                for name in linked:
+                    if name in cleaned:
+                        # The initial links: today's, or a reverted version's.
+                        before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
+                        hidden = Network.objects.filter(pk__in=before - set(networks))
+                        cleaned[name] = [*cleaned[name], *hidden]
+                return cleaned
+
+        KeepsOtherNetworks.__name__ = form.__name__
+        return KeepsOtherNetworks
+
     def has_add_permission(self, request, *args):
-        if self.network_path and user_networks(request.user) == []:
+        networks = user_networks(request.user)
+        if self.network_path == "pk" and networks is not None:
+            return False  # a network is a scope: superusers create it and assign staff to it
+        if self.network_path and networks == []:
             return False  # a staff user with no network cannot create network records
         return super().has_add_permission(request, *args)
+
+    def has_delete_permission(self, request, obj=None):
+        if self.network_path == "pk" and user_networks(request.user) is not None:
+            return False  # deleting a network deletes all its records: superusers only
+        return super().has_delete_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
@@ -103,25 +169,48 @@ class NetworkScopeMixin:
                 )
         return instances
 
+    def inline_history(self, request, inline, obj):
+        # The stale-form check looks only at the rows this user's form shows.
+        records = super().inline_history(request, inline, obj)
+        networks = user_networks(request.user)
+        if networks is None or not isinstance(inline, InlineScope):
+            return records
+        return records.filter(**{f"{inline.network_path}__in": networks})
+
     def _may_restore(self, request, record):
+        """May this user see and restore the deleted record whose history entry is `record`?"""
         networks = user_networks(request.user)
         if networks is None or self.network_path is None:
             return True
-        if self.network_path == "pk":
-            return record.pk in networks
-        first = self.network_path.split("__")[0]
-        field = self.model._meta.get_field(first)
-        if field.many_to_many:
-            return bool(
-                {
-                    getattr(r, f"{field.m2m_reverse_field_name()}_id")
-                    for r in getattr(record, first).all()
-                }
-                & set(networks)
+        return bool(historical_network_ids(record, self.network_path) & set(networks))
+
+    def _record_in_scope(self, request, object_id) -> bool:
+        """May this user see record `object_id`, whether it still exists or was deleted?"""
+        if user_networks(request.user) is None or self.network_path is None:
+            return True
+        try:
+            if self.model.objects.filter(pk=object_id).exists():
+                return self.get_queryset(request).filter(pk=object_id).exists()
+            latest = (
+                self.model.history.filter(**{self.model._meta.pk.attname: object_id})
+                .order_by("-history_id")
+                .first()
             )
-        if "__" in self.network_path:
-            return True  # nested paths: the restored record is checked by get_queryset after
-        return getattr(record, f"{first}_id") in networks
+        except (ValueError, ValidationError):
+            return False  # not a valid id: the record does not exist
+        return latest is not None and self._may_restore(request, latest)
+
+    # The history of another network's record, and its old versions, are as hidden as its change
+    # page: "does not exist", not "forbidden", so not even its existence shows.
+    def history_view(self, request, object_id, extra_context=None):
+        if not self._record_in_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self._record_in_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 def _wrap(model):

@@ -38,3 +38,13 @@ class EventPlaceFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     city = "Seoul"
     country = "KR"
+
+
+class EventSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.EventSession
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Session {n}")
+    start = dt.date(2022, 10, 3)
+    date_precision = "day"

@@ -97,3 +97,72 @@ class CityPairingFactory(factory.django.DjangoModelFactory):
     second = factory.SubFactory(OrganisationFactory)
     theme = "Air Quality"
     is_published = True
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Office
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Office {n}")
+
+
+class StatedFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.StatedFigure
+
+    network = factory.SubFactory(NetworkFactory)
+    label = "local governments"
+    value = 101
+    as_of = dt.date(2022, 1, 1)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Theme
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class ClusterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Cluster
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Cluster {n}")
+
+
+class ClusterLeadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ClusterLead
+
+    cluster = factory.SubFactory(ClusterFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = models.ClusterRole.LEAD
+
+
+class NationalChapterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.NationalChapter
+
+    network = factory.SubFactory(NetworkFactory)
+    country = "KR"
+
+
+class StaffPositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.StaffPosition
+
+    network = factory.SubFactory(NetworkFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "Programme officer"
+
+
+class NetworkPartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.NetworkPartner
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

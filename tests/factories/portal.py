@@ -13,3 +13,13 @@ class StoryFactory(factory.django.DjangoModelFactory):
     date = dt.date(2022, 6, 1)
     summary = "What happened."
     is_published = True
+
+
+class AnnualReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AnnualReport
+
+    network = factory.SubFactory("tests.factories.network.NetworkFactory")
+    year = 2022
+    title = factory.Sequence(lambda n: f"Annual report {n}")
+    is_published = True

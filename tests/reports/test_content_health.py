@@ -48,3 +48,42 @@ def test_content_health_lists_stale_plans_and_publications_without_files(superus
     assert "Forum that happened (3 May 2021) is over but still “Planned”" in html
     assert "Forum ahead" not in html
     assert "Report with no file has no edition with a file or link" in html
+
+
+def test_content_health_lists_only_the_editors_networks(superuser_client):
+    """An ICLEI editor is shown what needs attention in ICLEI's records, none of CityNet's."""
+    from tests.factories.events import EventFactory
+    from tests.factories.publications import PublicationFactory
+    from tests.staff.flows import staff_client
+
+    iclei, citynet = NetworkFactory(name="ICLEI East Asia"), NetworkFactory(name="CityNet")
+    for network in (iclei, citynet):
+        name = network.name
+        RegionFactory(network=network)
+        MembershipFactory(network=network, organisation=OrganisationFactory(name=f"{name} town"))
+        StatedFigure.objects.create(
+            network=network,
+            label=f"{name} members",
+            value=9,
+            metric="members",
+            as_of=dt.date(2022, 1, 1),
+        )
+        EventFactory(
+            title=f"{name} forum", networks=[network], start=dt.date(2021, 5, 3), status="planned"
+        )
+        PublicationFactory(title=f"{name} report", networks=[network])
+
+    everything = superuser_client.get("/admin/content-health/").content.decode()
+    html = staff_client("Editor", iclei).get("/admin/content-health/").content.decode()
+    year = dt.date.today().year - 1
+    for text in (
+        "“{net} members” stated 9",
+        "{net} town ({net}): region",
+        "{net} forum (3 May 2021) is over",
+        "{net} report has no edition",
+        "{net}: the {year} report is not published",
+    ):
+        iclei_line = text.format(net="ICLEI East Asia", year=year)
+        citynet_line = text.format(net="CityNet", year=year)
+        assert iclei_line in html and citynet_line in everything, text
+        assert citynet_line not in html, text

@@ -1,5 +1,6 @@
 """History, restore and stale forms in the admin; a backup round trip through dumpdata/loaddata."""
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -10,7 +11,17 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event, EventPlace
-from tests.factories import EventFactory, EventPlaceFactory, NetworkFactory
+from tests.factories import (
+    EditionFactory,
+    EventFactory,
+    EventPlaceFactory,
+    EventSessionFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PublicationFactory,
+)
+from tests.staff.flows import staff_client
 from tests.staff.forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +215,126 @@ def test_dumpdata_into_a_fresh_database_restores_everything(tmp_path):
         for _status, body in before.values()
     ]
     assert sum(sizes) > 100  # the seed content really was there to compare
+
+
+# --- Stale forms and inline rows ----------------------------------------------------------------
+
+
+@pytest.fixture
+def two_editors():
+    """Two browsers of staff of one network, and that network."""
+    network = NetworkFactory(name="ICLEI East Asia")
+    first = staff_client("Editor", network, username="anna")
+    second = staff_client("Publisher", network, username="bo")
+    return first, second, network
+
+
+def session_rows(event):
+    return list(event.sessions.order_by("pk").values_list("title", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message", "sessions"),
+    [
+        (
+            {"sessions-0-title": "Opening plenary"},
+            "Session “Opening plenary (3 Oct 2022)”: Title changed from “Opening” to "
+            "“Opening plenary”.",
+            ["Opening plenary"],
+        ),
+        (
+            {
+                "sessions-TOTAL_FORMS": "2",
+                "sessions-1-title": "Site visit",
+                "sessions-1-start": "2022-10-04",
+                "sessions-1-date_precision": "day",
+                "sessions-1-order": "1",
+            },
+            "Session “Site visit (4 Oct 2022)” added.",
+            ["Opening", "Site visit"],
+        ),
+        ({"sessions-0-DELETE": "on"}, "Session “Opening (3 Oct 2022)” deleted.", []),
+    ],
+    ids=["changed", "added", "deleted"],
+)
+def test_a_stale_form_is_refused_when_someone_changed_an_inline_row(
+    two_editors, changes, message, sessions
+):
+    """Anna opens an event; Bo changes, adds or deletes one of its sessions; Anna's save is
+    refused naming Bo's change, Bo's sessions stay as Bo left them; reopened, Anna's form saves."""
+    anna, bo, network = two_editors
+    event = EventFactory(networks=[network], title="Urban Forum", description="Old text")
+    EventSessionFactory(event=event, title="Opening", start=dt.date(2022, 10, 3))
+    url = change_url(event)
+    annas_form = anna.get(url).content.decode()
+
+    response = bo.post(url, admin_form_data(bo.get(url).content.decode(), **changes))
+    assert response.status_code == 302
+    assert session_rows(event) == sessions
+
+    stale = anna.post(url, admin_form_data(annas_form, description="Anna's text"))
+    assert stale.status_code == 200
+    text = stale.content.decode()
+    assert "Someone else saved this record after you opened it" in text
+    assert "bo, " in text and message in text
+    event.refresh_from_db()
+    assert event.description == "Old text"
+    assert session_rows(event) == sessions
+
+    fresh = anna.post(url, admin_form_data(anna.get(url).content.decode(), description="Anna's"))
+    assert fresh.status_code == 302
+    event.refresh_from_db()
+    assert event.description == "Anna's" and session_rows(event) == sessions
+
+
+def test_a_stale_form_is_refused_when_someone_changed_an_edition(two_editors):
+    """A publication's editions are versioned with it: a changed edition blocks a stale save."""
+    anna, bo, network = two_editors
+    publication = PublicationFactory(networks=[network], title="Annual Report")
+    EditionFactory(publication=publication, language="en", title="English edition")
+    url = reverse("admin:publications_publication_change", args=[publication.pk])
+    annas_form = anna.get(url).content.decode()
+    bos_form = bo.get(url).content.decode()
+    assert (
+        bo.post(url, admin_form_data(bos_form, **{"editions-0-title": "Full report"})).status_code
+        == 302
+    )
+
+    stale = anna.post(url, admin_form_data(annas_form, title="Annual Report 2022"))
+    assert stale.status_code == 200
+    assert (
+        "Edition “Annual Report (en)”: Title in this language changed from “English edition” "
+        "to “Full report”."
+    ) in stale.content.decode()
+    publication.refresh_from_db()
+    assert publication.title == "Annual Report"
+    assert publication.editions.get().title == "Full report"
+
+
+def test_another_networks_membership_change_does_not_block_an_organisation_form(two_editors):
+    """An editor's organisation form shows only their network's memberships; a change to
+    CityNet's membership (which they cannot see) neither blocks their save nor is shown."""
+    anna, _bo, network = two_editors
+    citynet = NetworkFactory(name="CityNet")
+    organisation = OrganisationFactory(name="Seoul")
+    MembershipFactory(organisation=organisation, network=network)
+    theirs = MembershipFactory(organisation=organisation, network=citynet, source="")
+    url = reverse("admin:network_organisation_change", args=[organisation.pk])
+    annas_form = anna.get(url).content.decode()
+
+    theirs.source = "CityNet member list 2023"
+    theirs.save()
+    response = anna.post(url, admin_form_data(annas_form, name="Seoul Metropolitan Government"))
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Seoul Metropolitan Government"
+
+    mine = organisation.memberships.get(network=network)
+    annas_form = anna.get(url).content.decode()
+    mine.source = "ICLEI list"
+    mine.save()
+    stale = anna.post(url, admin_form_data(annas_form, name="Seoul"))
+    assert stale.status_code == 200
+    text = stale.content.decode()
+    assert "Source changed from “(empty)” to “ICLEI list”." in text
+    assert "CityNet member list" not in text and "— CityNet" not in text

@@ -1,15 +1,13 @@
 """Roles and network scope in the admin: a permission matrix, role × own/other network × action."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from events.models import Event
 from network.models import Membership
-from staff.models import StaffProfile
 from tests.factories import EventFactory, MembershipFactory, NetworkFactory, OrganisationFactory
+from tests.staff.flows import staff_client
 from tests.staff.forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -18,15 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def networks():
     return NetworkFactory(name="ICLEI East Asia"), NetworkFactory(name="Other Network Ω")
-
-
-def staff_client(role, network):
-    user = get_user_model().objects.create_user(f"{role.lower()}-{network.pk}", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    StaffProfile.objects.create(user=user).networks.add(network)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def event_of(network, **kwargs):
