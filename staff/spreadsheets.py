@@ -40,7 +40,7 @@ from network.models import Membership, MembershipType, Network, Organisation, Or
 from portal.partial_dates import PartialDate
 from publications.languages import normalise, validate_language_tag
 from publications.models import Edition, Publication, PublicationKind, Series
-from staff.scope import may_publish, user_networks
+from staff.scope import may_publish, network_change_refused, record_networks, user_networks
 
 LIST_SEPARATOR = ";"
 YES = {"yes", "y", "true", "1", "x"}
@@ -327,7 +327,7 @@ class SpreadsheetResource(resources.ModelResource):
         return False
 
     def networks_by_slug(self, slugs, errors, column="networks") -> list[Network]:
-        """The networks named in a cell, each one the user works for; else an error."""
+        """The networks named in a cell; an error for a slug that names none."""
         found = {network.slug: network for network in Network.objects.filter(slug__in=slugs)}
         unknown = [slug for slug in slugs if slug not in found]
         if unknown:
@@ -339,15 +339,6 @@ class SpreadsheetResource(resources.ModelResource):
                 }
             ]
             return []
-        allowed = self.allowed_networks()
-        if allowed is not None:
-            others = [slug for slug in slugs if found[slug] not in allowed]
-            if others:
-                errors[column] = [
-                    gettext("You do not work for %(slugs)s, so you may not import its records.")
-                    % {"slugs": ", ".join(others)}
-                ]
-                return []
         return [found[slug] for slug in slugs]
 
     def save_instance(self, instance, is_create, row, **kwargs):
@@ -468,7 +459,13 @@ class MembershipResource(SpreadsheetResource):
         networks = self.networks_by_slug([slug], errors, "network") if slug else []
         if not slug:
             errors["network"] = [gettext("Give the network's slug, e.g. citynet.")]
-        if networks:
+        allowed = self.allowed_networks()
+        if networks and allowed is not None and networks[0] not in allowed:
+            errors["network"] = [
+                gettext("You do not work for %(slug)s, so you may not import its members.")
+                % {"slug": slug}
+            ]
+        elif networks:
             membership.network = networks[0]
             region = cell_text(row.get("region"))
             membership.region = self.find_region(membership.network, region, errors)
@@ -617,8 +614,9 @@ class NetworkedResource(SpreadsheetResource):
         return self.get_queryset().filter(slug=slug).first() if slug else None
 
     def outside_scope(self, instance):
-        allowed = self.allowed_networks()
-        return allowed is not None and instance.networks.exclude(pk__in=allowed).exists()
+        # A joint record is the business of each of its networks (as in the admin and the API).
+        networks = user_networks(self.user) if self.user else None
+        return networks is not None and not record_networks(instance) & set(networks)
 
     def import_derived(self, instance, row, errors):
         instance.pending_networks = None
@@ -628,7 +626,21 @@ class NetworkedResource(SpreadsheetResource):
         if not slugs:
             errors["networks"] = [gettext("Give at least one network's slug, e.g. citynet.")]
             return
-        instance.pending_networks = self.networks_by_slug(slugs, errors)
+        networks = self.networks_by_slug(slugs, errors)
+        before, after = record_networks(instance), {network.pk for network in networks}
+        if (
+            networks
+            and self.user
+            and network_change_refused(self.user, type(instance), before, after)
+        ):
+            errors["networks"] = [
+                gettext(
+                    "You may list only networks you work for (at least one), and may not add "
+                    "or remove other networks."
+                )
+            ]
+            return
+        instance.pending_networks = networks
 
     def save_derived(self, instance, row):
         if instance.pending_networks is not None:

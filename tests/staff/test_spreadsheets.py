@@ -170,7 +170,7 @@ def test_unknown_and_missing_columns_are_refused_not_ignored(editor):
 def test_editor_cannot_import_into_another_network(editor, citynet):
     upload = sheet(f"{MEMBER_COLUMNS}\nBangkok,,city,TH,citynet,full,,2020")
     page = text_of(preview(editor, "network_membership", upload))
-    assert "You do not work for citynet, so you may not import its records." in page
+    assert "You do not work for citynet, so you may not import its members." in page
     assert "Confirm import" not in page
     assert not Membership.objects.exists()
 
@@ -456,3 +456,21 @@ def test_exports_run_the_same_number_of_queries_for_any_number_of_records(editor
     few = [export_queries(editor, model) for model in models]
     add_records(20)
     assert [export_queries(editor, model) for model in models] == few
+
+
+def test_joint_event_keeps_the_networks_an_editor_does_not_work_for(editor, iclei, citynet):
+    """As in the admin and the API: an ICLEI editor may edit a joint ICLEI + CityNet event,
+    but may not drop CityNet from it."""
+    event = EventFactory(slug="joint-forum", title="Joint Forum", is_published=False)
+    event.networks.set([iclei, citynet])
+    header = "slug,title,kind,networks"
+    dropped = sheet(f"{header}\njoint-forum,Joint Forum,forum,iclei-east-asia", name="e.csv")
+    page = text_of(preview(editor, "events_event", dropped))
+    assert "may not add or remove other networks" in page
+    kept = sheet(
+        f"{header}\njoint-forum,Joint Forum 2024,forum,citynet; iclei-east-asia", name="e.csv"
+    )
+    confirm(editor, "events_event", preview(editor, "events_event", kept))
+    event.refresh_from_db()
+    assert event.title == "Joint Forum 2024"
+    assert set(event.networks.all()) == {iclei, citynet}
