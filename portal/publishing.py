@@ -18,10 +18,22 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(is_published=True, publish_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """Everything for staff (so they can preview drafts on the real page); else published()."""
-        if user is not None and user.is_active and user.is_staff:
+        """For staff, also the drafts they may preview on the real page; else published()."""
+        if user is None or not user.is_active or not user.is_staff:
+            return self.published()
+        if draft_scope is None:
             return self
-        return self.published()
+        previewable = draft_scope(user, self)
+        return self.filter(
+            models.Q(is_published=True, publish_at__lte=timezone.now())
+            | models.Q(pk__in=previewable.values("pk"))
+        )
+
+
+#: Which drafts a staff user may preview: `(user, queryset) -> queryset`. The staff app sets it
+#: to its network scope (an ICLEI editor previews ICLEI's drafts, not CityNet's); this module
+#: does not import that app. None: staff preview every draft.
+draft_scope = None
 
 
 class Publishable(models.Model):

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from events.models import EventOrganisation, EventSession
+from staff.models import StaffProfile
 from tests.factories import (
     EventFactory,
     EventPlaceFactory,
@@ -88,8 +89,9 @@ def test_ical_feed_bad_filter_answers_400_with_message(client):
     assert "Year: Enter a number." in response.content.decode()
 
 
-def test_drafts_hidden_from_every_public_surface(client, staff_client):
-    """A draft appears in no list, feed, calendar or organisation page; staff can preview it."""
+def test_drafts_hidden_from_every_public_surface(client, staff_client, staff_user):
+    """A draft appears in no list, feed, calendar or organisation page; its network's staff can
+    preview it."""
     host = OrganisationFactory(slug="incheon", name="Incheon")
     draft = EventFactory(
         title="Secret draft", is_published=False, start=dt.date(2022, 10, 3), host=host
@@ -107,6 +109,7 @@ def test_drafts_hidden_from_every_public_surface(client, staff_client):
         assert "Secret draft" not in response.content.decode(), url
     assert client.get(f"/events/{draft.slug}/").status_code == 404
     assert client.get(f"/events/{draft.slug}/event.ics").status_code == 404
+    StaffProfile.objects.create(user=staff_user).networks.set(draft.networks.all())
     preview = staff_client.get(f"/events/{draft.slug}/")
     assert preview.status_code == 200 and "Draft preview" in preview.content.decode()
 

@@ -155,3 +155,16 @@ def test_an_event_deleted_by_mistake_is_restored_with_its_history(client):
     html = public.content.decode()
     for text in ("Urban Summit", "Opening plenary", "Site visit", "Kim Min-ji", "Lee Jun"):
         assert text in html
+
+
+@pytest.mark.django_db
+def test_an_iclei_editor_previews_iclei_drafts_but_not_citynets():
+    """Draft preview on the public page follows the same network scope as the admin."""
+    iclei, citynet = NetworkFactory(name="ICLEI East Asia"), NetworkFactory(name="CityNet")
+    own = EventFactory(networks=[iclei], title="ICLEI draft", is_published=False)
+    other = EventFactory(networks=[citynet], title="CityNet draft", is_published=False)
+    joint = EventFactory(networks=[iclei, citynet], title="Joint draft", is_published=False)
+    client = staff_client("Editor", iclei)
+    for event, status in ((own, 200), (joint, 200), (other, 404)):
+        assert client.get(event.get_absolute_url()).status_code == status, event.title
+    assert Client().get(own.get_absolute_url()).status_code == 404  # the public sees none
