@@ -17,7 +17,6 @@ from django.urls import reverse
 from events.models import Event
 from network.models import Membership, Organisation
 from publications.models import Publication
-from staff.models import StaffProfile
 from tests.factories import (
     EditionFactory,
     EventFactory,
@@ -27,6 +26,7 @@ from tests.factories import (
     PublicationFactory,
     RegionFactory,
 )
+from tests.staff.flows import staff_user
 from tests.staff.test_hardening import assert_runs_under_policy
 
 pytestmark = pytest.mark.django_db
@@ -48,12 +48,10 @@ def citynet():
 
 
 def client_for(role, *networks):
-    user = get_user_model().objects.create_user(f"{role.lower()}-{networks[0].pk}", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    StaffProfile.objects.create(user=user).networks.add(*networks)
+    """A browser logged in as a new staff user; `client.user` is that user."""
     client = Client()
-    client.force_login(user)
-    client.user = user
+    client.user = staff_user(role, *networks)
+    client.force_login(client.user)
     return client
 
 
