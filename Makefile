@@ -40,8 +40,12 @@ serve: install
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
+# One pytest-xdist worker per core: each builds its own test database and loads the seed content
+# once, and the two slowest tests (schemathesis, the backup round trip) run side by side, which
+# halves the suite on the 2-core CI machine. TEST_WORKERS=0 runs it in one process (e.g. for --pdb).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,9 +4,20 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import translation
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hasher():
+    """Tests hash passwords with MD5 instead of PBKDF2.
+
+    Django's default hasher takes ~0.4 s per password on the 2-core CI machine, and nearly every
+    admin test creates a user; no test is about the strength of the hash. Production settings
+    (and the `check --deploy` tests, which run in subprocesses) keep the default."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture
@@ -32,14 +43,28 @@ def superuser_client(db):
     return client
 
 
+def uses_seed(item) -> bool:
+    return "seeded" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Tests on the seed content run last, after every other test (each group keeps its order).
+
+    The seed content is loaded once for the whole run (see `seeded_session`) and stays until the
+    run ends, so no test that expects an empty database may come after it. A wrapper that runs
+    first, so this sort comes after pytest-django's and `--failed-first`'s orderings."""
+    result = yield
+    items.sort(key=uses_seed)
+    return result
+
+
 @pytest.fixture(autouse=True)
 def media_in_tmp(request, settings, tmp_path):
     """Uploads and generated covers of a test go to a temporary folder, never to var/media.
 
-    Tests on the seed content keep the folder their module's `seeded_module` loaded into."""
-    if "seeded" not in request.fixturenames:
-        settings.MEDIA_ROOT = tmp_path / "media"
-    # Spreadsheets waiting for an import's confirmation, likewise.
+    Tests on the seed content keep the folder `seeded_session` loaded into."""
+    # Spreadsheets waiting for an import's confirmation go to a temporary folder too.
     settings.STORAGES = {
         **settings.STORAGES,
         "import_export": {
@@ -47,26 +72,53 @@ def media_in_tmp(request, settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "imports"},
         },
     }
+    if uses_seed(request.node):
+        return
+    if SEED_LOADED:
+        pytest.fail("The seed content is still loaded: tests on it must run last (see conftest).")
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(scope="module")
-def seeded_module(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The seed content, loaded once per test module and rolled back after it.
+SEED_LOADED = False
 
-    Loading takes seconds; every test of a module shares one load, and each test's own changes
-    are still rolled back after it (pytest-django nests a savepoint per test)."""
+
+@pytest.fixture(scope="session")
+def seeded_session(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The seed content, loaded once per test run and rolled back at its end.
+
+    Loading takes ~9 s; every test on it shares one load, and each test's own changes are still
+    rolled back after it (pytest-django nests a savepoint per test). The tests that use it run
+    last (see `pytest_collection_modifyitems`)."""
+    global SEED_LOADED
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("seed-media")),
         transaction.atomic(),
     ):
         call_command("load_seed_content", stdout=io.StringIO())
+        if connection.vendor == "postgresql":
+            analyze_own_tables()
+        SEED_LOADED = True
         yield
         transaction.set_rollback(True)
+    SEED_LOADED = False
+
+
+def analyze_own_tables():
+    """PostgreSQL: the planner's statistics of the project's tables, from the seed content.
+
+    autovacuum never sees the uncommitted seed rows. If it vacuumed a table earlier in the run
+    (dead rows of earlier tests), the planner takes the table for empty and picks nested loops
+    that need minutes on the seed: build_report() took 80-120 s instead of 0.2 s. ANALYZE inside
+    the seed transaction counts that transaction's own rows, and its lock keeps autovacuum off
+    these tables until the run ends."""
+    tables = connection.introspection.django_table_names(only_existing=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 @pytest.fixture
-def seeded(seeded_module, db):
+def seeded(seeded_session, db):
     """Use in tests that read the seed content."""
 
 

@@ -40,10 +40,14 @@ def cite(source: str | None) -> str:
     return f"{title}, line {line.strip()}" if line else title
 
 
+# libyaml's parser when PyYAML has it (the wheels do): the same documents, read ~6x faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path: Path):
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise SeedError(f"{path.name} is not valid YAML: {error}") from None
 
