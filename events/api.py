@@ -524,10 +524,14 @@ class EventAPIFilter(EventFilter, UpdatedSinceFilterMixin):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("ordering"):
+        # "?ordering=," names no field: it gets the default order, as no ordering does.
+        ordering = [value for value in self.form.cleaned_data.get("ordering") or [] if value]
+        if not ordering:
             # Latest first; undated events last.
-            queryset = queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
-        return queryset
+            return queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
+        # The primary key last, so that pages never repeat or skip events of equal value.
+        by = self.filters["ordering"].get_ordering_value
+        return queryset.order_by(*(by(value) for value in ordering), "pk")
 
 
 FORMAT_PARAMETER = OpenApiParameter(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from network.models import Theme
 from publications.covers import refresh_cover
 from publications.models import PublicationPerson
+from staff.models import StaffProfile
 from tests.factories import (
     EditionFactory,
     NetworkFactory,
@@ -75,8 +76,9 @@ def test_library_lists_newest_edition_first_and_counts_once(client):
     assert titles(client.get("/publications/", {"language": "zh"})) == ["Old"]
 
 
-def test_drafts_and_scheduled_publications_are_hidden(client, staff_client):
-    """Drafts are missing from the list, feed and detail page; staff preview them with a banner."""
+def test_drafts_and_scheduled_publications_are_hidden(client, staff_client, staff_user):
+    """Drafts are missing from the list, feed and detail page; their network's staff preview
+    them with a banner."""
     draft = PublicationFactory(title="Draft report", is_published=False)
     PublicationFactory(title="Tomorrow", publish_at=timezone.now() + dt.timedelta(days=1))
     PublicationFactory(title="Public report")
@@ -84,6 +86,7 @@ def test_drafts_and_scheduled_publications_are_hidden(client, staff_client):
     feed = client.get("/publications/feed.atom").content.decode()
     assert "Public report" in feed and "Draft report" not in feed and "Tomorrow" not in feed
     assert client.get(draft.get_absolute_url()).status_code == 404
+    StaffProfile.objects.create(user=staff_user).networks.set(draft.networks.all())
     preview = staff_client.get(draft.get_absolute_url())
     assert preview.status_code == 200 and "Draft preview" in preview.content.decode()
 
