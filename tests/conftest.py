@@ -47,16 +47,23 @@ def uses_seed(item) -> bool:
     return "seeded" in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_collection_modifyitems(items):
+class SeedTestsLast:
     """Tests on the seed content run last, after every other test (each group keeps its order).
 
     The seed content is loaded once for the whole run (see `seeded_session`) and stays until the
-    run ends, so no test that expects an empty database may come after it. A wrapper that runs
-    first, so this sort comes after pytest-django's and `--failed-first`'s orderings."""
-    result = yield
-    items.sort(key=uses_seed)
-    return result
+    run ends, so no test that expects an empty database may come after it."""
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_collection_modifyitems(self, items):
+        result = yield
+        items.sort(key=uses_seed)
+        return result
+
+
+def pytest_configure(config):
+    # Registered here, after pytest's --failed-first/--new-first plugins: the wrapper registered
+    # last is the outermost one, so this sort comes after theirs and pytest-django's.
+    config.pluginmanager.register(SeedTestsLast(), "seed-tests-last")
 
 
 @pytest.fixture(autouse=True)
