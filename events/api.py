@@ -37,6 +37,7 @@ from portal.api import (
     full_clean_or_400,
 )
 from portal.api_filters import YearFilter, year_schema
+from portal.ordering import ordered
 from portal.partial_dates import PartialDate, Precision
 
 PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
@@ -523,15 +524,9 @@ class EventAPIFilter(EventFilter, UpdatedSinceFilterMixin):
         return super().filter_year(queryset, name, value)
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        # "?ordering=," names no field: it gets the default order, as no ordering does.
-        ordering = [value for value in self.form.cleaned_data.get("ordering") or [] if value]
-        if not ordering:
-            # Latest first; undated events last.
-            return queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
-        # The primary key last, so that pages never repeat or skip events of equal value.
-        by = self.filters["ordering"].get_ordering_value
-        return queryset.order_by(*(by(value) for value in ordering), "pk")
+        # Latest first; undated events last.
+        default = (F("start").desc(nulls_last=True), "title")
+        return ordered(self, super().filter_queryset(queryset), *default)
 
 
 FORMAT_PARAMETER = OpenApiParameter(

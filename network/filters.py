@@ -16,6 +16,7 @@ from network.models import (
     Theme,
 )
 from portal.api_filters import YearFilter, year_schema
+from portal.ordering import ordered
 from portal.text_search import every_word_in
 
 
@@ -126,10 +127,7 @@ class MemberFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = queryset.filter(pk__in=self.matching_memberships().values("organisation_id"))
-        queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("ordering"):
-            queryset = queryset.order_by("name")
-        return queryset
+        return ordered(self, super().filter_queryset(queryset), "name")
 
 
 class ProjectFilter(django_filters.FilterSet):

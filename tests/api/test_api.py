@@ -65,6 +65,23 @@ def test_members_filtered_like_the_directory(client):
     ]
 
 
+def test_members_ordering_that_names_no_field_is_the_default_order(client):
+    """Found by schemathesis: "?ordering=," left the list unordered (a 500 under tests)."""
+    network = NetworkFactory()
+    for name in ("Busan", "Almaty", "Chengdu"):
+        MembershipFactory(network=network, organisation=OrganisationFactory(name=name, slug=name))
+    assert slugs(client.get("/api/v1/members/", {"ordering": ","})) == [
+        "Almaty",
+        "Busan",
+        "Chengdu",
+    ]
+    assert slugs(client.get("/api/v1/members/", {"ordering": "-name"})) == [
+        "Chengdu",
+        "Busan",
+        "Almaty",
+    ]
+
+
 def test_members_as_csv_with_the_same_filters(client):
     citynet = NetworkFactory(slug="citynet")
     MembershipFactory(
