@@ -63,6 +63,14 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # Whole seconds, as the admin's form edits it: otherwise the first admin save of a
+        # record made elsewhere (seed loader, API, import) drops the microseconds and its
+        # history shows a "publish at" change nobody made.
+        if self.publish_at:
+            self.publish_at = self.publish_at.replace(microsecond=0)
+        super().save(*args, **kwargs)
+
     @property
     def is_public(self) -> bool:
         return self.is_published and self.publish_at <= timezone.now()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Event, EventPlace
 from tests.factories import (
@@ -46,6 +47,16 @@ def test_an_admin_edit_is_kept_in_history_with_who_and_what(superuser_client):
     assert page.status_code == 200
     text = page.content.decode()
     assert "Urban Forum" in text and "Urban Summit" in text
+
+
+def test_saving_an_untouched_form_records_no_change(superuser_client):
+    """A record made outside the admin (seed loader, API, import) and saved unchanged in the
+    admin shows no change in its history, not a "publish at" change nobody made."""
+    event = EventFactory(title="Mayors Forum", publish_at=timezone.now())
+    url = reverse("admin:events_event_change", args=[event.pk])
+    superuser_client.post(url, admin_form_data(superuser_client.get(url).content.decode()))
+    latest, previous = event.history.order_by("-history_id")[:2]
+    assert latest.diff_against(previous).changed_fields == []
 
 
 def test_reverting_to_an_earlier_version_restores_its_values(superuser_client):
