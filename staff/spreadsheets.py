@@ -207,6 +207,12 @@ class SpreadsheetResource(resources.ModelResource):
     required_columns: tuple[str, ...] = ()
     publication_columns = ("published", "publish_at")
 
+    class Meta:
+        # Rows are found by each resource's get_instance(), not by an id column.
+        import_id_fields = ()
+        # One transaction per file, rolled back when any row fails (see the admin mixin).
+        use_transactions = True
+
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)
         self.user = user
@@ -316,15 +322,16 @@ class SpreadsheetResource(resources.ModelResource):
         }
 
     # Scope -----------------------------------------------------------------------------------
-    def allowed_networks(self):
-        """Networks this import may write to (None: any)."""
-        if self.user is None:
-            return None
-        ids = user_networks(self.user)
-        return None if ids is None else Network.objects.filter(pk__in=ids)
+    def user_network_ids(self) -> set[int] | None:
+        """The networks this import may write to (None: any)."""
+        ids = user_networks(self.user) if self.user is not None else None
+        return None if ids is None else set(ids)
 
     def outside_scope(self, instance) -> bool:
-        return False
+        """Is this saved record in none of the user's networks? A joint record is the business
+        of each of its networks, as in the admin and the API."""
+        ids = self.user_network_ids()
+        return ids is not None and not record_networks(instance) & ids
 
     def networks_by_slug(self, slugs, errors, column="networks") -> list[Network]:
         """The networks named in a cell; an error for a slug that names none."""
@@ -347,6 +354,11 @@ class SpreadsheetResource(resources.ModelResource):
 
     def save_derived(self, instance, row) -> None:
         """Save what `import_derived` prepared once the record has a primary key."""
+
+
+def by_name_or_slug(queryset, text):
+    """The record of `queryset` called `text` (its name in any case, or its slug), or None."""
+    return queryset.filter(Q(name__iexact=text) | Q(slug=text)).first()
 
 
 def organisation_named(text, errors, column):
@@ -407,8 +419,6 @@ class MembershipResource(SpreadsheetResource):
             "source",
             "published",
         )
-        import_id_fields = ()
-        use_transactions = True
 
     @classmethod
     def with_related(cls, queryset):
@@ -440,10 +450,6 @@ class MembershipResource(SpreadsheetResource):
         name = cell_text(row.get("name"))
         return organisation_named(name, errors, "name") if name else None
 
-    def outside_scope(self, membership):
-        allowed = self.allowed_networks()
-        return allowed is not None and membership.network not in allowed
-
     def import_derived(self, membership, row, errors):
         organisation = membership.organisation if membership.organisation_id else None
         organisation = organisation or self.find_organisation(row, errors)
@@ -459,8 +465,8 @@ class MembershipResource(SpreadsheetResource):
         networks = self.networks_by_slug([slug], errors, "network") if slug else []
         if not slug:
             errors["network"] = [gettext("Give the network's slug, e.g. citynet.")]
-        allowed = self.allowed_networks()
-        if networks and allowed is not None and networks[0] not in allowed:
+        ids = self.user_network_ids()
+        if networks and ids is not None and networks[0].pk not in ids:
             errors["network"] = [
                 gettext("You do not work for %(slug)s, so you may not import its members.")
                 % {"slug": slug}
@@ -486,7 +492,7 @@ class MembershipResource(SpreadsheetResource):
     def find_region(self, network, name, errors):
         if not name:
             return None
-        region = network.regions.filter(Q(name__iexact=name) | Q(slug=name)).first()
+        region = by_name_or_slug(network.regions, name)
         if region is None:
             errors["region"] = [
                 gettext("%(network)s has no region '%(name)s'. Its regions: %(regions)s.")
@@ -598,7 +604,8 @@ class NetworkedResource(SpreadsheetResource):
     """Records that belong to networks through a many-to-many `networks` (events, publications).
 
     Identified by `slug`: a row whose slug is empty or new adds a record, one whose slug exists
-    changes it. Its networks must all be networks the user works for, as in the admin and API.
+    changes it. As in the admin and the API, the record must stay in one of the user's networks
+    and the sheet may not add or remove a network the user does not work for.
     """
 
     slug = column("slug")
@@ -612,11 +619,6 @@ class NetworkedResource(SpreadsheetResource):
     def get_instance(self, instance_loader, row):
         slug = cell_text(row.get("slug"))
         return self.get_queryset().filter(slug=slug).first() if slug else None
-
-    def outside_scope(self, instance):
-        # A joint record is the business of each of its networks (as in the admin and the API).
-        networks = user_networks(self.user) if self.user else None
-        return networks is not None and not record_networks(instance) & set(networks)
 
     def import_derived(self, instance, row, errors):
         instance.pending_networks = None
@@ -718,8 +720,6 @@ class EventResource(NetworkedResource):
             "published",
             "publish_at",
         )
-        import_id_fields = ()
-        use_transactions = True
 
     @classmethod
     def with_related(cls, queryset):
@@ -745,11 +745,7 @@ class EventResource(NetworkedResource):
                         event.date_precision = start.precision
         if "series" in row:
             name = cell_text(row.get("series"))
-            event.series = (
-                EventSeries.objects.filter(Q(name__iexact=name) | Q(slug=name)).first()
-                if name
-                else None
-            )
+            event.series = by_name_or_slug(EventSeries.objects, name) if name else None
             if name and event.series is None:
                 errors["series"] = [
                     gettext("No event series '%(name)s'. Add it in the admin first.")
@@ -806,8 +802,6 @@ class PublicationResource(NetworkedResource):
             "published",
             "publish_at",
         )
-        import_id_fields = ()
-        use_transactions = True
 
     @classmethod
     def with_related(cls, queryset):
@@ -817,9 +811,7 @@ class PublicationResource(NetworkedResource):
         super().import_derived(publication, row, errors)
         if "series" in row:
             name = cell_text(row.get("series"))
-            publication.series = (
-                Series.objects.filter(Q(name__iexact=name) | Q(slug=name)).first() if name else None
-            )
+            publication.series = by_name_or_slug(Series.objects, name) if name else None
             if name and publication.series is None:
                 errors["series"] = [
                     gettext("No publication series '%(name)s'. Add it in the admin first.")
