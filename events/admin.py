@@ -6,14 +6,7 @@ from django.utils.translation import ngettext
 
 from events import models, services
 from portal.admin_tools import PublishableAdmin, image_preview
-from portal.partial_dates import PartialDate, Precision
-
-PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
-MISSING_PART = {
-    Precision.DAY: _("day"),
-    Precision.MONTH: _("month"),
-    Precision.QUARTER: _("quarter"),
-}
+from portal.partial_dates import PartialDate, parse_entered
 
 
 class EventAdminForm(forms.ModelForm):
@@ -49,34 +42,13 @@ class EventAdminForm(forms.ModelForm):
                 ).isoformat()
 
     def _partial(self, field):
-        text = self.cleaned_data.get(field, "").strip()
-        if not text:
-            return None
         try:
-            value = PartialDate.parse(text)
-        except ValueError:
-            self.add_error(
-                field,
-                _("'%(text)s' is not a date: write 2022-10-03, 2022-10, 2022-Q4 or 2022.")
-                % {"text": text},
+            return parse_entered(
+                self.cleaned_data.get(field, ""), self.cleaned_data.get("date_precision")
             )
+        except ValueError as error:
+            self.add_error(field, str(error))
             return None
-        precision = self.cleaned_data.get("date_precision")
-        if precision and PRECISION_ORDER.index(value.precision) > PRECISION_ORDER.index(precision):
-            self.add_error(
-                field,
-                _(
-                    "'%(text)s' gives no %(part)s, but the date precision is %(precision)s: "
-                    "give the %(part)s or choose a coarser precision."
-                )
-                % {
-                    "text": text,
-                    "part": MISSING_PART[precision],
-                    "precision": Precision(precision).label,
-                },
-            )
-            return None
-        return value
 
     def _update_errors(self, errors):
         # The model reports date errors on start/end; this form edits them as start_text/end_text.

@@ -38,14 +38,7 @@ from portal.api import (
 )
 from portal.api_filters import YearFilter, year_schema
 from portal.ordering import ordered
-from portal.partial_dates import PartialDate, Precision
-
-PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
-MISSING_PART = {
-    Precision.DAY: _("day"),
-    Precision.MONTH: _("month"),
-    Precision.QUARTER: _("quarter"),
-}
+from portal.partial_dates import PartialDate, Precision, parse_entered
 
 
 def public_slug(related) -> str | None:
@@ -391,35 +384,10 @@ class EventWriteSerializer(serializers.ModelSerializer):
         return data
 
     def _partial_date(self, attrs, field, precision):
-        text = (attrs.get(field) or "").strip()
-        if not text:
-            return None
         try:
-            value = PartialDate.parse(text)
-        except ValueError:
-            raise serializers.ValidationError(
-                {
-                    field: _(
-                        "'%(text)s' is not a date: write 2022-10-03, 2022-10, 2022-Q4 or 2022."
-                    )
-                    % {"text": text}
-                }
-            ) from None
-        if precision and PRECISION_ORDER.index(value.precision) > PRECISION_ORDER.index(precision):
-            raise serializers.ValidationError(
-                {
-                    field: _(
-                        "'%(text)s' gives no %(part)s, but the date precision is %(precision)s: "
-                        "give the %(part)s or choose a coarser precision."
-                    )
-                    % {
-                        "text": text,
-                        "part": MISSING_PART[precision],
-                        "precision": Precision(precision).label,
-                    }
-                }
-            )
-        return value
+            return parse_entered(attrs.get(field) or "", precision)
+        except ValueError as error:
+            raise serializers.ValidationError({field: str(error)}) from None
 
     def validate(self, attrs):
         event = self.instance or Event()

@@ -38,6 +38,15 @@ _PATTERNS = [
 ]
 
 
+# From the finest precision to the coarsest, and what each finer one gives that a coarser lacks.
+PRECISION_ORDER = [Precision.DAY, Precision.MONTH, Precision.QUARTER, Precision.YEAR]
+MISSING_PART = {
+    Precision.DAY: gettext_lazy("day"),
+    Precision.MONTH: gettext_lazy("month"),
+    Precision.QUARTER: gettext_lazy("quarter"),
+}
+
+
 def _last_day_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -115,6 +124,36 @@ class PartialDate:
 
 def _month(day: dt.date) -> str:
     return dateformat.format(day, "M")  # translated abbreviation: "Oct"
+
+
+def parse_entered(text, precision: str | None = None) -> PartialDate | None:
+    """A date as staff type it (admin form, API, spreadsheet): None when empty.
+
+    A ValueError with a message for them when it is not a date, or when it is coarser than the
+    record's `precision` (e.g. "2022" for a record dated to the day)."""
+    text = str(text or "").strip()
+    if not text:
+        return None
+    try:
+        value = PartialDate.parse(text)
+    except ValueError:
+        raise ValueError(
+            _("'%(text)s' is not a date: write 2022-10-03, 2022-10, 2022-Q4 or 2022.")
+            % {"text": text}
+        ) from None
+    if precision and PRECISION_ORDER.index(value.precision) > PRECISION_ORDER.index(precision):
+        raise ValueError(
+            _(
+                "'%(text)s' gives no %(part)s, but the date precision is %(precision)s: "
+                "give the %(part)s or choose a coarser precision."
+            )
+            % {
+                "text": text,
+                "part": MISSING_PART[precision],
+                "precision": Precision(precision).label,
+            }
+        )
+    return value
 
 
 def format_period(start: dt.date, end: dt.date | None, precision: str) -> str:

@@ -37,7 +37,7 @@ from import_export.results import RowResult
 
 from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
 from network.models import Membership, MembershipType, Network, Organisation, OrganisationKind
-from portal.partial_dates import PartialDate
+from portal.partial_dates import PartialDate, parse_entered
 from publications.languages import normalise, validate_language_tag
 from publications.models import Edition, Publication, PublicationKind, Series
 from staff.scope import may_publish, network_change_refused, record_networks, user_networks
@@ -65,16 +65,7 @@ def split_list(value) -> list[str]:
 
 
 def partial_date(value) -> PartialDate | None:
-    text = cell_text(value)
-    if not text:
-        return None
-    try:
-        return PartialDate.parse(text)
-    except ValueError:
-        raise ValueError(
-            gettext("'%(text)s' is not a date: write 2022-10-03, 2022-10, 2022-Q4 or 2022.")
-            % {"text": text}
-        ) from None
+    return parse_entered(cell_text(value))
 
 
 # --- Widgets: one cell ↔ one value, with messages an editor understands -------------------------
