@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_tools import PublishableAdmin, image_preview
+from core.partial_dates import PartialDate, parse_entered
 from events import models, services
-from portal.admin_tools import PublishableAdmin, image_preview
-from portal.partial_dates import PartialDate, parse_entered
 
 
 class EventAdminForm(forms.ModelForm):

@@ -16,6 +16,16 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 
+from core.api import (
+    OUTPUT_FORMATS,
+    AnonymousReadThrottle,
+    CSVExportMixin,
+    FormatFilterNegotiation,
+    full_clean_or_400,
+)
+from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
+from core.ordering import ordered
+from core.partial_dates import PartialDate, Precision, parse_entered
 from events import queries, services
 from events.filters import EventFilter
 from events.models import (
@@ -26,19 +36,8 @@ from events.models import (
     EventSeries,
     OrganiserRole,
 )
-from network.api import UpdatedSinceFilterMixin
 from network.models import SDG, Network, Organisation, Project, Theme
-from portal.api import (
-    OUTPUT_FORMATS,
-    AnonymousReadThrottle,
-    CSVExportMixin,
-    FormatFilterNegotiation,
-    StaffWriteMixin,
-    full_clean_or_400,
-)
-from portal.api_filters import YearFilter, year_schema
-from portal.ordering import ordered
-from portal.partial_dates import PartialDate, Precision, parse_entered
+from staff.api import StaffWriteMixin
 
 
 def public_slug(related) -> str | None:

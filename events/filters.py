@@ -4,11 +4,11 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.filters import UpdatedSinceFilter
+from core.text_search import every_word_in
 from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
 from network.filters import published_networks
 from network.models import Network, Theme
-from portal.api_filters import UpdatedSinceFilter
-from portal.text_search import every_word_in
 
 
 def place_country_choices():

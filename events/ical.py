@@ -26,8 +26,8 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from core.partial_dates import Precision, format_period
 from events.models import EventStatus
-from portal.partial_dates import Precision, format_period
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",

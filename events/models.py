@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.models import SluggedModel, SourcedModel
+from core.partial_dates import PartialDate, PartialDateRange
+from core.publishing import Publishable, PublishableQuerySet
+from core.uploads import GeneratedName, validate_image_upload
 from network.models import SDG, Network, Organisation, Person, Project, Theme
-from portal.models import SluggedModel, SourcedModel
-from portal.partial_dates import PartialDate, PartialDateRange
-from portal.publishing import Publishable, PublishableQuerySet
-from portal.uploads import GeneratedName, validate_image_upload
 
 
 class EventKind(models.TextChoices):

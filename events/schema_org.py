@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from core.partial_dates import PartialDate, Precision
 from events.models import EventFormat, EventStatus
-from portal.partial_dates import PartialDate, Precision
 
 STATUS = {
     EventStatus.PLANNED: "https://schema.org/EventScheduled",

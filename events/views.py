@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.partial_dates import Precision
+from core.views import FilteredListView
 from events import ical, queries
 from events.filters import EventFilter
 from events.models import Event
 from events.schema_org import event_json_ld
-from portal.partial_dates import Precision
-from portal.views import FilteredListView
+from staff.preview import visible_to
 
 
 class EventListView(FilteredListView):
@@ -88,7 +89,9 @@ def event_feed_ics(request):
 def event_ics(request, slug):
     """One event as an .ics file for "add to calendar"."""
     event = get_object_or_404(
-        queries.calendar_feed(queries.published_events(Event.objects.visible_to(request.user))),
+        queries.calendar_feed(
+            queries.published_events(visible_to(Event.objects.all(), request.user))
+        ),
         slug=slug,
     )
     content = ical.build_calendar(
@@ -106,7 +109,7 @@ class EventDetailView(DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return queries.event_detail_queryset(Event.objects.visible_to(self.request.user))
+        return queries.event_detail_queryset(visible_to(Event.objects.all(), self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

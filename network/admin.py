@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
 from network import models
-from portal.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
 
 # --- Networks --------------------------------------------------------------------------------
 

@@ -9,9 +9,10 @@ import django_filters
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
-from rest_framework.permissions import AllowAny
+from rest_framework import serializers
 
+from core.api import CSVExportMixin, PublicReadViewSet, ReadOnlyViewSet
+from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
 from network import queries
 from network.filters import MemberFilter, ProjectFilter, published_networks
 from network.models import (
@@ -26,25 +27,6 @@ from network.models import (
     Term,
     Theme,
 )
-from portal.api import AnonymousReadThrottle, CSVExportMixin
-from portal.api_filters import UpdatedSinceFilter, YearFilter, year_schema
-
-
-class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
-    """Anyone may read; there is nothing to write through these endpoints."""
-
-    permission_classes = [AllowAny]
-    throttle_classes = [AnonymousReadThrottle]
-
-
-class ReadOnlyViewSet(PublicReadViewSet):
-    lookup_field = "slug"
-    lookup_value_regex = "[^/]+"  # Unicode slugs
-
-
-class UpdatedSinceFilterMixin(django_filters.FilterSet):
-    updated_since = UpdatedSinceFilter(label=_("Changed at or after (ISO 8601 date-time)"))
-
 
 # --- Serializers -----------------------------------------------------------------------------
 

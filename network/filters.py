@@ -4,6 +4,9 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.filters import YearFilter, year_schema
+from core.ordering import ordered
+from core.text_search import every_word_in
 from network.models import (
     Membership,
     MembershipType,
@@ -15,9 +18,6 @@ from network.models import (
     Region,
     Theme,
 )
-from portal.api_filters import YearFilter, year_schema
-from portal.ordering import ordered
-from portal.text_search import every_word_in
 
 
 def published_networks(request):

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from portal.models import SluggedModel, SourcedModel
-from portal.partial_dates import PartialDate, PartialDateRange, Precision, format_period
-from portal.publishing import Publishable, PublishableQuerySet
-from portal.uploads import GeneratedName, validate_image_upload
-from portal.validators import http_url_validator
+from core.models import SluggedModel, SourcedModel
+from core.partial_dates import PartialDate, PartialDateRange, Precision, format_period
+from core.publishing import Publishable, PublishableQuerySet
+from core.uploads import GeneratedName, validate_image_upload
+from core.validators import http_url_validator
 
 
 class Network(SluggedModel, SourcedModel, Publishable):

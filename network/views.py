@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.views import FilteredListView
 from network import queries
 from network.filters import MemberFilter, ProjectFilter
 from network.models import (
@@ -15,8 +16,7 @@ from network.models import (
     Organisation,
     Project,
 )
-from portal.publishing import StaffPreviewMixin
-from portal.views import FilteredListView
+from staff.preview import StaffPreviewMixin, visible_to
 
 
 def year_param(request, *, low=1900, high=2100):
@@ -180,7 +180,7 @@ class ProjectDetailView(StaffPreviewMixin, DetailView):
         project = self.object
         context["participants"] = (
             project.participants.filter(
-                organisation__in=Organisation.objects.visible_to(self.request.user)
+                organisation__in=visible_to(Organisation.objects.all(), self.request.user)
             )
             .select_related("organisation")
             .order_by("role", "organisation__name")

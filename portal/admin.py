@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_tools import PublishableAdmin, image_preview
+from core.admin_tools import PublishableAdmin, image_preview
 from portal.models import AnnualReport, Foreword, Story, StoryImage
 
 

@@ -5,10 +5,10 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from network.api import ReadOnlyViewSet, UpdatedSinceFilterMixin
+from core.api import ReadOnlyViewSet
+from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
 from network.filters import published_networks
 from network.models import Organisation, Project
-from portal.api_filters import YearFilter, year_schema
 from portal.models import Story
 
 

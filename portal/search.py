@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from core.text_search import every_word_in
 from events.models import Event
 from network.models import Organisation, Person, Project
 from portal.models import Story
-from portal.text_search import every_word_in
 from publications.models import Publication
 
 RESULTS_PER_GROUP = 20

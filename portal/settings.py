@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "core",
     "portal",
     "network",
     "events",
@@ -136,9 +137,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind proxies the client's address is in X-Forwarded-For; see portal.client_address.
+# Behind proxies the client's address is in X-Forwarded-For; see core.client_address.
 TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
-AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # --- Spreadsheet imports: django-import-export ----------------------------------------------
 # The preview's file is kept in the "import_export" storage until the import is confirmed (each
@@ -244,7 +245,7 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # --- Django REST framework and the API ----------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "portal.api_pagination.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -295,8 +296,8 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "portal.api_schema.document_error_answers",
-        "portal.api_schema.document_anonymous_reads",
+        "core.api_schema.document_error_answers",
+        "core.api_schema.document_anonymous_reads",
     ],
 }
 

@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
+from core.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
 from publications.covers import refresh_cover
 from publications.languages import UNDETERMINED, language_label
 from publications.models import Edition, Publication, PublicationPerson, Series

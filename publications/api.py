@@ -11,21 +11,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 
-from network.api import UpdatedSinceFilterMixin
+from core.api import AnonymousReadThrottle, CSVExportMixin, full_clean_or_400
+from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
+from core.partial_dates import Precision
 from network.models import SDG, Network, Organisation, Project, Theme
-from portal.api import (
-    AnonymousReadThrottle,
-    CSVExportMixin,
-    StaffWriteMixin,
-    full_clean_or_400,
-)
-from portal.api_filters import YearFilter, year_schema
-from portal.partial_dates import Precision
 from publications import queries
 from publications.covers import refresh_cover
 from publications.filters import PublicationFilter
 from publications.languages import UNDETERMINED
 from publications.models import Edition, PersonRole, Publication, Series
+from staff.api import StaffWriteMixin
 
 
 def absolute(request, file) -> str | None:

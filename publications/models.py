@@ -9,11 +9,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import SluggedModel, SourcedModel
+from core.partial_dates import Precision, format_period
+from core.publishing import Publishable, PublishableQuerySet
+from core.uploads import GeneratedName, validate_image_upload, validate_pdf_upload
 from network.models import SDG, Network, Organisation, Person, Project, Theme
-from portal.models import SluggedModel, SourcedModel
-from portal.partial_dates import Precision, format_period
-from portal.publishing import Publishable, PublishableQuerySet
-from portal.uploads import GeneratedName, validate_image_upload, validate_pdf_upload
 from publications.languages import (
     UNDETERMINED,
     language_choices,
@@ -262,7 +262,7 @@ class Edition(models.Model):
 
     def read_file_facts(self):
         """Size and page count, read from the uploaded file itself (never typed in)."""
-        from portal.uploads import inspect_pdf
+        from core.uploads import inspect_pdf
 
         facts = inspect_pdf(self.file.file)
         self.file_size, self.page_count = facts.size, facts.pages

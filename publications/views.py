@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
-from portal.publishing import StaffPreviewMixin
-from portal.uploads import content_type_for
-from portal.views import FilteredListView
+from core.uploads import content_type_for
+from core.views import FilteredListView
 from publications import queries
 from publications.filters import PublicationFilter
 from publications.models import Edition, Publication, PublicationKind
+from staff.preview import StaffPreviewMixin, visible_to
 
 # schema.org types for the kinds that have a closer one than CreativeWork.
 SCHEMA_TYPES = {
@@ -69,7 +69,7 @@ class PublicationDetailView(StaffPreviewMixin, DetailView):
 
 def download(request, slug, pk):
     """An edition's PDF as a download with a readable name, for publications the visitor may see."""
-    publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
+    publication = get_object_or_404(visible_to(Publication.objects.all(), request.user), slug=slug)
     edition = get_object_or_404(Edition, pk=pk, publication=publication)
     if not edition.file:
         raise Http404(_("This edition has no file."))

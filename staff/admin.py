@@ -11,8 +11,8 @@ from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_tools import VersionedAdminMixin
 from network.models import Network
-from portal.admin_tools import VersionedAdminMixin
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
 from staff.scope import historical_network_ids, in_user_networks, may_publish, user_networks
 from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin

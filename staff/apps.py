@@ -8,9 +8,3 @@ class StaffConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "staff"
     verbose_name = _("Staff workflow")
-
-    def ready(self):
-        from portal import publishing
-        from staff.scope import in_user_networks
-
-        publishing.draft_scope = in_user_networks

@@ -35,9 +35,9 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 from import_export.results import RowResult
 
+from core.partial_dates import PartialDate, parse_entered
 from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
 from network.models import Membership, MembershipType, Network, Organisation, OrganisationKind
-from portal.partial_dates import PartialDate, parse_entered
 from publications.languages import normalise, validate_language_tag
 from publications.models import Edition, Publication, PublicationKind, Series
 from staff.scope import may_publish, network_change_refused, record_networks, user_networks

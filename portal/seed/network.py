@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
+from core.partial_dates import PartialDate
 from network.models import (
     SDG,
     AgreementKind,
@@ -42,7 +43,6 @@ from network.models import (
     Term,
     Theme,
 )
-from portal.partial_dates import PartialDate
 from portal.seed.files import (
     SEED_DIR,
     SeedError,

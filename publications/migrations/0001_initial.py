@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import portal.uploads
+import core.uploads
 import publications.languages
 from django.db import migrations, models
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('annual-report', 'Annual report'), ('report', 'Report'), ('case-study', 'Case study'), ('newsletter', 'Newsletter'), ('fact-sheet', 'Fact sheet'), ('playbook', 'Playbook'), ('handbook', 'Handbook'), ('compendium', 'Compendium'), ('leaflet', 'Leaflet'), ('video', 'Video'), ('brochure', 'Brochure'), ('policy-brief', 'Policy brief'), ('toolkit', 'Toolkit'), ('other', 'Other')], max_length=20, verbose_name='kind')),
                 ('issue', models.CharField(blank=True, help_text="Number or year within the series, as printed: '2', '7', '2022'.", max_length=20, verbose_name='issue')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('cover', models.ImageField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB. Leave empty to use the first page of the PDF, or a cover made from the title.', upload_to=portal.uploads.GeneratedName('publications/covers'), validators=[portal.uploads.validate_image_upload], verbose_name='cover image')),
+                ('cover', models.ImageField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB. Leave empty to use the first page of the PDF, or a cover made from the title.', upload_to=core.uploads.GeneratedName('publications/covers'), validators=[core.uploads.validate_image_upload], verbose_name='cover image')),
                 ('cover_card', models.ImageField(blank=True, editable=False, upload_to='publications/thumbnails/', verbose_name='cover thumbnail')),
                 ('cover_large', models.ImageField(blank=True, editable=False, upload_to='publications/thumbnails/', verbose_name='cover, large')),
                 ('cover_origin', models.CharField(blank=True, choices=[('uploaded', 'Uploaded image'), ('pdf', 'First page of the PDF'), ('generated', 'Generated (title on a coloured ground)')], editable=False, max_length=10, verbose_name='cover from')),
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(blank=True, help_text="Leave empty when it is the publication's title.", max_length=300, verbose_name='title in this language')),
                 ('date', models.DateField(blank=True, help_text='For a month or year, any day in it; the precision says how it is shown.', null=True, verbose_name='date')),
                 ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('quarter', 'Quarter'), ('year', 'Year')], default='month', max_length=7, verbose_name='date precision')),
-                ('file', models.FileField(blank=True, help_text='A PDF of up to 50 MB. Its size and page count are read from the file.', upload_to=portal.uploads.GeneratedName('publications/files'), validators=[portal.uploads.validate_pdf_upload], verbose_name='PDF file')),
+                ('file', models.FileField(blank=True, help_text='A PDF of up to 50 MB. Its size and page count are read from the file.', upload_to=core.uploads.GeneratedName('publications/files'), validators=[core.uploads.validate_pdf_upload], verbose_name='PDF file')),
                 ('link', models.URLField(blank=True, help_text='Where this edition is published elsewhere (http or https).', max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='link')),
                 ('file_size', models.PositiveBigIntegerField(editable=False, null=True, verbose_name='file size (bytes)')),
                 ('page_count', models.PositiveIntegerField(editable=False, null=True, verbose_name='pages')),

@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import portal.uploads
+import core.uploads
 import publications.languages
 import simple_history.models
 from django.conf import settings
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(blank=True, db_index=True, editable=False, verbose_name='updated')),
                 ('year', models.PositiveSmallIntegerField(verbose_name='year')),
                 ('title', models.CharField(blank=True, help_text="E.g. 'Accelerating Climate Actions for 2030'.", max_length=300, verbose_name='title')),
-                ('cover', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='cover image')),
+                ('cover', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='cover image')),
                 ('cover_credit', models.CharField(blank=True, max_length=200, verbose_name='cover credit')),
                 ('cover_caption', models.TextField(blank=True, verbose_name='cover story')),
                 ('closing_title', models.CharField(blank=True, max_length=200, verbose_name='closing section title')),
@@ -154,7 +154,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(blank=True, help_text="Leave empty when it is the publication's title.", max_length=300, verbose_name='title in this language')),
                 ('date', models.DateField(blank=True, help_text='For a month or year, any day in it; the precision says how it is shown.', null=True, verbose_name='date')),
                 ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('quarter', 'Quarter'), ('year', 'Year')], default='month', max_length=7, verbose_name='date precision')),
-                ('file', models.TextField(blank=True, help_text='A PDF of up to 50 MB. Its size and page count are read from the file.', max_length=100, validators=[portal.uploads.validate_pdf_upload], verbose_name='PDF file')),
+                ('file', models.TextField(blank=True, help_text='A PDF of up to 50 MB. Its size and page count are read from the file.', max_length=100, validators=[core.uploads.validate_pdf_upload], verbose_name='PDF file')),
                 ('link', models.URLField(blank=True, help_text='Where this edition is published elsewhere (http or https).', max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='link')),
                 ('file_size', models.PositiveBigIntegerField(editable=False, null=True, verbose_name='file size (bytes)')),
                 ('page_count', models.PositiveIntegerField(editable=False, null=True, verbose_name='pages')),
@@ -286,7 +286,7 @@ class Migration(migrations.Migration):
             name='HistoricalEventImage',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('image', models.TextField(help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='image')),
+                ('image', models.TextField(help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='image')),
                 ('caption', models.CharField(help_text='Also read aloud to people who cannot see it.', max_length=300, verbose_name='caption')),
                 ('credit', models.CharField(blank=True, max_length=200, verbose_name='credit')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
@@ -512,7 +512,7 @@ class Migration(migrations.Migration):
                 ('website', models.URLField(blank=True, validators=[django.core.validators.URLValidator(message='Enter a web address that starts with http:// or https://.', schemes=['http', 'https'])], verbose_name='website')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('logo', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='logo')),
+                ('logo', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='logo')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -599,7 +599,7 @@ class Migration(migrations.Migration):
                 ('population', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='population')),
                 ('website', models.URLField(blank=True, validators=[django.core.validators.URLValidator(message='Enter a web address that starts with http:// or https://.', schemes=['http', 'https'])], verbose_name='website')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
-                ('photo', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='photo')),
+                ('photo', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='photo')),
                 ('photo_credit', models.CharField(blank=True, max_length=200, verbose_name='photo credit')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -653,7 +653,7 @@ class Migration(migrations.Migration):
                 ('native_name', models.CharField(blank=True, max_length=200, verbose_name='name in local script')),
                 ('honorific', models.CharField(blank=True, help_text='Mr, Ms, Dr…', max_length=30, verbose_name='honorific')),
                 ('title', models.CharField(blank=True, help_text="E.g. 'Mayor of Seoul'.", max_length=250, verbose_name='title')),
-                ('photo', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='photo')),
+                ('photo', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='photo')),
                 ('bio', models.TextField(blank=True, verbose_name='biography')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -766,7 +766,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('annual-report', 'Annual report'), ('report', 'Report'), ('case-study', 'Case study'), ('newsletter', 'Newsletter'), ('fact-sheet', 'Fact sheet'), ('playbook', 'Playbook'), ('handbook', 'Handbook'), ('compendium', 'Compendium'), ('leaflet', 'Leaflet'), ('video', 'Video'), ('brochure', 'Brochure'), ('policy-brief', 'Policy brief'), ('toolkit', 'Toolkit'), ('other', 'Other')], max_length=20, verbose_name='kind')),
                 ('issue', models.CharField(blank=True, help_text="Number or year within the series, as printed: '2', '7', '2022'.", max_length=20, verbose_name='issue')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('cover', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB. Leave empty to use the first page of the PDF, or a cover made from the title.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='cover image')),
+                ('cover', models.TextField(blank=True, help_text='JPEG, PNG or WebP, up to 10 MB. Leave empty to use the first page of the PDF, or a cover made from the title.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='cover image')),
                 ('cover_card', models.TextField(blank=True, editable=False, max_length=100, verbose_name='cover thumbnail')),
                 ('cover_large', models.TextField(blank=True, editable=False, max_length=100, verbose_name='cover, large')),
                 ('cover_origin', models.CharField(blank=True, choices=[('uploaded', 'Uploaded image'), ('pdf', 'First page of the PDF'), ('generated', 'Generated (title on a coloured ground)')], editable=False, max_length=10, verbose_name='cover from')),
@@ -1065,7 +1065,7 @@ class Migration(migrations.Migration):
             name='HistoricalStoryImage',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('image', models.TextField(help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[portal.uploads.validate_image_upload], verbose_name='image')),
+                ('image', models.TextField(help_text='JPEG, PNG or WebP, up to 10 MB.', max_length=100, validators=[core.uploads.validate_image_upload], verbose_name='image')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('credit', models.CharField(blank=True, max_length=200, verbose_name='credit')),
                 ('alt_text', models.CharField(blank=True, help_text='What the picture shows, for people who cannot see it. Empty if the caption says it.', max_length=300, verbose_name='text alternative')),

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from portal.partial_dates import PartialDate, format_period
+from core.partial_dates import PartialDate, format_period
 from tests.factories import TermFactory
 
 

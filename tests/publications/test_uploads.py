@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.uploads import GeneratedName, inspect_image, inspect_pdf
+from core.uploads import GeneratedName, inspect_image, inspect_pdf
 from tests.publications.files import (
     HTML_AS_PDF,
     SVG_WITH_SCRIPT,

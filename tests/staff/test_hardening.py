@@ -285,7 +285,7 @@ def test_every_image_field_uses_the_shared_upload_checks(model, field):
     """Logos, photos, event and story images, report covers: validated and renamed like covers."""
     from django.apps import apps
 
-    from portal.uploads import GeneratedName, validate_image_upload
+    from core.uploads import GeneratedName, validate_image_upload
 
     model_field = apps.get_model(model)._meta.get_field(field)
     assert validate_image_upload in model_field.validators
@@ -391,6 +391,6 @@ def test_script_in_a_name_is_escaped_in_the_admin(superuser_client):
 
 def test_organisation_model_names_the_website_rule():
     """The website field's validator is the shared http(s)-only one."""
-    from portal.validators import http_url_validator
+    from core.validators import http_url_validator
 
     assert http_url_validator in Organisation._meta.get_field("website").validators

@@ -4,7 +4,7 @@ A record is public when it is marked published and its publish time has come. Sc
 publishing therefore needs no background job: a record set to publish tomorrow simply starts
 appearing tomorrow. Every public surface (pages, API, feeds, iCal, sitemap, search, reports)
 filters through `PublishableQuerySet.published()`; the default manager stays unfiltered because
-the admin needs drafts.
+the admin needs drafts (staff preview them through `staff.preview`).
 """
 
 from django.db import models
@@ -16,24 +16,6 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Records the public may see: published, with a publish time that has come."""
         return self.filter(is_published=True, publish_at__lte=timezone.now())
-
-    def visible_to(self, user):
-        """For staff, also the drafts they may preview on the real page; else published()."""
-        if user is None or not user.is_active or not user.is_staff:
-            return self.published()
-        if draft_scope is None:
-            return self
-        previewable = draft_scope(user, self)
-        return self.filter(
-            models.Q(is_published=True, publish_at__lte=timezone.now())
-            | models.Q(pk__in=previewable.values("pk"))
-        )
-
-
-#: Which drafts a staff user may preview: `(user, queryset) -> queryset`. The staff app sets it
-#: to its network scope (an ICLEI editor previews ICLEI's drafts, not CityNet's); this module
-#: does not import that app. None: staff preview every draft.
-draft_scope = None
 
 
 class Publishable(models.Model):
@@ -74,10 +56,3 @@ class Publishable(models.Model):
     @property
     def is_public(self) -> bool:
         return self.is_published and self.publish_at <= timezone.now()
-
-
-class StaffPreviewMixin:
-    """View mixin: staff see drafts on the real public page; everyone else sees published()."""
-
-    def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)

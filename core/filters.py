@@ -4,6 +4,7 @@ import datetime as dt
 
 import django_filters
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
@@ -45,3 +46,7 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
                     {self.field_name: _("This date-time is out of range.")}
                 ) from None
         return super().filter(qs, value)
+
+
+class UpdatedSinceFilterMixin(django_filters.FilterSet):
+    updated_since = UpdatedSinceFilter(label=_lazy("Changed at or after (ISO 8601 date-time)"))

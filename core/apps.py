@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The ground every content app stands on; it imports no domain app (docs/architecture.md)."""
+
+    name = "core"
+    verbose_name = _("Core")
