@@ -4,9 +4,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_tools import PublishableAdmin, image_preview
+from core.admin_tools import image_preview
 from core.partial_dates import PartialDate, parse_entered
 from events import models, services
+from staff.admin import ContentAdmin, ContentTabularInline, PublishableContentAdmin
+from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
 
 
 class EventAdminForm(forms.ModelForm):
@@ -69,26 +71,26 @@ class EventAdminForm(forms.ModelForm):
         return cleaned
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(ContentTabularInline):
     model = models.EventSession
     extra = 0
     fields = ("start", "end", "date_precision", "title", "format", "order")
 
 
-class PlaceInline(admin.TabularInline):
+class PlaceInline(ContentTabularInline):
     model = models.EventPlace
     extra = 0
     autocomplete_fields = ("organisation",)
     fields = ("organisation", "venue", "city", "country", "order")
 
 
-class OrganisationRoleInline(admin.TabularInline):
+class OrganisationRoleInline(ContentTabularInline):
     model = models.EventOrganisation
     extra = 0
     autocomplete_fields = ("organisation",)
 
 
-class ImageInline(admin.TabularInline):
+class ImageInline(ContentTabularInline):
     model = models.EventImage
     extra = 0
     fields = ("image", "preview", "caption", "credit", "order")
@@ -116,13 +118,14 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.EventSeries)
-class EventSeriesAdmin(admin.ModelAdmin):
+class EventSeriesAdmin(ContentAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
 
 
 @admin.register(models.Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
+    resource_classes = [RESOURCES["events.Event"]]
     form = EventAdminForm
     list_display = ("title", "when", "kind", "status", "format", "network_names", "public")
     list_filter = (
@@ -171,7 +174,7 @@ class EventAdmin(PublishableAdmin):
             },
         ),
         (_("Annual report"), {"fields": ("report_group", "report_section", "source")}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
     )
 
     def get_queryset(self, request):

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
@@ -64,6 +65,9 @@ class EventStatus(models.TextChoices):
 class EventSeries(SluggedModel):
     """Events that recur as numbered or yearly editions (Daring Cities, the Low Carbon Cities forum)."""
 
+    network_path = None
+    history = HistoricalRecords()
+
     name = models.CharField(_("name"), max_length=250)
     description = models.TextField(_("description"), blank=True)
 
@@ -97,6 +101,9 @@ class EventQuerySet(PublishableQuerySet):
 
 class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
     """One webinar, training, forum, study visit… at a partial date, in places or online."""
+
+    network_path = "networks"
+    history = HistoricalRecords(m2m_fields=["networks", "speakers", "themes", "sdgs"])
 
     slug_source_field = "title"
 
@@ -325,6 +332,9 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
 class EventSession(PartialDateRange):
     """A part of an event on its own day or days (a course's live session, a second day)."""
 
+    network_path = "event__networks"
+    history = HistoricalRecords()
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("title"), max_length=300, blank=True)
     format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices, blank=True)
@@ -341,6 +351,9 @@ class EventSession(PartialDateRange):
 
 class EventPlace(models.Model):
     """Where (part of) an event takes place: an organisation's city, or a city and country."""
+
+    network_path = "event__networks"
+    history = HistoricalRecords()
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
     organisation = models.ForeignKey(
@@ -387,6 +400,9 @@ class OrganiserRole(models.TextChoices):
 class EventOrganisation(models.Model):
     """An organisation's part in an event: organiser, co-organiser or partner."""
 
+    network_path = "event__networks"
+    history = HistoricalRecords()
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisations")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="event_roles"
@@ -412,6 +428,9 @@ class EventOrganisation(models.Model):
 
 class EventImage(models.Model):
     """A photo of an event with its caption and credit."""
+
+    network_path = "event__networks"
+    history = HistoricalRecords()
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(

@@ -1,13 +1,20 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
+from core.admin_tools import UniqueTogetherInlineFormSet, image_preview
 from network import models
+from staff.admin import (
+    ContentAdmin,
+    ContentStackedInline,
+    ContentTabularInline,
+    PublishableContentAdmin,
+)
+from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
 
 # --- Networks --------------------------------------------------------------------------------
 
 
-class OfficeInline(admin.StackedInline):
+class OfficeInline(ContentStackedInline):
     model = models.Office
     extra = 0
     fields = (
@@ -19,13 +26,13 @@ class OfficeInline(admin.StackedInline):
     )
 
 
-class RegionInline(admin.TabularInline):
+class RegionInline(ContentTabularInline):
     model = models.Region
     extra = 0
     prepopulated_fields = {"slug": ("name",)}
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(ContentTabularInline):
     model = models.Theme
     extra = 0
     fields = ("name", "slug", "order")
@@ -33,7 +40,7 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(models.Network)
-class NetworkAdmin(PublishableAdmin):
+class NetworkAdmin(PublishableContentAdmin):
     list_display = ("name", "full_name", "founded_year", "member_count", "public")
     list_filter = ("is_published",)
     search_fields = ("name", "full_name", "acronym")
@@ -45,7 +52,7 @@ class NetworkAdmin(PublishableAdmin):
         (_("Contact"), {"fields": ("website", "email", "phone")}),
         (_("Logo"), {"fields": ("logo", "logo_preview")}),
         (_("Source"), {"fields": ("source",)}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
     )
 
     @admin.display(description=_("logo"))
@@ -60,7 +67,7 @@ class NetworkAdmin(PublishableAdmin):
 # --- Organisations and memberships -------------------------------------------------------------
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ContentTabularInline):
     model = models.Membership
     extra = 0
     fields = ("network", "type", "region", "joined", "left", "date_precision")
@@ -69,7 +76,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(PublishableAdmin):
+class OrganisationAdmin(PublishableContentAdmin):
     list_display = ("name", "short_name", "kind", "country", "network_list", "public")
     list_filter = ("kind", "country", "memberships__network", "memberships__type", "is_published")
     search_fields = ("name", "short_name", "native_name", "slug")
@@ -83,7 +90,7 @@ class OrganisationAdmin(PublishableAdmin):
         ),
         (_("Photo"), {"fields": ("photo", "photo_preview", "photo_credit")}),
         (_("Source"), {"fields": ("source",)}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
     )
 
     def get_queryset(self, request):
@@ -99,7 +106,8 @@ class OrganisationAdmin(PublishableAdmin):
 
 
 @admin.register(models.Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SpreadsheetAdminMixin, ContentAdmin):
+    resource_classes = [RESOURCES["network.Membership"]]
     list_display = ("organisation", "network", "type", "region", "joined", "left")
     list_filter = ("network", "type", "region", ("left", admin.EmptyFieldListFilter))
     search_fields = ("organisation__name", "organisation__short_name", "organisation__native_name")
@@ -109,7 +117,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ContentAdmin):
     list_display = ("name", "network", "order")
     list_filter = ("network",)
     search_fields = ("name",)
@@ -117,14 +125,14 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.StatedFigure)
-class StatedFigureAdmin(admin.ModelAdmin):
+class StatedFigureAdmin(ContentAdmin):
     list_display = ("label", "network", "value_display", "as_of", "metric", "source")
     list_filter = ("network", "metric")
     search_fields = ("label", "quote", "source", "note")
 
 
 @admin.register(models.Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(ContentAdmin):
     list_display = ("name", "network", "city", "country", "is_secretariat")
     list_filter = ("network", "is_secretariat")
     search_fields = ("name", "city")
@@ -134,7 +142,7 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Person)
-class PersonAdmin(PublishableAdmin):
+class PersonAdmin(PublishableContentAdmin):
     list_display = ("name", "native_name", "title", "organisation", "public")
     list_filter = ("is_published",)
     search_fields = ("name", "native_name", "title")
@@ -148,7 +156,7 @@ class PersonAdmin(PublishableAdmin):
 
 
 @admin.register(models.StaffPosition)
-class StaffPositionAdmin(admin.ModelAdmin):
+class StaffPositionAdmin(ContentAdmin):
     list_display = (
         "person",
         "role",
@@ -175,7 +183,7 @@ class SeatFormSet(UniqueTogetherInlineFormSet):
     )
 
 
-class SeatInline(admin.TabularInline):
+class SeatInline(ContentTabularInline):
     model = models.Seat
     formset = SeatFormSet
     extra = 0
@@ -183,7 +191,7 @@ class SeatInline(admin.TabularInline):
     autocomplete_fields = ("person", "organisation")
 
 
-class TermInline(admin.TabularInline):
+class TermInline(ContentTabularInline):
     model = models.Term
     extra = 0
     fields = ("name", "start", "end", "date_precision", "elected_at")
@@ -191,7 +199,7 @@ class TermInline(admin.TabularInline):
 
 
 @admin.register(models.GovernanceBody)
-class GovernanceBodyAdmin(admin.ModelAdmin):
+class GovernanceBodyAdmin(ContentAdmin):
     list_display = ("name", "network", "order")
     list_filter = ("network",)
     search_fields = ("name",)
@@ -199,7 +207,7 @@ class GovernanceBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(ContentAdmin):
     list_display = ("__str__", "body", "start", "end", "seat_count")
     list_filter = ("body__network", "body")
     search_fields = ("name", "body__name")
@@ -210,7 +218,7 @@ class TermAdmin(admin.ModelAdmin):
         return obj.seats.count()
 
 
-class ClusterLeadInline(admin.TabularInline):
+class ClusterLeadInline(ContentTabularInline):
     model = models.ClusterLead
     extra = 0
     fields = ("role", "organisation", "from_year", "until_year", "order")
@@ -218,7 +226,7 @@ class ClusterLeadInline(admin.TabularInline):
 
 
 @admin.register(models.Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(ContentAdmin):
     list_display = ("name", "network", "order")
     list_filter = ("network",)
     search_fields = ("name",)
@@ -226,14 +234,14 @@ class ClusterAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.NationalChapter)
-class NationalChapterAdmin(admin.ModelAdmin):
+class NationalChapterAdmin(ContentAdmin):
     list_display = ("country", "network", "host")
     list_filter = ("network",)
     autocomplete_fields = ("host",)
 
 
 @admin.register(models.NetworkPartner)
-class NetworkPartnerAdmin(admin.ModelAdmin):
+class NetworkPartnerAdmin(ContentAdmin):
     list_display = ("organisation", "network", "role", "note")
     list_filter = ("network", "role")
     search_fields = ("organisation__name", "note")
@@ -241,7 +249,7 @@ class NetworkPartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ContentAdmin):
     list_display = ("name", "network", "order")
     list_filter = ("network",)
     search_fields = ("name",)
@@ -268,14 +276,14 @@ class SDGAdmin(admin.ModelAdmin):
 # --- Projects and pairings ---------------------------------------------------------------------
 
 
-class ProjectParticipantInline(admin.TabularInline):
+class ProjectParticipantInline(ContentTabularInline):
     model = models.ProjectParticipant
     extra = 0
     autocomplete_fields = ("organisation",)
 
 
 @admin.register(models.Project)
-class ProjectAdmin(PublishableAdmin):
+class ProjectAdmin(PublishableContentAdmin):
     list_display = ("title", "acronym", "network", "start", "end", "status", "public")
     list_filter = ("network", "status", "themes", "is_published")
     search_fields = ("title", "acronym", "description")
@@ -287,24 +295,24 @@ class ProjectAdmin(PublishableAdmin):
         (_("When"), {"fields": (("start", "end", "date_precision"),)}),
         (_("About"), {"fields": ("description", "themes", "sdgs", "links")}),
         (_("Source"), {"fields": ("source",)}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
     )
 
 
-class StudyVisitInline(admin.TabularInline):
+class StudyVisitInline(ContentTabularInline):
     model = models.StudyVisit
     extra = 0
     fields = ("place", "start", "end", "date_precision", "status", "note")
     autocomplete_fields = ("place",)
 
 
-class PairingAgreementInline(admin.TabularInline):
+class PairingAgreementInline(ContentTabularInline):
     model = models.PairingAgreement
     extra = 0
 
 
 @admin.register(models.CityPairing)
-class CityPairingAdmin(PublishableAdmin):
+class CityPairingAdmin(PublishableContentAdmin):
     list_display = ("__str__", "programme", "theme", "public")
     list_filter = ("programme", "is_published")
     search_fields = ("first__name", "second__name", "theme")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange, Precision, format_period
@@ -18,6 +19,9 @@ from core.validators import http_url_validator
 
 class Network(SluggedModel, SourcedModel, Publishable):
     """A city network or programme with a secretariat (ICLEI East Asia, CityNet, NEASPEC)."""
+
+    network_path = "pk"
+    history = HistoricalRecords()
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Short name, e.g. 'CityNet'."))
     full_name = models.CharField(_("full name"), max_length=300, blank=True)
@@ -54,6 +58,9 @@ class Network(SluggedModel, SourcedModel, Publishable):
 class Office(models.Model):
     """An office of a network: its secretariat, regional or project offices."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="offices")
     name = models.CharField(_("name"), max_length=200)
     is_secretariat = models.BooleanField(_("secretariat"), default=False)
@@ -75,6 +82,9 @@ class Office(models.Model):
 
 class Region(models.Model):
     """A region as one network divides its membership (CityNet's 'South & Southwest Asia')."""
+
+    network_path = "network"
+    history = HistoricalRecords()
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="regions")
     name = models.CharField(_("name"), max_length=100)
@@ -122,6 +132,9 @@ class OrganisationQuerySet(PublishableQuerySet):
 
 class Organisation(SluggedModel, SourcedModel, Publishable):
     """A local government or other body; members, partners and funders alike."""
+
+    network_path = None
+    history = HistoricalRecords()
 
     name = models.CharField(_("name"), max_length=250, help_text=_("Full name in English."))
     short_name = models.CharField(
@@ -230,6 +243,9 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(SourcedModel):
     """An organisation's membership of a network; kept when it ends, so history stays true."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -322,6 +338,9 @@ class FigureMetric(models.TextChoices):
 class StatedFigure(SourcedModel):
     """A figure a source states, kept beside the computed one (never turned into records)."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="stated_figures")
     label = models.CharField(
         _("label"), max_length=200, help_text=_("What is counted, e.g. 'members'.")
@@ -381,6 +400,9 @@ class StatedFigure(SourcedModel):
 class Person(SluggedModel, SourcedModel, Publishable):
     """A leader, speaker, editor or member of a secretariat's staff."""
 
+    network_path = None
+    history = HistoricalRecords()
+
     name = models.CharField(_("name"), max_length=200)
     native_name = models.CharField(_("name in local script"), max_length=200, blank=True)
     honorific = models.CharField(
@@ -413,6 +435,9 @@ class Person(SluggedModel, SourcedModel, Publishable):
 class Theme(models.Model):
     """A network's thematic pathway or area (low emission, nature-based, circular…)."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="themes")
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
     name = models.CharField(_("name"), max_length=150)
@@ -436,6 +461,8 @@ class Theme(models.Model):
 class SDG(models.Model):
     """One of the 17 Sustainable Development Goals (a fixed list, loaded by a migration)."""
 
+    network_path = None
+
     number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
     name = models.CharField(_("name"), max_length=100)
 
@@ -450,6 +477,9 @@ class SDG(models.Model):
 
 class GovernanceBody(models.Model):
     """A governing body of a network: Council, GexCom, RexCom, Executive Committee…"""
+
+    network_path = "network"
+    history = HistoricalRecords()
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="governance_bodies")
     name = models.CharField(_("name"), max_length=200)
@@ -489,6 +519,9 @@ class TermQuerySet(models.QuerySet):
 class Term(SourcedModel, PartialDateRange):
     """A period of office of a body, e.g. RexCom 2021–2024."""
 
+    network_path = "body__network"
+    history = HistoricalRecords()
+
     body = models.ForeignKey(GovernanceBody, on_delete=models.CASCADE, related_name="terms")
     name = models.CharField(_("name"), max_length=100, help_text=_("E.g. '2021–2024'."))
     elected_at = models.CharField(_("elected at"), max_length=200, blank=True)
@@ -506,6 +539,9 @@ class Term(SourcedModel, PartialDateRange):
 
 class Seat(SourcedModel):
     """A seat on a term: a role held by a person and/or an organisation."""
+
+    network_path = "term__body__network"
+    history = HistoricalRecords()
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="seats")
     role = models.CharField(
@@ -557,6 +593,9 @@ class Seat(SourcedModel):
 class Cluster(SourcedModel):
     """A thematic cluster or area of a network, led by member organisations."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="clusters")
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
@@ -578,6 +617,9 @@ class ClusterRole(models.TextChoices):
 
 class ClusterLead(SourcedModel):
     """An organisation leading or co-leading a cluster for a period."""
+
+    network_path = "cluster__network"
+    history = HistoricalRecords()
 
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="leads")
     organisation = models.ForeignKey(
@@ -620,6 +662,9 @@ class ClusterLead(SourcedModel):
 class NationalChapter(SourcedModel):
     """A network's representation in one country, hosted by a member."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="national_chapters")
     country = CountryField(_("country"))
     host = models.ForeignKey(
@@ -644,6 +689,9 @@ class NationalChapter(SourcedModel):
 
 class StaffPosition(SourcedModel):
     """A person's post in a network's secretariat; kept after they leave."""
+
+    network_path = "network"
+    history = HistoricalRecords()
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="staff")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="staff_positions")
@@ -692,6 +740,9 @@ class PartnerRole(models.TextChoices):
 class NetworkPartner(SourcedModel):
     """An organisation that partners with, supports, funds or hosts a network."""
 
+    network_path = "network"
+    history = HistoricalRecords()
+
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="network_partnerships"
@@ -733,6 +784,9 @@ class ProjectQuerySet(PublishableQuerySet):
 
 class Project(SluggedModel, SourcedModel, Publishable):
     """A project or programme a network runs or takes part in."""
+
+    network_path = "network"
+    history = HistoricalRecords(m2m_fields=["themes", "sdgs"])
 
     slug_source_field = "title"
 
@@ -807,6 +861,9 @@ class ProjectRole(models.TextChoices):
 class ProjectParticipant(models.Model):
     """An organisation's part in a project: funder, partner or participant."""
 
+    network_path = "project__network"
+    history = HistoricalRecords()
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participants")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="project_roles"
@@ -829,6 +886,9 @@ class ProjectParticipant(models.Model):
 
 class CityPairing(SluggedModel, SourcedModel, Publishable):
     """Two organisations paired in a city-to-city cooperation programme (IURC, ICP-AGIR)."""
+
+    network_path = "programme__network"
+    history = HistoricalRecords()
 
     slug_source_field = "pair_name"
 
@@ -878,6 +938,9 @@ class VisitStatus(models.TextChoices):
 class StudyVisit(PartialDateRange):
     """A study visit of a pairing to one of its cities, done or planned."""
 
+    network_path = "pairing__programme__network"
+    history = HistoricalRecords()
+
     pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="visits")
     place = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="study_visits_hosted"
@@ -907,6 +970,9 @@ class AgreementStatus(models.TextChoices):
 
 class PairingAgreement(models.Model):
     """An agreement between paired cities: an MOU or letter of intent, signed or planned."""
+
+    network_path = "pairing__programme__network"
+    history = HistoricalRecords()
 
     pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="agreements")
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)

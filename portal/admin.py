@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_tools import PublishableAdmin, image_preview
+from core.admin_tools import image_preview
 from portal.models import AnnualReport, Foreword, Story, StoryImage
+from staff.admin import ContentStackedInline, ContentTabularInline, PublishableContentAdmin
 
 
-class StoryImageInline(admin.TabularInline):
+class StoryImageInline(ContentTabularInline):
     model = StoryImage
     extra = 0
     fields = ("image", "preview", "caption", "credit", "alt_text", "order")
@@ -17,7 +18,7 @@ class StoryImageInline(admin.TabularInline):
 
 
 @admin.register(Story)
-class StoryAdmin(PublishableAdmin):
+class StoryAdmin(PublishableContentAdmin):
     list_display = ("title", "date", "network", "public")
     list_filter = ("network", "is_published")
     search_fields = ("title", "summary", "body")
@@ -27,11 +28,11 @@ class StoryAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "date", "network", "summary", "body")}),
         (_("Related"), {"fields": ("events", "projects", "organisations", "source")}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
     )
 
 
-class ForewordInline(admin.StackedInline):
+class ForewordInline(ContentStackedInline):
     model = Foreword
     extra = 0
     autocomplete_fields = ("author",)
@@ -39,7 +40,7 @@ class ForewordInline(admin.StackedInline):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(PublishableAdmin):
+class AnnualReportAdmin(PublishableContentAdmin):
     list_display = ("network", "year", "title", "public")
     list_filter = ("network", "is_published")
     search_fields = ("title",)
@@ -50,7 +51,7 @@ class AnnualReportAdmin(PublishableAdmin):
         (None, {"fields": ("network", "year", "title")}),
         (_("Cover"), {"fields": ("cover", "cover_preview", "cover_credit", "cover_caption")}),
         (_("Chosen content"), {"fields": ("highlights", "closing_title", "closing_text")}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
     )
 
     @admin.display(description=_("cover"))

@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel
 from core.publishing import Publishable, PublishableQuerySet
@@ -11,6 +12,9 @@ from core.uploads import GeneratedName, validate_image_upload
 
 class Story(SluggedModel, Publishable):
     """A dated highlight or news item, tied to the network, projects and organisations it is about."""
+
+    network_path = "network"
+    history = HistoricalRecords(m2m_fields=["projects", "events", "organisations"])
 
     slug_source_field = "title"
 
@@ -51,6 +55,9 @@ class Story(SluggedModel, Publishable):
 class StoryImage(models.Model):
     """A picture of a story, with the caption and credit the publication prints."""
 
+    network_path = "story__network"
+    history = HistoricalRecords()
+
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
         _("image"),
@@ -81,6 +88,9 @@ class StoryImage(models.Model):
 
 class AnnualReport(Publishable):
     """The parts of a network's annual report that staff write; everything else is computed."""
+
+    network_path = "network"
+    history = HistoricalRecords(m2m_fields=["highlights"])
 
     network = models.ForeignKey(
         "network.Network", on_delete=models.CASCADE, related_name="annual_reports"
@@ -133,6 +143,9 @@ class AnnualReport(Publishable):
 
 class Foreword(models.Model):
     """A foreword of an annual report: its author, their role and the text."""
+
+    network_path = "report__network"
+    history = HistoricalRecords()
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="forewords")
     author = models.ForeignKey("network.Person", on_delete=models.PROTECT, related_name="forewords")

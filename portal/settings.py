@@ -58,14 +58,13 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    # The portal's own apps, in the order of their layers (docs/architecture.md).
     "core",
-    "portal",
+    "staff",
     "network",
     "events",
     "publications",
-    # Last: registers the content models above with django-simple-history, and wraps their
-    # admin classes (history, restore, stale-form check, network scope).
-    "staff",
+    "portal",
 ]
 
 MIDDLEWARE = [

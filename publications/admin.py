@@ -6,10 +6,17 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
+from core.admin_tools import UniqueTogetherInlineFormSet, image_preview
 from publications.covers import refresh_cover
 from publications.languages import UNDETERMINED, language_label
 from publications.models import Edition, Publication, PublicationPerson, Series
+from staff.admin import (
+    ContentAdmin,
+    ContentStackedInline,
+    ContentTabularInline,
+    PublishableContentAdmin,
+)
+from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
 
 
 class EditionForm(forms.ModelForm):
@@ -64,7 +71,7 @@ class EditionFormSet(UniqueTogetherInlineFormSet):
             seen.add(key)
 
 
-class EditionInline(admin.StackedInline):
+class EditionInline(ContentStackedInline):
     model = Edition
     form = EditionForm
     formset = EditionFormSet
@@ -91,7 +98,7 @@ class EditionInline(admin.StackedInline):
         }
 
 
-class PublicationPersonInline(admin.TabularInline):
+class PublicationPersonInline(ContentTabularInline):
     model = PublicationPerson
     extra = 0
     autocomplete_fields = ("person",)
@@ -131,7 +138,8 @@ class YearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(PublishableAdmin):
+class PublicationAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
+    resource_classes = [RESOURCES["publications.Publication"]]
     list_display = (
         "cover_thumbnail",
         "title",
@@ -163,7 +171,7 @@ class PublicationAdmin(PublishableAdmin):
             {"fields": ("networks", "projects", "organisations", "themes", "sdgs")},
         ),
         (_("Sources and notes"), {"fields": ("source", "internal_note")}),
-        PublishableAdmin.publication_fieldset,
+        PublishableContentAdmin.publication_fieldset,
         (_("Record"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
 
@@ -211,6 +219,6 @@ class PublicationAdmin(PublishableAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ContentAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)

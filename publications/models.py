@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
@@ -44,6 +45,9 @@ class PublicationKind(models.TextChoices):
 class Series(SluggedModel):
     """A run of publications with issue numbers: a newsletter, a periodical, annual reports."""
 
+    network_path = None
+    history = HistoricalRecords()
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
 
@@ -68,6 +72,11 @@ class PublicationQuerySet(PublishableQuerySet):
 
 class Publication(SluggedModel, SourcedModel, Publishable):
     """A report, case study, newsletter issue, fact sheet… that a network publishes or translates."""
+
+    network_path = "networks"
+    history = HistoricalRecords(
+        m2m_fields=["networks", "projects", "organisations", "themes", "sdgs"]
+    )
 
     slug_source_field = "title"
 
@@ -171,6 +180,9 @@ class Publication(SluggedModel, SourcedModel, Publishable):
 
 class Edition(models.Model):
     """One language version of a publication: its title, date, office, and file or link."""
+
+    network_path = "publication__networks"
+    history = HistoricalRecords()
 
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="editions")
     language = models.CharField(
@@ -301,6 +313,9 @@ class PersonRole(models.TextChoices):
 
 class PublicationPerson(models.Model):
     """A person's part in a publication: editor, contributor, publisher, designer…"""
+
+    network_path = "publication__networks"
+    history = HistoricalRecords()
 
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="credits")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="publication_credits")

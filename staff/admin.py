@@ -1,21 +1,27 @@
-"""Every content model's admin gains history, restore and stale-form protection.
+"""The admin base classes every content admin inherits: network scope, history, restore and the
+stale-form check, declared by inheritance (`class EventAdmin(PublishableContentAdmin)`).
 
-The content apps register plain admin classes; this module (loaded last, see INSTALLED_APPS)
-re-registers each one as a subclass with `VersionedAdminMixin` and django-simple-history's admin,
-so the content apps need not know about this app.
+A record's scope comes from its model's `network_path` (staff.scope); its history from the
+model's `history = HistoricalRecords(...)`.
 """
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.forms.models import _get_foreign_key
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_tools import VersionedAdminMixin
-from network.models import Network
-from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
-from staff.scope import historical_network_ids, in_user_networks, may_publish, user_networks
-from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
+from core.admin_tools import PublishableAdmin
+from staff.models import StaffProfile
+from staff.scope import (
+    historical_network_ids,
+    in_user_networks,
+    is_network_model,
+    may_publish,
+    network_path,
+    user_networks,
+)
+from staff.versioning import VersionedAdminMixin
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
 
@@ -27,7 +33,7 @@ def _limit_choices(db_field, request, network_path, kwargs):
     if user_networks(request.user) is None:
         return
     owner = network_path.split("__")[0] if network_path else None
-    if db_field.related_model is Network or db_field.name == owner:
+    if is_network_model(db_field.related_model) or db_field.name == owner:
         kwargs["queryset"] = in_user_networks(
             request.user, db_field.related_model._default_manager.all()
         )
@@ -42,18 +48,28 @@ def _names_network_records(model, list_filter) -> bool:
     except (FieldDoesNotExist, NotRelationField):
         return False
     related = field.related_model
-    return related is not None and (related is Network or related._meta.label in NETWORK_PATHS)
+    return related is not None and network_path(related) is not None
 
 
-class InlineScope:
-    """Inline rows owned by a network (an organisation's memberships): only the user's networks."""
+class ScopedInlineMixin:
+    """Inline rows owned by a network other than through the record they are shown on (an
+    organisation's memberships, a person's staff positions): only the user's networks' rows.
 
-    network_path = "network"
+    Rows reached through their parent (an event's sessions, a term's seats) need no filter of
+    their own: the parent's admin already shows only the user's records."""
+
+    @property
+    def network_path(self) -> str | None:
+        path = network_path(self.model)
+        parent = _get_foreign_key(self.parent_model, self.model, fk_name=self.fk_name)
+        if path is None or path.split("__")[0] == parent.name:
+            return None
+        return path
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         networks = user_networks(request.user)
-        if networks is None:
+        if networks is None or self.network_path is None:
             return queryset
         return queryset.filter(**{f"{self.network_path}__in": networks})
 
@@ -62,14 +78,24 @@ class InlineScope:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class ContentTabularInline(ScopedInlineMixin, admin.TabularInline):
+    pass
+
+
+class ContentStackedInline(ScopedInlineMixin, admin.StackedInline):
+    pass
+
+
 class NetworkScopeMixin:
     """Staff see and change only their networks' records; only publishers publish.
 
-    `network_path` says how a record reaches its network ("network", "networks", "pk"…);
-    None marks a shared record (organisations, people) that any editor may change.
+    The model's `network_path` says how a record reaches its network ("network", "networks",
+    "pk"…); None marks a shared record (organisations, people) that any editor may change.
     """
 
-    network_path: str | None = None
+    @property
+    def network_path(self) -> str | None:
+        return network_path(self.model)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -104,7 +130,11 @@ class NetworkScopeMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         networks = user_networks(request.user)
-        linked = [f.name for f in self.model._meta.many_to_many if f.related_model is Network]
+        linked = {
+            f.name: f.related_model
+            for f in self.model._meta.many_to_many
+            if is_network_model(f.related_model)
+        }
         if networks is None or not linked:
             return form
 
@@ -114,11 +144,11 @@ class NetworkScopeMixin:
 
             def clean(self):
                 cleaned = super().clean()
-                for name in linked:
+                for name, network_model in linked.items():
                     if name in cleaned:
                         # The initial links: today's, or a reverted version's.
                         before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
-                        hidden = Network.objects.filter(pk__in=before - set(networks))
+                        hidden = network_model.objects.filter(pk__in=before - set(networks))
                         cleaned[name] = [*cleaned[name], *hidden]
                 return cleaned
 
@@ -155,25 +185,11 @@ class NetworkScopeMixin:
                 actions.pop(name, None)
         return actions
 
-    def get_inline_instances(self, request, obj=None):
-        instances = super().get_inline_instances(request, obj)
-        if user_networks(request.user) is None:
-            return instances
-        for inline in instances:
-            path = NETWORK_PATHS.get(inline.model._meta.label)
-            if path and not isinstance(inline, InlineScope):
-                inline.__class__ = type(
-                    inline.__class__.__name__,
-                    (InlineScope, inline.__class__),
-                    {"network_path": path},
-                )
-        return instances
-
     def inline_history(self, request, inline, obj):
         # The stale-form check looks only at the rows this user's form shows.
         records = super().inline_history(request, inline, obj)
         networks = user_networks(request.user)
-        if networks is None or not isinstance(inline, InlineScope):
+        if networks is None or getattr(inline, "network_path", None) is None:
             return records
         return records.filter(**{f"{inline.network_path}__in": networks})
 
@@ -213,30 +229,13 @@ class NetworkScopeMixin:
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-def _wrap(model):
-    original = type(admin.site._registry[model])
-    if issubclass(original, VersionedAdminMixin):
-        return
-    label = model._meta.label
-    attributes = {"network_path": NETWORK_PATHS.get(label)}
-    spreadsheets = ()
-    if label in RESOURCES:  # import and export of members, events and publications
-        spreadsheets = (SpreadsheetAdminMixin,)
-        attributes["resource_classes"] = [RESOURCES[label]]
-    wrapped = type(
-        original.__name__,
-        (*spreadsheets, NetworkScopeMixin, VersionedAdminMixin, original, SimpleHistoryAdmin),
-        attributes,
-    )
-    wrapped.__module__ = original.__module__
-    admin.site.unregister(model)
-    admin.site.register(model, wrapped)
+class ContentAdmin(NetworkScopeMixin, VersionedAdminMixin, SimpleHistoryAdmin):
+    """The admin of a content record: the network scope of its model, its history with revert
+    and restore, and the stale-form check."""
 
 
-for _label in HISTORY:
-    _model = apps.get_model(_label)
-    if admin.site.is_registered(_model):
-        _wrap(_model)
+class PublishableContentAdmin(ContentAdmin, PublishableAdmin):
+    """The admin of a publishable content record: also its publication state and actions."""
 
 
 @admin.register(StaffProfile)

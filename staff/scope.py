@@ -1,10 +1,13 @@
 """Who may write what: the networks a staff user works for, and who may publish.
 
-Used by the admin (staff/admin.py) and by the API's staff writes (portal/api.py), so both
-draw the same line."""
+Every content model declares how it reaches its network(s) in a `network_path` class attribute:
+"network" (a foreign key), "networks" (a joint record), a chain through its parent
+("event__networks", "term__body__network"), "pk" for the network itself, or None for records
+that all networks share (organisations, people, series). The admin (staff.admin), API writes
+(staff.api), spreadsheets (staff.spreadsheets), draft preview (staff.preview) and history
+restores all read the scope from that one declaration."""
 
-from network.models import Network
-from staff.models import NETWORK_PATHS
+from staff.models import StaffProfile
 
 
 def user_networks(user):
@@ -14,9 +17,8 @@ def user_networks(user):
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_staff_networks"):
-        user._staff_networks = list(
-            Network.objects.filter(staff_profiles__user=user).values_list("pk", flat=True)
-        )
+        links = StaffProfile.networks.through.objects.filter(staffprofile__user=user)
+        user._staff_networks = list(links.values_list("network_id", flat=True))
     return user._staff_networks
 
 
@@ -26,7 +28,12 @@ def may_publish(user) -> bool:
 
 def network_path(model) -> str | None:
     """How records of `model` reach their network(s); None for shared records."""
-    return NETWORK_PATHS.get(model._meta.label)
+    return getattr(model, "network_path", None)
+
+
+def is_network_model(model) -> bool:
+    """Is `model` the network itself (the scope, not a record in it)?"""
+    return network_path(model) == "pk"
 
 
 def in_user_networks(user, queryset):

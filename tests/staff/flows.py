@@ -2,6 +2,7 @@
 
 import re
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -9,6 +10,27 @@ from django.urls import reverse
 
 from staff.models import StaffProfile
 from tests.staff.forms import admin_form_data
+
+#: The apps whose records staff edit and the public reads.
+CONTENT_APPS = ("network", "events", "publications", "portal")
+
+
+def content_models():
+    """Every model of the content apps, without their history tables and link tables."""
+    return [
+        model
+        for app in CONTENT_APPS
+        for model in apps.get_app_config(app).get_models()
+        if not model.__name__.startswith("Historical")
+    ]
+
+
+#: label → how records of the model reach their network(s), for the network-owned models.
+NETWORK_PATHS = {
+    model._meta.label: model.network_path
+    for model in content_models()
+    if getattr(model, "network_path", None) is not None
+}
 
 
 def staff_user(role, *networks, username=None):

@@ -14,7 +14,6 @@ from rest_framework.authtoken.models import Token
 
 from events.models import Event
 from network.models import Network, Term
-from staff.models import NETWORK_PATHS
 from tests.factories import (
     EventFactory,
     EventPlaceFactory,
@@ -23,7 +22,7 @@ from tests.factories import (
     PersonFactory,
     ThemeFactory,
 )
-from tests.staff.flows import admin_url, restore_deleted, staff_client, staff_user
+from tests.staff.flows import NETWORK_PATHS, admin_url, restore_deleted, staff_client, staff_user
 from tests.staff.forms import admin_form_data
 from tests.staff.test_matrix import RECORDS
 

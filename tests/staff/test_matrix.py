@@ -3,14 +3,13 @@ network × view, add, change, delete and publish; then shared records, superuser
 who work for no network.
 
 One factory-made record per model reaches its network through the model's network path
-(staff.models.NETWORK_PATHS); the same steps run for every model."""
+(its `network_path`); the same steps run for every model."""
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
 
 from network.models import Network, Person
-from staff.models import NETWORK_PATHS
 from tests.factories import (
     AnnualReportFactory,
     CityPairingFactory,
@@ -32,7 +31,7 @@ from tests.factories import (
     TermFactory,
     ThemeFactory,
 )
-from tests.staff.flows import admin_url, staff_client
+from tests.staff.flows import NETWORK_PATHS, admin_url, staff_client
 from tests.staff.forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -62,8 +61,23 @@ RECORDS = {
     "portal.AnnualReport": (lambda network: AnnualReportFactory(network=network), "title"),
 }
 #: Network-owned models edited only as rows of another record's form (a term's seats, a
-#: cluster's leads): they follow their parent's scope (tested through the parent).
-NOT_IN_ADMIN = {"network.Seat", "network.ClusterLead"}
+#: cluster's leads, an event's sessions): they follow their parent's scope (tested through the
+#: parent).
+NOT_IN_ADMIN = {
+    "network.Seat",
+    "network.ClusterLead",
+    "network.ProjectParticipant",
+    "network.StudyVisit",
+    "network.PairingAgreement",
+    "events.EventSession",
+    "events.EventPlace",
+    "events.EventOrganisation",
+    "events.EventImage",
+    "publications.Edition",
+    "publications.PublicationPerson",
+    "portal.StoryImage",
+    "portal.Foreword",
+}
 #: Networks themselves: created and deleted only by superusers, who assign staff to them.
 SUPERUSER_ONLY = {"network.Network"}
 
