@@ -353,3 +353,27 @@ def test_another_networks_membership_change_does_not_block_an_organisation_form(
     text = stale.content.decode()
     assert "Source changed from “(empty)” to “ICLEI list”." in text
     assert "CityNet member list" not in text and "— CityNet" not in text
+
+
+def test_a_deleted_story_is_restored_with_its_event_links(superuser_client):
+    """A story's links to the events it tells of are in its history, so restoring a story deleted
+    by mistake brings them back."""
+    from portal.models import Story
+    from tests.factories import StoryFactory
+    from tests.staff.flows import restore_deleted
+
+    network = NetworkFactory(name="CityNet")
+    forum = EventFactory(title="Mayors Forum", networks=[network])
+    story = StoryFactory(title="Mayors meet", network=network)
+    story.events.add(forum)
+    story.save()  # the version a restore goes back to holds the link
+    pk = story.pk
+    delete = superuser_client.post(reverse("admin:portal_story_delete", args=[pk]), {"post": "yes"})
+    assert delete.status_code == 302
+    assert not Story.objects.filter(pk=pk).exists()
+
+    response = restore_deleted(superuser_client, Story, pk)
+
+    assert response.status_code == 302
+    restored = Story.objects.get(pk=pk)
+    assert list(restored.events.values_list("title", flat=True)) == ["Mayors Forum"]
