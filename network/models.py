@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.models import SluggedModel, SourcedModel
-from core.partial_dates import PartialDate, PartialDateRange, Precision, format_period
+from core.partial_dates import PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
 from core.uploads import GeneratedName, validate_image_upload
 from core.validators import http_url_validator
@@ -175,10 +175,6 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
 
     def get_absolute_url(self):
         return reverse("network:member-detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_name(self):
-        return self.name
 
     def clean(self):
         super().clean()
@@ -372,10 +368,6 @@ class StatedFigure(SourcedModel):
     @property
     def as_of_display(self):
         return format_period(self.as_of, None, self.as_of_precision)
-
-    @property
-    def as_of_last_day(self):
-        return PartialDate.of(self.as_of, self.as_of_precision).last
 
 
 class Person(SluggedModel, SourcedModel, Publishable):
