@@ -1,6 +1,6 @@
 """History of every content record, and which networks each staff user works for.
 
-The content apps know nothing of this app (DESIGN.md: content apps never import it): their
+The content apps know nothing of this app (they never import it): their
 models are registered with django-simple-history from here, so every change made through the
 admin, the API, an import or the seed loader is kept (who, when, what changed) and the history
 tables live in this app's migrations.
