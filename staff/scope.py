@@ -1,6 +1,6 @@
 """Who may write what: the networks a staff user works for, and who may publish.
 
-Used by the admin (staff/admin.py) and by the API's staff writes (portal/api.py), so both
+Used by the admin (staff/admin.py) and by the API's staff writes (staff/api.py), so both
 draw the same line."""
 
 from network.models import Network
