@@ -80,8 +80,6 @@ class EventFilter(django_filters.FilterSet):
     )
     updated_since = UpdatedSinceFilter(label=_("Updated since"))
 
-    PAGE_FIELDS = ("network", "year", "group", "kind", "format", "country", "status", "theme", "q")
-
     class Meta:
         model = Event
         fields = [

@@ -301,10 +301,6 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
         return super().when if self.start else ""
 
     @property
-    def is_dated(self) -> bool:
-        return self.start is not None
-
-    @property
     def link_list(self):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 

@@ -96,8 +96,6 @@ class MemberFilter(django_filters.FilterSet):
         empty_label=_("Name (default)"),
     )
 
-    MEMBERSHIP_FILTERS = ("network", "membership_type", "region", "joined_year")
-
     class Meta:
         model = Organisation
         fields = ["network", "membership_type", "region", "country", "kind", "joined_year", "q"]

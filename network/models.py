@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
-from core.partial_dates import PartialDate, PartialDateRange, Precision, format_period
+from core.partial_dates import PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
 from core.uploads import GeneratedName, validate_image_upload
 from core.validators import http_url_validator
@@ -188,10 +188,6 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
 
     def get_absolute_url(self):
         return reverse("network:member-detail", kwargs={"slug": self.slug})
-
-    @property
-    def display_name(self):
-        return self.name
 
     def clean(self):
         super().clean()
@@ -391,10 +387,6 @@ class StatedFigure(SourcedModel):
     @property
     def as_of_display(self):
         return format_period(self.as_of, None, self.as_of_precision)
-
-    @property
-    def as_of_last_day(self):
-        return PartialDate.of(self.as_of, self.as_of_precision).last
 
 
 class Person(SluggedModel, SourcedModel, Publishable):

@@ -1,7 +1,7 @@
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# The site's sections, in menu order. A section whose app is not installed yet is left out.
+# The site's sections, in menu order.
 SECTIONS = [
     ("network:network-list", _("Networks")),
     ("network:member-list", _("Members")),
@@ -13,18 +13,10 @@ SECTIONS = [
 ]
 
 
-def _resolvable_sections():
-    for url_name, label in SECTIONS:
-        try:
-            yield {"url": reverse(url_name), "label": label}
-        except NoReverseMatch:
-            continue
-
-
 def site_navigation(request):
     """The main menu, with the section the visitor is in marked as current."""
     sections = []
-    for section in _resolvable_sections():
-        section["current"] = request.path.startswith(section["url"])
-        sections.append(section)
+    for url_name, label in SECTIONS:
+        url = reverse(url_name)
+        sections.append({"url": url, "label": label, "current": request.path.startswith(url)})
     return {"site_sections": sections}

@@ -2,7 +2,7 @@
 
 Every setting that differs between a developer's laptop, CI and production comes from an
 environment variable read here; defaults are the safe development values. Names are listed in
-README.md and ../shared/DESIGN.md.
+README.md.
 """
 
 import environ

@@ -4,13 +4,16 @@ One builder: the HTML page, the print view and the JSON endpoint all render the 
 `build_report()` returns (only str, int, bool, None, lists and dicts), so the three never disagree.
 Everything is as of 31 December of the year, and only published records count, so the report
 of a year that has just ended is already written, and a draft never shows in it.
+
+The sections about the network itself (offices, members, governance, clusters, chapters,
+pairings, partners, team) are in portal.report_network; those about the year's work (events,
+stories, projects, publications) and the editorial parts are here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,6 +24,16 @@ from events.models import Event
 from network import queries as network_queries
 from network.models import Membership, Network, ProjectRole
 from portal.models import AnnualReport, Story
+from portal.report_network import (
+    clusters_section,
+    governance_section,
+    membership_section,
+    national_chapters_section,
+    network_section,
+    pairings_section,
+    partners_section,
+    team_section,
+)
 from publications import queries as publication_queries
 from publications.models import Edition
 
@@ -48,14 +61,7 @@ def build_report(network: Network, year: int) -> dict:
         "membership": membership,
         "governance": governance_section(network, year),
         "clusters": clusters_section(network, year),
-        "national_chapters": [
-            {
-                "country": chapter.country.code,
-                "country_name": str(chapter.country.name),
-                "host": _organisation(chapter.host) if chapter.host else None,
-            }
-            for chapter in network_queries.national_chapters(network)
-        ],
+        "national_chapters": national_chapters_section(network),
         "activities": activities,
         "highlights": highlights_section(network, year, editorial),
         "projects": projects_section(network, year, activities, publications),
@@ -63,47 +69,7 @@ def build_report(network: Network, year: int) -> dict:
         "preview": preview_section(network, year),
         "pairings": pairings_section(network, year),
         "partners": partners_section(network),
-        "team": [
-            {
-                "name": position.person.name,
-                "role": position.role,
-                "office": position.office.name if position.office else "",
-                "departed": position.departed,
-            }
-            for position in network_queries.team(network, year=year)
-        ],
-    }
-
-
-def _organisation(organisation) -> dict:
-    return {
-        "slug": organisation.slug,
-        "name": organisation.name,
-        "short_name": organisation.short_name,
-        "country": organisation.country.code or "",
-    }
-
-
-def network_section(network: Network) -> dict:
-    return {
-        "slug": network.slug,
-        "name": network.name,
-        "full_name": network.full_name,
-        "description": network.description,
-        "website": network.website,
-        "how_to_join": network.how_to_join,
-        "offices": [
-            {
-                "name": office.name,
-                "address": office.address,
-                "city": office.city,
-                "country": office.country.code or "",
-                "phone": office.phone,
-                "email": office.email,
-                "is_secretariat": office.is_secretariat,
-            }
-            for office in network.offices.all()
-        ],
+        "team": team_section(network, year),
     }
 
 
@@ -122,85 +88,6 @@ def editorial_section(report: AnnualReport | None) -> dict | None:
         "closing_title": report.closing_title,
         "closing_text": report.closing_text,
     }
-
-
-def membership_section(network: Network, year: int, year_end: dt.date) -> dict:
-    counts = network_queries.member_counts_with_types(network, year_end)
-    figures = network_queries.figures_beside_counts(
-        network, counts, network_queries.stated_figures(network).filter(as_of__year=year)
-    )
-    new_members = (
-        network_queries.public_memberships()
-        .filter(network=network, joined__year=year)
-        .order_by("type", "organisation__name")
-    )
-    return {
-        "total": counts["total"],
-        "by_type": [
-            {"type": t["type"], "label": str(t["label"]), "count": t["count"]}
-            for t in counts["types"]
-        ],
-        "by_region": [
-            {"region": row["region__name"] or "", "count": row["n"]} for row in counts["by_region"]
-        ],
-        "stated": [
-            {
-                "label": row["figure"].label,
-                "value": row["figure"].value_display,
-                "as_of": row["figure"].as_of_display,
-                "source": row["figure"].source,
-                "computed": row["computed"],
-                "differs": row["differs"],
-            }
-            for row in figures
-        ],
-        "new_members": [
-            {
-                **_organisation(m.organisation),
-                "type": m.type,
-                "type_label": str(m.get_type_display()),
-                "region": m.region.name if m.region else "",
-                "description": m.description,
-            }
-            for m in new_members
-        ],
-    }
-
-
-def governance_section(network: Network, year: int) -> list[dict]:
-    bodies: dict[str, dict] = {}
-    for term in network_queries.governance_terms(network, year=year, report=True):
-        body = bodies.setdefault(term.body.name, {"body": term.body.name, "terms": []})
-        body["terms"].append(
-            {
-                "name": term.name,
-                "when": term.when,
-                "incoming": term.start.year > year,
-                "seats": [
-                    {
-                        "role": seat.role,
-                        "portfolio": seat.portfolio,
-                        "person": seat.person.name if seat.person else "",
-                        "organisation": _organisation(seat.organisation)
-                        if seat.organisation
-                        else None,
-                    }
-                    for seat in term.seat_list
-                ],
-            }
-        )
-    return list(bodies.values())
-
-
-def clusters_section(network: Network, year: int) -> list[dict]:
-    return [
-        {
-            "name": entry["cluster"].name,
-            "leads": [_organisation(lead.organisation) for lead in entry["leads"]],
-            "co_leads": [_organisation(lead.organisation) for lead in entry["co_leads"]],
-        }
-        for entry in network_queries.cluster_leads(network, year=year, report=True)
-    ]
 
 
 def _event(event: Event) -> dict:
@@ -342,53 +229,6 @@ def projects_section(
             groups.items(), key=lambda item: (item[0] == "", order.get(item[0], 99), item[0])
         )
     ]
-
-
-def pairings_section(network: Network, year: int) -> list[dict]:
-    """City pairings of the network's programmes with a visit, agreement or activity that year."""
-    pairings = network_queries.published_pairings().filter(programme__network=network)
-    year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    pairings = pairings.filter(
-        Q(visits__start__lte=year_end, visits__start__gte=year_start)
-        | Q(programme__in=network_queries.published_projects().active_during(year))
-    ).distinct()
-    return [
-        {
-            "programme": pairing.programme.acronym or pairing.programme.title,
-            "first": _organisation(pairing.first),
-            "second": _organisation(pairing.second),
-            "theme": pairing.theme,
-            "visits": [
-                {
-                    "place": visit.place.short_name or visit.place.name,
-                    "when": visit.when,
-                    "status": visit.status,
-                }
-                for visit in pairing.visit_list
-            ],
-            "agreements": [
-                {
-                    "kind": str(a.get_kind_display()),
-                    "status": a.status,
-                    "when": a.when,
-                    "note": a.note,
-                }
-                for a in pairing.agreements.all()
-            ],
-        }
-        for pairing in pairings.order_by("programme__title", "first__name")
-    ]
-
-
-def partners_section(network: Network) -> list[dict]:
-    groups: dict[str, dict] = {}
-    for partner in network_queries.partners(network):
-        group = groups.setdefault(
-            partner.role,
-            {"role": partner.role, "label": str(partner.get_role_display()), "organisations": []},
-        )
-        group["organisations"].append(_organisation(partner.organisation))
-    return list(groups.values())
 
 
 def report_years(network: Network) -> list[int]:

@@ -1,4 +1,5 @@
-"""Root URLs. Paths are a stable interface (../shared/DESIGN.md): change none of them."""
+"""Root URLs. Paths are a stable interface (bookmarks, links from other sites and API clients
+rely on them): change none of them."""
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update

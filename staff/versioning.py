@@ -118,7 +118,8 @@ class VersionedAdminMixin:
         except (AttributeError, ValueError):
             return None
         lines = []
-        # A form from before inline rows were versioned carries the record's version only.
+        # zip stops at the shorter: a token that carries only the record's version is compared
+        # on that version alone.
         for index, (history, version) in enumerate(
             zip(self._histories(request, obj), versions, strict=False)
         ):

@@ -1,16 +1,15 @@
-"""Seed events held against the source documents themselves (../shared/seeds/)."""
+"""Seed events held against the source documents themselves (tests/seed_documents.py)."""
 
 import datetime as dt
 import io
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from events.models import Event
+from tests.seed_documents import SEED_DOCUMENTS as SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 ICLEI_2022 = SEEDS / "000_800bfa15565b1cec.txt"
 NEASPEC = SEEDS / "002_2e89dc3ffa5a9aa5.txt"
 

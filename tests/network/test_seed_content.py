@@ -1,7 +1,6 @@
-"""The seed content, held against the source documents themselves (../shared/seeds/)."""
+"""The seed content, held against the source documents themselves (tests/seed_documents.py)."""
 
 import re
-from pathlib import Path
 
 import pytest
 import tablib
@@ -20,8 +19,8 @@ from network.models import (
 )
 from portal.seed.files import SEED_DIR
 from staff.spreadsheets import RESOURCES
+from tests.seed_documents import SEED_DOCUMENTS as SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 CITYNET_REPORT = SEEDS / "003_cce3dc6effbeefe6.txt"
 
 pytestmark = [

@@ -1,15 +1,14 @@
-"""The seeded publications, held against the source documents themselves (../shared/seeds/)."""
+"""The seeded publications, held against the source documents (tests/seed_documents.py)."""
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from publications.models import Edition, Publication
+from tests.seed_documents import SEED_DOCUMENTS as SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 ICLEI_2020 = next(SEEDS.glob("001_*.txt"), None) if SEEDS.exists() else None
 ICLEI_2022 = next(SEEDS.glob("000_*.txt"), None) if SEEDS.exists() else None
 

@@ -1,4 +1,4 @@
-"""portal/uploads.py with real files: sound ones pass, malicious or broken ones are refused."""
+"""core/uploads.py with real files: sound ones pass, malicious or broken ones are refused."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Issue 8's "done when", step by step as staff would do it:
+"""Network scope and restore, step by step as staff would do it:
 
 - an ICLEI editor cannot see or change CityNet's records (lists, change pages, API);
 - an event deleted by mistake is restored with its history (editors may not delete: a
