@@ -1,0 +1,91 @@
+"""Who belongs to which network, how each network is governed, who works for it, what it runs.
+
+One module per sub-domain; the rest of the portal imports the models from here."""
+
+from network.models.governance import (
+    Cluster,
+    ClusterLead,
+    ClusterRole,
+    GovernanceBody,
+    NationalChapter,
+    NetworkPartner,
+    PartnerRole,
+    Seat,
+    Term,
+    TermQuerySet,
+)
+from network.models.members import (
+    MEMBERSHIP_TYPE_PLURALS,
+    FigureMetric,
+    Membership,
+    MembershipQuerySet,
+    MembershipType,
+    Organisation,
+    OrganisationKind,
+    OrganisationQuerySet,
+    StatedFigure,
+)
+from network.models.networks import (
+    SDG,
+    Network,
+    Office,
+    Region,
+    Theme,
+)
+from network.models.people import (
+    Person,
+    StaffPosition,
+)
+from network.models.projects import (
+    AgreementKind,
+    AgreementStatus,
+    CityPairing,
+    PairingAgreement,
+    Project,
+    ProjectParticipant,
+    ProjectQuerySet,
+    ProjectRole,
+    ProjectStatus,
+    StudyVisit,
+    VisitStatus,
+)
+
+__all__ = [
+    "Network",
+    "Office",
+    "Region",
+    "Theme",
+    "SDG",
+    "OrganisationKind",
+    "OrganisationQuerySet",
+    "Organisation",
+    "MembershipType",
+    "MEMBERSHIP_TYPE_PLURALS",
+    "MembershipQuerySet",
+    "Membership",
+    "FigureMetric",
+    "StatedFigure",
+    "Person",
+    "StaffPosition",
+    "GovernanceBody",
+    "TermQuerySet",
+    "Term",
+    "Seat",
+    "Cluster",
+    "ClusterRole",
+    "ClusterLead",
+    "NationalChapter",
+    "PartnerRole",
+    "NetworkPartner",
+    "ProjectStatus",
+    "ProjectQuerySet",
+    "Project",
+    "ProjectRole",
+    "ProjectParticipant",
+    "CityPairing",
+    "VisitStatus",
+    "StudyVisit",
+    "AgreementKind",
+    "AgreementStatus",
+    "PairingAgreement",
+]

@@ -1,0 +1,245 @@
+"""Projects and programmes with their participants; city pairings, study visits and agreements."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import SluggedModel, SourcedModel
+from core.partial_dates import PartialDateRange, Precision, format_period
+from core.publishing import Publishable, PublishableQuerySet
+from network.models.members import Organisation
+from network.models.networks import SDG, Network, Theme
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def active_during(self, year: int):
+        """Projects whose known period overlaps `year` (undated projects count as ongoing)."""
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return self.filter(Q(start__isnull=True) | Q(start__lte=last)).filter(
+            Q(end__isnull=True) | Q(end__gte=first)
+        )
+
+
+class Project(SluggedModel, SourcedModel, Publishable):
+    """A project or programme a network runs or takes part in."""
+
+    network_path = "network"
+    history = HistoricalRecords(m2m_fields=["themes", "sdgs"])
+
+    slug_source_field = "title"
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        help_text=_("The network that runs or reports the project."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="projects")
+    sdgs = models.ManyToManyField(SDG, blank=True, related_name="projects", verbose_name=_("SDGs"))
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Not before the start."))
+    date_precision = models.CharField(
+        _("date precision"), max_length=7, choices=Precision.choices, default=Precision.YEAR
+    )
+    status = models.CharField(
+        _("project status"),
+        max_length=10,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.ACTIVE,
+    )
+    links = models.TextField(_("links"), blank=True, help_text=_("One http(s) address per line."))
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self):
+        return self.acronym or self.title
+
+    def get_absolute_url(self):
+        return reverse("network:project-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The project ends before it starts.")})
+        for line in self.link_list:
+            if not line.startswith(("http://", "https://")):
+                raise ValidationError(
+                    {
+                        "links": _("Each link must start with http:// or https://: %(link)s")
+                        % {"link": line}
+                    }
+                )
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def when(self):
+        if not self.start:
+            return ""
+        return format_period(self.start, self.end, self.date_precision)
+
+
+class ProjectRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    FUNDER = "funder", _("Funder")
+    PARTNER = "partner", _("Partner")
+    PARTICIPANT = "participant", _("Participating organisation")
+
+
+class ProjectParticipant(models.Model):
+    """An organisation's part in a project: funder, partner or participant."""
+
+    network_path = "project__network"
+    history = HistoricalRecords()
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participants")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="project_roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=ProjectRole.choices)
+
+    class Meta:
+        ordering = ["project", "role", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation", "role"], name="unique_project_role"
+            ),
+        ]
+        verbose_name = _("project participant")
+        verbose_name_plural = _("project participants")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class CityPairing(SluggedModel, SourcedModel, Publishable):
+    """Two organisations paired in a city-to-city cooperation programme (IURC, ICP-AGIR)."""
+
+    network_path = "programme__network"
+    history = HistoricalRecords()
+
+    slug_source_field = "pair_name"
+
+    programme = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="pairings")
+    first = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="pairings_as_first"
+    )
+    second = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="pairings_as_second"
+    )
+    theme = models.CharField(
+        _("theme"), max_length=200, blank=True, help_text=_("E.g. 'Walkable & Cyclable Cities'.")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["programme", "first__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "first", "second"], name="unique_pairing_per_programme"
+            ),
+            models.CheckConstraint(
+                condition=~Q(first=models.F("second")), name="pairing_of_two_organisations"
+            ),
+        ]
+        verbose_name = _("city pairing")
+        verbose_name_plural = _("city pairings")
+
+    def __str__(self):
+        return self.pair_name
+
+    @property
+    def pair_name(self):
+        return f"{self.first.short_name or self.first.name} & {self.second.short_name or self.second.name}"
+
+    def clean(self):
+        super().clean()
+        if self.first_id and self.first_id == self.second_id:
+            raise ValidationError(_("A pairing needs two different organisations."))
+
+
+class VisitStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Done")
+
+
+class StudyVisit(PartialDateRange):
+    """A study visit of a pairing to one of its cities, done or planned."""
+
+    network_path = "pairing__programme__network"
+    history = HistoricalRecords()
+
+    pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="visits")
+    place = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="study_visits_hosted"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=VisitStatus.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pairing", "start"]
+        verbose_name = _("study visit")
+        verbose_name_plural = _("study visits")
+
+    def __str__(self):
+        return f"{self.place} ({self.when})"
+
+
+class AgreementKind(models.TextChoices):
+    MOU = "mou", _("Memorandum of understanding")
+    LETTER_OF_INTENT = "letter-of-intent", _("Letter of intent")
+    OTHER = "other", _("Other agreement")
+
+
+class AgreementStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    SIGNED = "signed", _("Signed")
+
+
+class PairingAgreement(models.Model):
+    """An agreement between paired cities: an MOU or letter of intent, signed or planned."""
+
+    network_path = "pairing__programme__network"
+    history = HistoricalRecords()
+
+    pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=AgreementStatus.choices)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=7, choices=Precision.choices, default=Precision.YEAR
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pairing", "date"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def when(self):
+        return format_period(self.date, None, self.date_precision) if self.date else ""
