@@ -175,7 +175,13 @@ class Rows:
         publication.themes.add(self.theme)
         when = dt.date(YEAR, 1 + n % 12, 1)
         EditionFactory(publication=publication, date=when, publisher=self.city)
-        EditionFactory(publication=publication, language="zh-hans", date=when, translated_by=other)
+        EditionFactory(
+            publication=publication,
+            language="zh-hans",
+            date=when,
+            publisher=other,
+            translated_by=other,
+        )
         PublicationPerson.objects.create(publication=publication, person=person, role="editor")
         refresh_cover(publication)
         book = self.publication
