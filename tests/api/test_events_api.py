@@ -3,8 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event, EventOrganisation, EventSession
@@ -245,32 +243,3 @@ def test_event_hides_draft_host_project_and_organisers(client):
 def test_unicode_slug_detail(client):
     EventFactory(slug="서울-포럼")
     assert client.get("/api/v1/events/서울-포럼/").json()["slug"] == "서울-포럼"
-
-
-@pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_event_list_runs_same_queries_for_1_and_30_rows(client, fmt):
-    def add(count):
-        for _ in range(count):
-            network = NetworkFactory()
-            city = OrganisationFactory()
-            event = EventFactory(
-                networks=[network],
-                host=city,
-                series=EventSeriesFactory(),
-                project=ProjectFactory(network=network),
-            )
-            event.themes.add(Theme.objects.create(network=network, slug="t", name="T"))
-            EventPlaceFactory(event=event, organisation=city)
-            EventSession.objects.create(event=event, start=dt.date(2022, 10, 3))
-            EventOrganisation.objects.create(event=event, organisation=city, role="organiser")
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get("/api/v1/events/", {"page_size": 100, "format": fmt})
-            assert response.status_code == 200
-        return len(queries)
-
-    add(1)
-    one = count()
-    add(29)
-    assert count() == one

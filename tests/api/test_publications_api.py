@@ -4,8 +4,6 @@ import datetime as dt
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from network.models import Theme
@@ -146,29 +144,6 @@ def test_publication_hides_draft_offices_and_projects(client):
     assert body["projects"] == [] and body["organisations"] == []
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_publication_list_runs_same_queries_for_1_and_30_rows(client, fmt):
-    def add(count):
-        for _ in range(count):
-            network = NetworkFactory()
-            publication = PublicationFactory(networks=[network], series=SeriesFactory())
-            publication.projects.add(ProjectFactory(network=network))
-            publication.organisations.add(OrganisationFactory())
-            EditionFactory(publication=publication, publisher=OrganisationFactory())
-            EditionFactory(publication=publication, language="ko")
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get("/api/v1/publications/", {"page_size": 100, "format": fmt})
-            assert response.status_code == 200
-        return len(queries)
-
-    add(1)
-    one = count()
-    add(29)
-    assert count() == one
-
-
 # --- Stories ------------------------------------------------------------------------------------
 
 
@@ -197,21 +172,3 @@ def test_story_list_invalid_parameters_answer_400(client, params, parameter):
     StoryFactory()
     response = client.get("/api/v1/stories/", params)
     assert response.status_code == 400 and parameter in response.json()
-
-
-def test_story_list_runs_same_queries_for_1_and_30_rows(client):
-    def add(count):
-        for _ in range(count):
-            story = StoryFactory(network=NetworkFactory())
-            story.organisations.add(OrganisationFactory())
-            story.projects.add(ProjectFactory())
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/api/v1/stories/", {"page_size": 100}).status_code == 200
-        return len(queries)
-
-    add(1)
-    one = count()
-    add(29)
-    assert count() == one

@@ -5,8 +5,6 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
 from events.models import EventOrganisation, EventSession
@@ -243,52 +241,6 @@ def test_organisation_page_shows_events_held_and_organised(client):
     assert "Events organised" in html and "Organised by Incheon (Co-organiser)" in html.replace(
         "</a> — 3 Oct 2022 ", " "
     )
-
-
-def _make_events(count):
-    network = NetworkFactory(slug=f"n{count}")
-    organisation = OrganisationFactory()
-    for index in range(count):
-        event = EventFactory(networks=[network], start=dt.date(2022, 10, 1 + index % 28))
-        EventPlaceFactory(event=event, organisation=organisation)
-        EventSession.objects.create(event=event, start=event.start)
-    return organisation
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/events/",
-        "/events/feed.ics",
-        "/events/feed.atom",
-        "/events/calendar/2022/10/",
-        "/events/?year=2022&country=KR",
-    ],
-)
-def test_lists_and_feeds_run_same_queries_for_1_and_30_events(client, url):
-    _make_events(1)
-    with CaptureQueriesContext(connection) as one:
-        assert client.get(url).status_code == 200
-    _make_events(29)
-    with CaptureQueriesContext(connection) as thirty:
-        assert client.get(url).status_code == 200
-    assert len(one) == len(thirty), url
-
-
-def test_organisation_events_sections_run_same_queries_for_1_and_30(client):
-    organisation = _make_events(1)
-    first = EventFactory()
-    EventOrganisation.objects.create(event=first, organisation=organisation, role="partner")
-    url = organisation.get_absolute_url()
-    with CaptureQueriesContext(connection) as one:
-        client.get(url)
-    for _ in range(29):
-        event = EventFactory()
-        EventPlaceFactory(event=event, organisation=organisation)
-        EventOrganisation.objects.create(event=event, organisation=organisation, role="partner")
-    with CaptureQueriesContext(connection) as thirty:
-        client.get(url)
-    assert len(one) == len(thirty)
 
 
 def test_editors_note_is_shown_to_staff_only(client, staff_client):

@@ -5,8 +5,6 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from network.models import Theme
@@ -118,37 +116,6 @@ def test_bad_filters_answer_400_with_message(client, params, message):
     feed = client.get("/publications/feed.atom", params)
     assert feed.status_code == 400
     assert message in feed.content.decode()
-
-
-def _add_publications(count, network, organisation, project):
-    for index in range(count):
-        publication = PublicationFactory(networks=[network])
-        publication.organisations.add(organisation)
-        publication.projects.add(project)
-        EditionFactory(publication=publication, date=dt.date(2020, 1 + index % 12, 1))
-        EditionFactory(publication=publication, language="zh-hans", publisher=organisation)
-        refresh_cover(publication)
-
-
-@pytest.mark.parametrize("page", ["list", "feed", "organisation", "project"])
-def test_lists_run_same_queries_for_1_and_30_publications(client, page):
-    """The library, the feed and the publication sections do not run a query per publication."""
-    network, organisation = NetworkFactory(), OrganisationFactory()
-    project = ProjectFactory(network=network)
-    url = {
-        "list": "/publications/?paginate=1",
-        "feed": "/publications/feed.atom",
-        "organisation": organisation.get_absolute_url(),
-        "project": project.get_absolute_url(),
-    }[page].replace("?paginate=1", "")
-    _add_publications(1, network, organisation, project)
-    with CaptureQueriesContext(connection) as one:
-        assert client.get(url).status_code == 200
-    _add_publications(29, network, organisation, project)
-    with CaptureQueriesContext(connection) as thirty:
-        response = client.get(url)
-        assert response.status_code == 200
-    assert len(one) == len(thirty), (len(one), len(thirty))
 
 
 def test_detail_page_shows_editions_offices_citation_and_json_ld(client):

@@ -8,7 +8,6 @@ from network.models import StaffPosition, StatedFigure
 from portal.models import AnnualReport, Foreword, Story
 from portal.reports import build_report
 from tests.factories import (
-    CityPairingFactory,
     MembershipFactory,
     NetworkFactory,
     OrganisationFactory,
@@ -152,37 +151,6 @@ def test_report_pages_and_404s(client, network):
     assert client.get("/reports/citynet/twenty/").status_code == 404
     NetworkFactory(slug="hidden", is_published=False)
     assert client.get("/reports/hidden/2022/").status_code == 404
-
-
-def test_report_page_queries_do_not_grow_with_rows(client, network):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    term = TermFactory(body__network=network, start=dt.date(2021, 1, 1), end=dt.date(2024, 12, 31))
-    project = ProjectFactory(network=network, start=dt.date(2022, 1, 1), date_precision="day")
-    region = RegionFactory(network=network)
-
-    def add(count):
-        for _ in range(count):
-            member = MembershipFactory(
-                network=network, region=region, joined=dt.date(2022, 1, 1)
-            ).organisation
-            SeatFactory(term=term, organisation=member)
-            project.participants.create(organisation=member, role="partner")
-            CityPairingFactory(programme=project, first=member)
-            StaffPosition.objects.create(
-                network=network, person=PersonFactory(), role="Officer", reported_year=2022
-            )
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/reports/citynet/2022/").status_code == 200
-        return len(queries)
-
-    add(1)
-    one = count()
-    add(29)
-    assert count() == one
 
 
 def test_event_moves_between_years_reports_when_its_date_changes(superuser_client, network):

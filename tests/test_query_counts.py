@@ -1,0 +1,153 @@
+"""The exact number of SQL queries of every public page, feed and API list, at 1 row and at 30.
+
+PINS is the one table to update when a change is meant to alter a count: a failure names the
+URL and the number of rows, and lists the SQL it ran. A count that differs between the two sizes
+is a query per row: fix the read (a select_related or prefetch_related in the app's queries.py),
+not the pin. The rows are tests/factories/rows.py: every list and every section of a detail
+page gets one row, then 29 more; {term}, {theme} and {sdg} are the ids of its records.
+"""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import translation
+
+from tests.factories.rows import Rows
+from tests.queries import assert_pinned, measure
+
+pytestmark = pytest.mark.django_db  # makes pytest-django create the database the rows go in
+
+API = "/api/v1"
+ALL = "page_size=100"  # one API page holds every row
+
+# Known to grow: report_years() runs four queries per published network, so the report list
+# and the sitemap grow with the networks (3 at 1 row, 61 at 30). Pinned at each size (1 row,
+# 30 rows) so that they cannot get worse; once the years come from one query per table, each
+# becomes one number.
+PER_NETWORK = (13, 245)
+SITEMAP = (25, 257)
+
+PINS = {
+    # Site shell
+    "/": 10,
+    "/search/?q=city": 6,
+    "/sitemap.xml": SITEMAP,
+    "/stories/": 2,
+    "/stories/award/": 5,
+    "/stories/feed/": 1,
+    "/reports/": PER_NETWORK,
+    "/reports/net/2022/": 36,
+    "/reports/net/2022/print/": 36,
+    # Networks, members and projects
+    "/networks/": 3,
+    "/networks/net/": 17,
+    "/networks/net/governance/": 5,
+    "/networks/net/governance/?year=2022": 5,
+    "/networks/net/team/": 3,
+    "/networks/net/team/?year=2022": 3,
+    "/members/": 7,
+    "/members/?network=net&membership_type=full&region=south": 9,
+    "/members/?q=city&country=KR&kind=city&joined_year=2022&ordering=-name": 8,
+    "/members/city/": 16,
+    "/projects/": 6,
+    "/projects/?network=net&theme=climate": 8,
+    "/projects/proj/": 10,
+    # Events
+    "/events/": 7,
+    "/events/?year=2022&country=KR": 8,
+    "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 9,
+    "/events/calendar/2022/10/": 4,
+    "/events/next-year/": 3,
+    "/events/forum/": 10,
+    "/events/forum/event.ics": 4,
+    "/events/feed.ics": 4,
+    "/events/feed.atom": 3,
+    # Publications
+    "/publications/": 8,
+    "/publications/?language=zh&year=2022": 9,
+    "/publications/?network=net&theme=climate&kind=report&q=city": 10,
+    "/publications/book/": 8,
+    "/publications/feed.atom": 3,
+    # API
+    f"{API}/": 0,
+    f"{API}/networks/?{ALL}": 4,
+    f"{API}/networks/net/": 3,
+    f"{API}/members/?{ALL}": 3,
+    f"{API}/members/?{ALL}&format=csv": 2,
+    f"{API}/members/city/": 2,
+    f"{API}/governance/?{ALL}": 3,
+    f"{API}/governance/{{term}}/": 2,
+    f"{API}/people/?{ALL}": 2,
+    f"{API}/people/speaker/": 1,
+    f"{API}/projects/?{ALL}": 8,
+    f"{API}/projects/proj/": 7,
+    f"{API}/pairings/?{ALL}": 4,
+    f"{API}/pairings/pair/": 3,
+    f"{API}/themes/?{ALL}": 2,
+    f"{API}/themes/{{theme}}/": 1,
+    f"{API}/sdgs/": 1,
+    f"{API}/sdgs/{{sdg}}/": 1,
+    f"{API}/events/?{ALL}": 10,
+    f"{API}/events/?{ALL}&format=csv": 9,
+    f"{API}/events/forum/": 9,
+    f"{API}/publications/?{ALL}": 9,
+    f"{API}/publications/?{ALL}&format=csv": 8,
+    f"{API}/publications/book/": 8,
+    f"{API}/stories/?{ALL}": 5,
+    f"{API}/stories/award/": 4,
+    f"{API}/reports/net/2022/": 36,
+}
+
+# Named routes with no pin, and why.
+NOT_PINNED = {
+    "api:docs": "a static page",
+    "api:schema": "made from the code, not the rows",
+    "content-health": "staff only",
+    "events:event-calendar-now": "a redirect to the month's calendar",
+    "publications:edition-download": "a redirect to the file",
+    "set_language": "a redirect that sets the language",
+}
+
+
+@pytest.fixture(scope="module")
+def runs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The runs of every URL of PINS with 1 row and with 30, on one set of rows built once."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("query-counts")),
+        translation.override("en"),
+        transaction.atomic(),
+    ):
+        cache.clear()  # the API's rate limit counts in the cache
+        rows = Rows()
+        urls = {pin: pin.format(**rows.keys) for pin in PINS}
+        measured = measure(Client(), urls.values(), rows.add)
+        yield {pin: measured[url] for pin, url in urls.items()}
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize("url", PINS)
+def test_query_count_is_pinned(runs, url):
+    assert_pinned(PINS[url], runs[url])
+
+
+def route_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from route_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_public_route_has_a_pin():
+    """A new page, feed or API route fails here until PINS has its count."""
+    routes = set(route_names(get_resolver().url_patterns))
+    public = {name for name in routes if not name.startswith("admin:")} - set(NOT_PINNED)
+    pinned = {resolve(re.sub(r"\{\w+\}", "1", pin.split("?")[0])).view_name for pin in PINS}
+    assert sorted(public - pinned) == []
+    assert set(NOT_PINNED) <= routes, "NOT_PINNED names a route that is gone"
