@@ -196,3 +196,21 @@ def test_draft_project_is_hidden_from_public_list_and_page(client):
     draft = ProjectFactory(title="Secret Project", is_published=False)
     assert "Secret Project" not in client.get("/projects/").content.decode()
     assert client.get(f"/projects/{draft.slug}/").status_code == 404
+
+
+def test_a_cluster_with_a_lead_and_no_co_lead_shows_on_the_network_pages(client):
+    """A cluster led by one member with no co-lead is listed with its lead on the network page
+    and the governance page, with no co-lead term to fall back on."""
+    from tests.factories import ClusterLeadFactory
+
+    lead = ClusterLeadFactory(
+        cluster__name="Low-carbon cities",
+        organisation__name="Ulaanbaatar",
+        organisation__short_name="",
+    )
+    network = lead.cluster.network
+    for url in (f"/networks/{network.slug}/", f"/networks/{network.slug}/governance/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "Low-carbon cities" in page and "Ulaanbaatar" in page, url
