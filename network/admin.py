@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
 from network import models
+from network.spreadsheets import MembershipResource
+from staff.spreadsheets import SpreadsheetAdminMixin
 
 # --- Networks --------------------------------------------------------------------------------
 
@@ -99,7 +101,8 @@ class OrganisationAdmin(PublishableAdmin):
 
 
 @admin.register(models.Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+    resource_classes = [MembershipResource]
     list_display = ("organisation", "network", "type", "region", "joined", "left")
     list_filter = ("network", "type", "region", ("left", admin.EmptyFieldListFilter))
     search_fields = ("organisation__name", "organisation__short_name", "organisation__native_name")

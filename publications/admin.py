@@ -7,9 +7,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_tools import PublishableAdmin, UniqueTogetherInlineFormSet, image_preview
-from publications.covers import refresh_cover
+from publications import services
 from publications.languages import UNDETERMINED, language_label
 from publications.models import Edition, Publication, PublicationPerson, Series
+from publications.spreadsheets import PublicationResource
+from staff.spreadsheets import SpreadsheetAdminMixin
 
 
 class EditionForm(forms.ModelForm):
@@ -35,19 +37,13 @@ class EditionForm(forms.ModelForm):
         # New editions, and editions whose file or link an editor changed, must say where the
         # edition can be read. Editions loaded from the source documents (which name editions
         # of which no file exists) stay editable without one.
-        touched = not self.instance.pk or {"file", "link"} & set(self.changed_data)
-        if touched and not cleaned.get("file") and not cleaned.get("link"):
-            raise ValidationError(
-                _("Give this edition a PDF file or a link (or both): readers need one of them.")
-            )
+        if not self.instance.pk or {"file", "link"} & set(self.changed_data):
+            services.edition_check_readable(file=cleaned.get("file"), link=cleaned.get("link"))
         return cleaned
 
 
 class EditionFormSet(UniqueTogetherInlineFormSet):
-    duplicate_message = _(
-        "Two editions are in the same language. Keep one per language (a summary may be a "
-        "separate edition)."
-    )
+    duplicate_message = services.SAME_LANGUAGE
 
     def clean(self):
         super(UniqueTogetherInlineFormSet, self).clean()
@@ -131,7 +127,8 @@ class YearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(PublishableAdmin):
+class PublicationAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+    resource_classes = [PublicationResource]
     list_display = (
         "cover_thumbnail",
         "title",
@@ -207,7 +204,7 @@ class PublicationAdmin(PublishableAdmin):
         super().save_related(request, form, formsets, change)
         # After the editions are saved: a new PDF or cover image shows on the public page at
         # once, without further work.
-        refresh_cover(form.instance)
+        services.publication_relations_saved(publication=form.instance)
 
 
 @admin.register(Series)

@@ -15,7 +15,6 @@ from core.admin_tools import VersionedAdminMixin
 from network.models import Network
 from staff.models import HISTORY, NETWORK_PATHS, StaffProfile
 from staff.scope import historical_network_ids, in_user_networks, may_publish, user_networks
-from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
 
 PUBLICATION_FIELDS = ("is_published", "publish_at")
 
@@ -219,13 +218,9 @@ def _wrap(model):
         return
     label = model._meta.label
     attributes = {"network_path": NETWORK_PATHS.get(label)}
-    spreadsheets = ()
-    if label in RESOURCES:  # import and export of members, events and publications
-        spreadsheets = (SpreadsheetAdminMixin,)
-        attributes["resource_classes"] = [RESOURCES[label]]
     wrapped = type(
         original.__name__,
-        (*spreadsheets, NetworkScopeMixin, VersionedAdminMixin, original, SimpleHistoryAdmin),
+        (NetworkScopeMixin, VersionedAdminMixin, original, SimpleHistoryAdmin),
         attributes,
     )
     wrapped.__module__ = original.__module__
