@@ -9,6 +9,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
+from core.partial_dates import parse_entered
 from network.spreadsheets import NetworkedResource
 from publications import services
 from publications.languages import normalise
@@ -19,7 +20,6 @@ from staff.spreadsheets import (
     cell_text,
     column,
     derived,
-    partial_date,
     partial_text,
     split_list,
 )
@@ -87,7 +87,7 @@ class PublicationResource(NetworkedResource):
             date_text, _, link = rest.partition(":")
             edition = {"language": language}
             try:
-                date = partial_date(date_text)
+                date = parse_entered(date_text)
             except ValueError as error:
                 problems.append(f"{entry}: {error}")
                 continue

@@ -36,7 +36,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 from import_export.results import RowResult
 
-from core.partial_dates import PartialDate, parse_entered
+from core.partial_dates import PartialDate
 from staff.scope import may_publish, record_networks, user_networks
 
 LIST_SEPARATOR = ";"
@@ -59,10 +59,6 @@ def cell_text(value) -> str:
 
 def split_list(value) -> list[str]:
     return [item.strip() for item in cell_text(value).split(LIST_SEPARATOR) if item.strip()]
-
-
-def partial_date(value) -> PartialDate | None:
-    return parse_entered(cell_text(value))
 
 
 def partial_text(day, precision) -> str:
