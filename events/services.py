@@ -217,7 +217,7 @@ def event_save(
             model.objects.filter(event=event).delete()
             for row in rows:
                 row.event = event
-            model.objects.bulk_create(rows)
+                row.save()  # one by one: each row's history is kept, so a restore brings it back
     return event
 
 

@@ -9,8 +9,9 @@ What staff get, on the admin lists that inherit `SpreadsheetAdminMixin`:
   row in the spreadsheet (the header is row 1) with what is wrong, column by column. The whole
   file is one transaction: when any row fails, nothing is written.
 - The same rules as the admin forms and the API: the app's service (the model's own validation,
-  the rules derived from it), only the networks the user works for, only publishers publish. A column the import does not know is refused, not ignored, so a
-  misspelt heading never drops what was typed under it.
+  the rules derived from it), only the networks the user works for, only publishers publish. A
+  column the import does not know is refused, not ignored, so a misspelt heading never drops
+  what was typed under it.
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ def column(attribute, widget=None):
 
 
 def derived(column_name):
-    """A column this module reads and writes itself (see `import_derived`, `dehydrate_…`)."""
+    """A column the resource reads and writes itself (see `import_derived`, `dehydrate_…`)."""
     return fields.Field(column_name=column_name, readonly=True)
 
 
