@@ -26,12 +26,12 @@ from staff.spreadsheets import (
 )
 
 
-def networks_by_slug(slugs, errors, column="networks") -> list[Network]:
+def networks_by_slug(slugs, errors, field="networks") -> list[Network]:
     """The networks named in a cell; an error for a slug that names none."""
     found = {network.slug: network for network in Network.objects.filter(slug__in=slugs)}
     unknown = [slug for slug in slugs if slug not in found]
     if unknown:
-        errors[column] = [
+        errors[field] = [
             gettext("No network with the slug %(slugs)s. Networks: %(all)s.")
             % {
                 "slugs": ", ".join(unknown),
@@ -42,7 +42,7 @@ def networks_by_slug(slugs, errors, column="networks") -> list[Network]:
     return [found[slug] for slug in slugs]
 
 
-def organisation_named(text, errors, column):
+def organisation_named(text, errors, field):
     """An organisation by slug or by its exact name, English or local (None if unknown)."""
     matches = list(
         Organisation.objects.filter(
@@ -50,7 +50,7 @@ def organisation_named(text, errors, column):
         )[:2]
     )
     if len(matches) > 1:
-        errors[column] = [
+        errors[field] = [
             gettext("'%(text)s' names more than one organisation; use its slug.") % {"text": text}
         ]
         return None
