@@ -38,7 +38,8 @@ class StaffModelPermissions(DjangoModelPermissionsOrAnonReadOnly):
 
 
 def as_api_errors(error: DjangoValidationError, prefix: str = "") -> serializers.ValidationError:
-    """A model's full_clean() errors as a 400 naming each field (the admin's messages)."""
+    """A ValidationError of a write service or a model as a 400 naming each field (the admin's
+    messages)."""
     if hasattr(error, "error_dict"):
         detail = {
             ("non_field_errors" if field == NON_FIELD_ERRORS else f"{prefix}{field}"): messages
@@ -47,14 +48,6 @@ def as_api_errors(error: DjangoValidationError, prefix: str = "") -> serializers
     else:
         detail = {f"{prefix}non_field_errors" if prefix else "non_field_errors": error.messages}
     return serializers.ValidationError(detail)
-
-
-def full_clean_or_400(instance, *, exclude=None, prefix: str = "", **options) -> None:
-    """Run the model's own validation (fields, clean(), unique constraints), as the admin does."""
-    try:
-        instance.full_clean(exclude=exclude, **options)
-    except DjangoValidationError as error:
-        raise as_api_errors(error, prefix) from None
 
 
 OUTPUT_FORMATS = ("json", "csv", "api")

@@ -156,6 +156,36 @@ def parse_entered(text, precision: str | None = None) -> PartialDate | None:
     return value
 
 
+def parse_entered_range(
+    first, last, precision: str | None = None, *, names: tuple[str, str] = ("start", "end")
+) -> tuple[PartialDate | None, PartialDate | None, str | None]:
+    """Two dates of one record as staff type them (a start and an end; joined and left).
+
+    Both are read by `parse_entered` at the record's `precision` when it states one; otherwise
+    at the precision they are typed at, which must then be the same for both. Returns the two
+    periods (None when empty) and the precision; a ValidationError naming the field (`names`)
+    otherwise, with the same message whichever form, API or sheet the text came from."""
+    errors, periods = {}, []
+    for name, text in zip(names, (first, last), strict=True):
+        try:
+            periods.append(parse_entered(text, precision))
+        except ValueError as error:
+            errors[name] = str(error)
+            periods.append(None)
+    if errors:
+        raise ValidationError(errors)
+    start, end = periods
+    if precision is None and start and end and start.precision != end.precision:
+        raise ValidationError(
+            {
+                names[1]: _("Give '%(first)s' and '%(last)s' at the same precision.")
+                % {"first": names[0], "last": names[1]}
+            }
+        )
+    given = start or end
+    return start, end, precision or (given.precision if given else None)
+
+
 def format_period(start: dt.date, end: dt.date | None, precision: str) -> str:
     """Show a period the way the reports do: "3–7 Oct 2022", "Oct 2023", "Q4 2023", "2023".
 

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin_tools import image_preview
-from core.partial_dates import PartialDate, parse_entered
+from core.partial_dates import PartialDate
 from events import models, services
+from events.spreadsheets import EventResource
 from staff.admin import ContentAdmin, ContentTabularInline, PublishableContentAdmin
-from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
+from staff.spreadsheets import SpreadsheetAdminMixin
 
 
 class EventAdminForm(forms.ModelForm):
@@ -43,17 +44,9 @@ class EventAdminForm(forms.ModelForm):
                     event.end, event.date_precision
                 ).isoformat()
 
-    def _partial(self, field):
-        try:
-            return parse_entered(
-                self.cleaned_data.get(field, ""), self.cleaned_data.get("date_precision")
-            )
-        except ValueError as error:
-            self.add_error(field, str(error))
-            return None
-
     def _update_errors(self, errors):
-        # The model reports date errors on start/end; this form edits them as start_text/end_text.
+        # The model and the service report date errors on start/end; this form edits them as
+        # start_text/end_text.
         if hasattr(errors, "error_dict"):
             names = {"start": "start_text", "end": "end_text"}
             errors = ValidationError(
@@ -63,11 +56,15 @@ class EventAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = self._partial("start_text"), self._partial("end_text")
-        if end and not start and not self.has_error("start_text"):
-            self.add_error("start_text", _("An end needs a start."))
-        self.instance.start = start.first if start else None
-        self.instance.end = end.last if end else None
+        try:
+            services.event_set_dates(
+                event=self.instance,
+                start=cleaned.get("start_text", ""),
+                end=cleaned.get("end_text", ""),
+                precision=cleaned.get("date_precision"),
+            )
+        except ValidationError as error:
+            self._update_errors(error)
         return cleaned
 
 
@@ -125,7 +122,7 @@ class EventSeriesAdmin(ContentAdmin):
 
 @admin.register(models.Event)
 class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
-    resource_classes = [RESOURCES["events.Event"]]
+    resource_classes = [EventResource]
     form = EventAdminForm
     list_display = ("title", "when", "kind", "status", "format", "network_names", "public")
     list_filter = (
@@ -218,8 +215,5 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        event = form.instance
-        if not event.format and event.is_online:
-            # Derived from the places just saved: online with places is hybrid.
-            event.format = event.derived_format(event.places.exists())
-            event.save(update_fields=["format", "updated_at"])
+        # The places are saved by their inline, after the event: what follows from them now.
+        services.event_places_saved(event=form.instance)

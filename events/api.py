@@ -1,11 +1,12 @@
 """API v1 for events: published events to read (JSON or CSV), and writes for staff with a token.
 
 Reads use the events page's FilterSet (plus `start_after`, `start_before`, `updated_since`) and the
-joins of events.queries, so the number of queries does not grow with the rows. Writes run the
-admin's rules: dates typed as the sources give them ("2022-Q4"), then the model's full_clean().
+joins of events.queries, so the number of queries does not grow with the rows. Writes go through
+events.services.event_save, as the admin's and a spreadsheet's do: the same rules and messages.
 """
 
 import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
@@ -21,22 +22,15 @@ from core.api import (
     AnonymousReadThrottle,
     CSVExportMixin,
     FormatFilterNegotiation,
-    full_clean_or_400,
+    as_api_errors,
 )
 from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
 from core.ordering import ordered
-from core.partial_dates import PartialDate, Precision, parse_entered
+from core.partial_dates import PartialDate, Precision
 from events import queries, services
 from events.filters import EventFilter
-from events.models import (
-    Event,
-    EventFormat,
-    EventOrganisation,
-    EventPlace,
-    EventSeries,
-    OrganiserRole,
-)
-from network.models import SDG, Network, Organisation, Project, Theme
+from events.models import Event, EventFormat, EventSeries, OrganiserRole
+from network.models import SDG, Network, Organisation, Project
 from staff.api import StaffWriteMixin
 
 
@@ -249,6 +243,9 @@ class EventOrganiserWriteSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=OrganiserRole.choices)
 
 
+RELATIONS = ("networks", "themes", "sdgs", "places", "organisers")
+
+
 class EventWriteSerializer(serializers.ModelSerializer):
     """What staff send to create or change an event. Places and organisers, when given, replace
     the event's own; sessions and images are edited in the admin."""
@@ -329,8 +326,8 @@ class EventWriteSerializer(serializers.ModelSerializer):
             "publish_at",
         ]
         extra_kwargs = {"slug": {"required": False}}
-        # Uniqueness (slug; series and edition) is checked by the model's full_clean() in
-        # validate(), with the admin's messages.
+        # Uniqueness (slug; series and edition) is checked by the model's full_clean() in the
+        # service, with the admin's messages.
         validators = []
 
     def to_representation(self, event):
@@ -382,92 +379,31 @@ class EventWriteSerializer(serializers.ModelSerializer):
         data["links"] = event.link_list
         return data
 
-    def _partial_date(self, attrs, field, precision):
-        try:
-            return parse_entered(attrs.get(field) or "", precision)
-        except ValueError as error:
-            raise serializers.ValidationError({field: str(error)}) from None
-
     def validate(self, attrs):
-        event = self.instance or Event()
-        related = {
-            name: attrs.pop(name)
-            for name in ("networks", "themes", "sdgs", "places", "organisers")
-            if name in attrs
-        }
         if "links" in attrs:
             attrs["links"] = "\n".join(attrs["links"])
-
-        if "start" in attrs or "end" in attrs:
-            start_text = attrs.pop("start", None)
-            end_text = attrs.pop("end", None)
-            # A PATCH of one end of the range keeps the other.
-            if start_text is None and event.start:
-                start_text = PartialDate.of(event.start, event.date_precision).isoformat()
-            if end_text is None and event.end:
-                end_text = PartialDate.of(event.end, event.date_precision).isoformat()
-            start = self._partial_date({"start": start_text}, "start", None)
-            precision = attrs.pop("date_precision", None) or (start and start.precision)
-            start = self._partial_date({"start": start_text}, "start", precision)
-            end = self._partial_date({"end": end_text}, "end", precision)
-            if end and not start:
-                raise serializers.ValidationError({"start": _("An end needs a start.")})
-            event.start = start.first if start else None
-            event.end = end.last if end else None
-            event.date_precision = precision or Precision.DAY
-        elif "date_precision" in attrs:
-            event.date_precision = attrs.pop("date_precision")
-
-        for name, value in attrs.items():
-            setattr(event, name, value)
-        full_clean_or_400(event, exclude=["networks", "themes", "sdgs", "speakers"])
-
-        networks = related.get("networks", list(event.networks.all()) if event.pk else [])
-        if "themes" in related:
-            related["themes"] = self._themes(related["themes"], networks)
-        if "places" in related:
-            related["places"] = self._places(related["places"])
-        if "organisers" in related:
-            related["organisers"] = self._organisers(related["organisers"])
-        return {"event": event, **related}
-
-    def _themes(self, slugs, networks):
-        themes = {theme.slug: theme for theme in Theme.objects.filter(network__in=networks)}
-        unknown = [slug for slug in slugs if slug not in themes]
-        if unknown:
-            raise serializers.ValidationError(
-                {
-                    "themes": _("No theme of the event's networks has the slug: %(slugs)s")
-                    % {"slugs": ", ".join(unknown)}
-                }
-            )
-        return [themes[slug] for slug in slugs]
-
-    def _places(self, rows):
-        places = []
-        for index, row in enumerate(rows):
-            place = EventPlace(order=index, **row)
-            full_clean_or_400(place, exclude=["event"], prefix=f"places[{index}].")
-            places.append(place)
-        return places
-
-    def _organisers(self, rows):
-        seen, organisers = set(), []
-        for index, row in enumerate(rows):
-            key = (row["organisation"].pk, row["role"])
-            if key in seen:
-                raise serializers.ValidationError(
-                    {f"organisers[{index}]": _("This organisation already has this role.")}
-                )
-            seen.add(key)
-            organisers.append(EventOrganisation(order=index, **row))
-        return organisers
+        return attrs
 
     def create(self, validated_data):
-        return services.save_event(**validated_data)
+        return self._save(Event(), validated_data)
 
     def update(self, instance, validated_data):
-        return services.save_event(**validated_data)
+        return self._save(instance, validated_data)
+
+    def _save(self, event, data):
+        """The event's own fields set as sent; dates, relations and every rule are the
+        service's, with the admin's messages."""
+        rules = {
+            name: data.pop(name)
+            for name in ("start", "end", "date_precision", *RELATIONS)
+            if name in data
+        }
+        for name, value in data.items():
+            setattr(event, name, value)
+        try:
+            return services.event_save(event=event, **rules)
+        except DjangoValidationError as error:
+            raise as_api_errors(error) from None
 
 
 # --- Filters and viewset ------------------------------------------------------------------------

@@ -54,6 +54,10 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+# The formats people can join online: an event of one of them must be marked 'online'.
+ONLINE_FORMATS = (EventFormat.ONLINE, EventFormat.HYBRID)
+
+
 class EventStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     CONFIRMED = "confirmed", _("Confirmed")
@@ -282,7 +286,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
             errors["status"] = _(
                 "A held event cannot start in the future: choose planned or confirmed."
             )
-        if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.is_online:
+        if self.format in ONLINE_FORMATS and not self.is_online:
             errors["is_online"] = _("An online or hybrid event must be marked 'online'.")
         if self.format == EventFormat.IN_PERSON and self.is_online:
             errors["format"] = _(

@@ -1,13 +1,22 @@
-"""Multi-step writes of the events app."""
+"""Writes of events: every path that saves one (admin, API, spreadsheet, seed) comes here, so the
+same input gets the same result and the same message on each.
+"""
 
 from __future__ import annotations
 
 import re
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
+from core.partial_dates import PartialDate, parse_entered_range
 from events.models import Event, EventOrganisation, EventPlace, EventStatus
+from network.models import Theme
+
+# Relations the event's own full_clean() cannot check before they are set.
+MANY_TO_MANY = ["networks", "themes", "sdgs", "speakers"]
 
 
 def _ordinal(number: int) -> str:
@@ -77,34 +86,145 @@ def copy_into_next_edition(*, event: Event) -> Event:
     return copy
 
 
+def _typed(day, precision) -> str:
+    return PartialDate.of(day, precision).isoformat() if day else ""
+
+
+def event_set_dates(
+    *, event: Event, start: str | None = None, end: str | None = None, precision: str | None = None
+) -> None:
+    """Set the event's dates from text as staff type it: 2022-10-03, 2022-10, 2022-Q4 or 2022.
+
+    None leaves that end as it is (a change of the start alone keeps the end); "" clears it.
+    Read at `precision` when one is given, else at the precision the dates are typed at. Raises
+    a ValidationError naming `start` or `end`; the event is left unchanged then."""
+    if start is None and end is None:
+        if precision:
+            event.date_precision = precision
+        return
+    if start is None:
+        start = _typed(event.start, event.date_precision)
+    if end is None:
+        end = _typed(event.end, event.date_precision)
+    first, last, precision = parse_entered_range(start, end, precision)
+    if last and not first:
+        raise ValidationError({"start": _("An end needs a start.")})
+    event.start = first.first if first else None
+    event.end = last.last if last else None
+    if precision:
+        event.date_precision = precision
+
+
+def _derive_format(event: Event, has_places: bool) -> bool:
+    """An online event whose format no one stated is hybrid with places, online without."""
+    derived = event.derived_format(has_places)
+    changed = derived != event.format
+    event.format = derived
+    return changed
+
+
+def _themes(slugs: list[str], networks) -> list[Theme]:
+    themes = {theme.slug: theme for theme in Theme.objects.filter(network__in=networks)}
+    unknown = [slug for slug in slugs if slug not in themes]
+    if unknown:
+        raise ValidationError(
+            {
+                "themes": _("No theme of the event's networks has the slug: %(slugs)s")
+                % {"slugs": ", ".join(unknown)}
+            }
+        )
+    return [themes[slug] for slug in slugs]
+
+
+def _rows(model, rows: list[dict], name: str) -> list:
+    """Unsaved `model` rows of an event, in order, checked; errors name the row: `places[1].city`."""
+    instances, errors = [], {}
+    for index, row in enumerate(rows):
+        instance = model(**{"order": index, **row})
+        try:
+            instance.full_clean(exclude=["event"], validate_unique=False)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                key = f"{name}[{index}]" + ("" if field == NON_FIELD_ERRORS else f".{field}")
+                errors[key] = messages
+        instances.append(instance)
+    if errors:
+        raise ValidationError(errors)
+    return instances
+
+
+def _organisers(rows: list[dict]) -> list[EventOrganisation]:
+    organisers = _rows(EventOrganisation, rows, "organisers")
+    seen = set()
+    for index, organiser in enumerate(organisers):
+        key = (organiser.organisation_id, organiser.role)
+        if key in seen:
+            raise ValidationError(
+                {f"organisers[{index}]": _("This organisation already has this role.")}
+            )
+        seen.add(key)
+    return organisers
+
+
 @transaction.atomic
-def save_event(
+def event_save(
     *,
     event: Event,
+    start: str | None = None,
+    end: str | None = None,
+    date_precision: str | None = None,
     networks=None,
-    themes=None,
+    themes: list[str] | None = None,
     sdgs=None,
-    places: list[EventPlace] | None = None,
-    organisers: list[EventOrganisation] | None = None,
+    speakers=None,
+    places: list[dict] | None = None,
+    organisers: list[dict] | None = None,
 ) -> Event:
-    """Save a validated event with its relations; relations left as None stay as they are,
-    lists given replace the event's own (the API's writes)."""
+    """Check and save an event (new or changed) with its relations.
+
+    `start`, `end`, `date_precision`: as `event_set_dates`. `themes`: slugs of themes of the
+    event's networks. `places` and `organisers`: rows of field values ({"city": "Seoul",
+    "country": "KR"}; {"organisation": …, "role": "partner"}) in their order. A relation left as
+    None stays as it is; one given replaces the event's own. Raises a ValidationError naming the
+    field (`places[0].city`) and saves nothing when anything is wrong."""
+    event_set_dates(event=event, start=start, end=end, precision=date_precision)
+    event.full_clean(exclude=MANY_TO_MANY)
+    if themes is not None:
+        of_networks = networks
+        if of_networks is None:
+            of_networks = event.networks.all() if event.pk else []
+        themes = _themes(themes, of_networks)
+    if places is not None:
+        places = _rows(EventPlace, places, "places")
+    if organisers is not None:
+        organisers = _organisers(organisers)
+
+    if places is not None:
+        _derive_format(event, bool(places))
+    else:
+        _derive_format(event, event.pk is not None and event.places.exists())
     event.save()
-    for name, values in (("networks", networks), ("themes", themes), ("sdgs", sdgs)):
+    for name, values in (
+        ("networks", networks),
+        ("themes", themes),
+        ("sdgs", sdgs),
+        ("speakers", speakers),
+    ):
         if values is not None:
             getattr(event, name).set(values)
-    if places is not None:
-        event.places.all().delete()
-        for place in places:
-            place.event = event
-        EventPlace.objects.bulk_create(places)
-    if organisers is not None:
-        event.organisations.all().delete()
-        for organiser in organisers:
-            organiser.event = event
-        EventOrganisation.objects.bulk_create(organisers)
-    if not event.format and event.is_online:
-        # As the admin does: online with places is hybrid, without places online.
-        event.format = event.derived_format(event.places.exists())
+    for model, rows in ((EventPlace, places), (EventOrganisation, organisers)):
+        if rows is not None:
+            model.objects.filter(event=event).delete()
+            for row in rows:
+                row.event = event
+                row.save()  # one by one: each row's history is kept, so a restore brings it back
+    return event
+
+
+@transaction.atomic
+def event_places_saved(*, event: Event) -> Event:
+    """After an event's places were saved on their own (the admin's inline rows): the format
+    that follows from them."""
+    if _derive_format(event, event.places.exists()):
         event.save(update_fields=["format", "updated_at"])
     return event

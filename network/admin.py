@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_tools import UniqueTogetherInlineFormSet, image_preview
 from network import models
+from network.spreadsheets import MembershipResource
 from staff.admin import (
     ContentAdmin,
     ContentStackedInline,
     ContentTabularInline,
     PublishableContentAdmin,
 )
-from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
+from staff.spreadsheets import SpreadsheetAdminMixin
 
 # --- Networks --------------------------------------------------------------------------------
 
@@ -107,7 +108,7 @@ class OrganisationAdmin(PublishableContentAdmin):
 
 @admin.register(models.Membership)
 class MembershipAdmin(SpreadsheetAdminMixin, ContentAdmin):
-    resource_classes = [RESOURCES["network.Membership"]]
+    resource_classes = [MembershipResource]
     list_display = ("organisation", "network", "type", "region", "joined", "left")
     list_filter = ("network", "type", "region", ("left", admin.EmptyFieldListFilter))
     search_fields = ("organisation__name", "organisation__short_name", "organisation__native_name")

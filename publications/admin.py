@@ -7,16 +7,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_tools import UniqueTogetherInlineFormSet, image_preview
-from publications.covers import refresh_cover
+from publications import services
 from publications.languages import UNDETERMINED, language_label
 from publications.models import Edition, Publication, PublicationPerson, Series
+from publications.spreadsheets import PublicationResource
 from staff.admin import (
     ContentAdmin,
     ContentStackedInline,
     ContentTabularInline,
     PublishableContentAdmin,
 )
-from staff.spreadsheets import RESOURCES, SpreadsheetAdminMixin
+from staff.spreadsheets import SpreadsheetAdminMixin
 
 
 class EditionForm(forms.ModelForm):
@@ -42,19 +43,13 @@ class EditionForm(forms.ModelForm):
         # New editions, and editions whose file or link an editor changed, must say where the
         # edition can be read. Editions loaded from the source documents (which name editions
         # of which no file exists) stay editable without one.
-        touched = not self.instance.pk or {"file", "link"} & set(self.changed_data)
-        if touched and not cleaned.get("file") and not cleaned.get("link"):
-            raise ValidationError(
-                _("Give this edition a PDF file or a link (or both): readers need one of them.")
-            )
+        if not self.instance.pk or {"file", "link"} & set(self.changed_data):
+            services.edition_check_readable(file=cleaned.get("file"), link=cleaned.get("link"))
         return cleaned
 
 
 class EditionFormSet(UniqueTogetherInlineFormSet):
-    duplicate_message = _(
-        "Two editions are in the same language. Keep one per language (a summary may be a "
-        "separate edition)."
-    )
+    duplicate_message = services.SAME_LANGUAGE
 
     def clean(self):
         super(UniqueTogetherInlineFormSet, self).clean()
@@ -139,7 +134,7 @@ class YearListFilter(admin.SimpleListFilter):
 
 @admin.register(Publication)
 class PublicationAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
-    resource_classes = [RESOURCES["publications.Publication"]]
+    resource_classes = [PublicationResource]
     list_display = (
         "cover_thumbnail",
         "title",
@@ -215,7 +210,7 @@ class PublicationAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
         super().save_related(request, form, formsets, change)
         # After the editions are saved: a new PDF or cover image shows on the public page at
         # once, without further work.
-        refresh_cover(form.instance)
+        services.publication_relations_saved(publication=form.instance)
 
 
 @admin.register(Series)

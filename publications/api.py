@@ -3,23 +3,23 @@ for staff with a token.
 
 Editions carry a BCP 47 language, their date, the publishing and translating offices, the
 absolute address of the uploaded PDF (or the link where the edition is published), size and
-pages. Writes run the admin's rules: each edition needs a file or a link, one edition per
-language, then the models' full_clean(). PDFs are uploaded in the admin.
+pages. Writes go through publications.services.publication_save, as the admin's and a
+spreadsheet's do: the same rules and messages (each edition needs a file or a link, one edition
+per language, the models' full_clean()), then the cover. PDFs are uploaded in the admin.
 """
 
-from django.db import transaction
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 
-from core.api import AnonymousReadThrottle, CSVExportMixin, full_clean_or_400
+from core.api import AnonymousReadThrottle, CSVExportMixin, as_api_errors
 from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
 from core.partial_dates import Precision
 from network.models import SDG, Network, Organisation, Project, Theme
-from publications import queries
-from publications.covers import refresh_cover
+from publications import queries, services
 from publications.filters import PublicationFilter
-from publications.languages import UNDETERMINED
-from publications.models import Edition, PersonRole, Publication, Series
+from publications.models import PersonRole, Publication, Series
+from publications.services import MANY_TO_MANY
 from staff.api import StaffWriteMixin
 
 
@@ -250,84 +250,22 @@ class PublicationWriteSerializer(serializers.ModelSerializer):
             ]
         return data
 
-    def validate(self, attrs):
-        publication = self.instance or Publication()
-        related = {
-            name: attrs.pop(name)
-            for name in ("networks", "projects", "organisations", "themes", "sdgs")
-            if name in attrs
-        }
-        editions = attrs.pop("editions", None)
-        for name, value in attrs.items():
-            setattr(publication, name, value)
-        full_clean_or_400(
-            publication, exclude=["networks", "projects", "organisations", "themes", "sdgs"]
-        )
-        if editions is not None:
-            editions = self._editions(publication, editions)
-        return {"publication": publication, "editions": editions, **related}
-
-    def _editions(self, publication, rows):
-        existing = {}
-        if publication.pk:
-            existing = {(e.language, e.is_summary): e for e in publication.editions.all()}
-        seen, editions = set(), []
-        for index, row in enumerate(rows):
-            prefix = f"editions[{index}]."
-            language = row["language"].strip().replace("_", "-").lower()
-            key = (language, row.get("is_summary", False))
-            if language != UNDETERMINED and key in seen:
-                raise serializers.ValidationError(
-                    {
-                        f"{prefix}language": _(
-                            "Two editions are in the same language. Keep one per language (a "
-                            "summary may be a separate edition)."
-                        )
-                    }
-                )
-            seen.add(key)
-            edition = existing.get(key) if language != UNDETERMINED else None
-            edition = edition or Edition(publication=publication)
-            for name, value in {**row, "language": language}.items():
-                setattr(edition, name, value)
-            if not edition.file and not edition.link:
-                raise serializers.ValidationError(
-                    {
-                        f"{prefix}link": _(
-                            "Give this edition a PDF file or a link (or both): readers need one "
-                            "of them."
-                        )
-                    }
-                )
-            # The publication may be new: its own uniqueness is checked above, the edition's
-            # per-language rule just now.
-            full_clean_or_400(
-                edition, exclude=["publication"], validate_unique=False, prefix=prefix
-            )
-            editions.append(edition)
-        return editions
-
     def create(self, validated_data):
-        return save_publication(**validated_data)
+        return self._save(Publication(), validated_data)
 
     def update(self, instance, validated_data):
-        return save_publication(**validated_data)
+        return self._save(instance, validated_data)
 
-
-@transaction.atomic
-def save_publication(*, publication, editions=None, **related) -> Publication:
-    """Save a validated publication, its relations and editions, then its cover (as the admin
-    does after saving)."""
-    publication.save()
-    for name, values in related.items():
-        getattr(publication, name).set(values)
-    if editions is not None:
-        for edition in editions:
-            edition.publication = publication
-            edition.save()
-        publication.editions.exclude(pk__in=[e.pk for e in editions]).delete()
-    refresh_cover(publication)
-    return publication
+    def _save(self, publication, data):
+        """The publication's own fields set as sent; relations, editions, every rule and the
+        cover are the service's, with the admin's messages."""
+        related = {name: data.pop(name) for name in (*MANY_TO_MANY, "editions") if name in data}
+        for name, value in data.items():
+            setattr(publication, name, value)
+        try:
+            return services.publication_save(publication=publication, **related)
+        except DjangoValidationError as error:
+            raise as_api_errors(error) from None
 
 
 # --- Filters and viewset ------------------------------------------------------------------------

@@ -73,7 +73,7 @@ class StaffWriteMixin:
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         current = self.get_object()
-        # Taken before validation, which already sets the new values on `current`.
+        # Taken before the save, which sets the new values on `current`.
         before = (record_networks(current), (current.is_published, current.publish_at))
         serializer = self.get_serializer(current, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)

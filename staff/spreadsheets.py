@@ -1,15 +1,17 @@
-"""Spreadsheet imports and exports of members, events and publications (django-import-export).
+"""The machinery of spreadsheet imports and exports (django-import-export); each record type's
+resource lives in its app (network, events, publications) and saves through the app's service.
 
-What staff get, on the admin lists of memberships, events and publications:
+What staff get, on the admin lists that inherit `SpreadsheetAdminMixin`:
 - Export to CSV or XLSX of the records they may see, in the columns the import reads, so an
   exported sheet can be edited and imported back.
 - Import from CSV or XLSX in two steps: a dry run shows a preview of every row (new, update,
   unchanged); only when no row fails is "Confirm import" offered. A failing row is named by its
   row in the spreadsheet (the header is row 1) with what is wrong, column by column. The whole
   file is one transaction: when any row fails, nothing is written.
-- The same rules as the admin forms: the model's own validation, only the networks the user works
-  for, only publishers publish. A column the import does not know is refused, not ignored, so a
-  misspelt heading never drops what was typed under it.
+- The same rules as the admin forms and the API: the app's service (the model's own validation,
+  the rules derived from it), only the networks the user works for, only publishers publish. A
+  column the import does not know is refused, not ignored, so a misspelt heading never drops
+  what was typed under it.
 """
 
 from __future__ import annotations
@@ -35,12 +37,8 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 from import_export.results import RowResult
 
-from core.partial_dates import PartialDate, parse_entered
-from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
-from network.models import Membership, MembershipType, Network, Organisation, OrganisationKind
-from publications.languages import normalise, validate_language_tag
-from publications.models import Edition, Publication, PublicationKind, Series
-from staff.scope import may_publish, network_change_refused, record_networks, user_networks
+from core.partial_dates import PartialDate
+from staff.scope import may_publish, record_networks, user_networks
 
 LIST_SEPARATOR = ";"
 YES = {"yes", "y", "true", "1", "x"}
@@ -64,8 +62,9 @@ def split_list(value) -> list[str]:
     return [item.strip() for item in cell_text(value).split(LIST_SEPARATOR) if item.strip()]
 
 
-def partial_date(value) -> PartialDate | None:
-    return parse_entered(cell_text(value))
+def partial_text(day, precision) -> str:
+    """A stored partial date as a cell: "2022-10", "2022-Q4"."""
+    return PartialDate.of(day, precision).isoformat() if day else ""
 
 
 # --- Widgets: one cell ↔ one value, with messages an editor understands -------------------------
@@ -157,7 +156,7 @@ def column(attribute, widget=None):
 
 
 def derived(column_name):
-    """A column this module reads and writes itself (see `import_derived`, `dehydrate_…`)."""
+    """A column the resource reads and writes itself (see `import_derived`, `dehydrate_…`)."""
     return fields.Field(column_name=column_name, readonly=True)
 
 
@@ -324,553 +323,22 @@ class SpreadsheetResource(resources.ModelResource):
         ids = self.user_network_ids()
         return ids is not None and not record_networks(instance) & ids
 
-    def networks_by_slug(self, slugs, errors, column="networks") -> list[Network]:
-        """The networks named in a cell; an error for a slug that names none."""
-        found = {network.slug: network for network in Network.objects.filter(slug__in=slugs)}
-        unknown = [slug for slug in slugs if slug not in found]
-        if unknown:
-            errors[column] = [
-                gettext("No network with the slug %(slugs)s. Networks: %(all)s.")
-                % {
-                    "slugs": ", ".join(unknown),
-                    "all": ", ".join(Network.objects.values_list("slug", flat=True)),
-                }
-            ]
-            return []
-        return [found[slug] for slug in slugs]
-
+    # Saving ----------------------------------------------------------------------------------
     def save_instance(self, instance, is_create, row, **kwargs):
-        super().save_instance(instance, is_create, row, **kwargs)
-        self.save_derived(instance, row)
+        self.before_save_instance(instance, row, **kwargs)
+        if self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs):
+            self.save_record(instance, row, dry_run=self._is_dry_run(kwargs))
+        self.after_save_instance(instance, row, **kwargs)
 
-    def save_derived(self, instance, row) -> None:
-        """Save what `import_derived` prepared once the record has a primary key."""
+    def save_record(self, instance, row, *, dry_run: bool) -> None:
+        """Save the row's record with what `import_derived` prepared, through its app's service
+        (as the admin and the API do). `dry_run`: the preview, rolled back afterwards."""
+        raise NotImplementedError
 
 
 def by_name_or_slug(queryset, text):
     """The record of `queryset` called `text` (its name in any case, or its slug), or None."""
     return queryset.filter(Q(name__iexact=text) | Q(slug=text)).first()
-
-
-def organisation_named(text, errors, column):
-    """An organisation by slug or by its exact name, English or local (None if unknown)."""
-    matches = list(
-        Organisation.objects.filter(
-            Q(slug=text) | Q(name__iexact=text) | Q(native_name=text) | Q(short_name__iexact=text)
-        )[:2]
-    )
-    if len(matches) > 1:
-        errors[column] = [
-            gettext("'%(text)s' names more than one organisation; use its slug.") % {"text": text}
-        ]
-        return None
-    return matches[0] if matches else None
-
-
-# --- Members -----------------------------------------------------------------------------------
-
-
-class MembershipResource(SpreadsheetResource):
-    """One row per membership: the member organisation, then its membership of one network.
-
-    The organisation is found by slug, or by its name (English, local or short); when none
-    matches, a new one is created from `name`, `native_name`, `kind` and `country` (as a draft
-    unless a publisher says `published`). Empty cells never blank what an organisation has.
-    """
-
-    slug = derived("slug")
-    name = derived("name")
-    native_name = derived("native_name")
-    kind = derived("kind")
-    country = derived("country")
-    network = derived("network")
-    type = column("type", ChoiceWidget(MembershipType))
-    region = derived("region")
-    joined = derived("joined")
-    left = derived("left")
-    source = column("source")
-    published = derived("published")
-
-    required_columns = ("name", "network", "type")
-    publication_columns = ()  # memberships are not published; their organisations are
-
-    class Meta:
-        model = Membership
-        fields = (
-            "slug",
-            "name",
-            "native_name",
-            "kind",
-            "country",
-            "network",
-            "type",
-            "region",
-            "joined",
-            "left",
-            "source",
-            "published",
-        )
-
-    @classmethod
-    def with_related(cls, queryset):
-        return queryset.select_related("organisation", "network", "region")
-
-    def get_instance(self, instance_loader, row):
-        errors = {}
-        organisation = self.find_organisation(row, errors)
-        network = Network.objects.filter(slug=cell_text(row.get("network"))).first()
-        if errors:
-            raise ValidationError(errors)
-        if organisation is None or network is None:
-            return None
-        return self.get_queryset().filter(organisation=organisation, network=network).first()
-
-    def find_organisation(self, row, errors):
-        slug = cell_text(row.get("slug"))
-        if slug:
-            organisation = Organisation.objects.filter(slug=slug).first()
-            if organisation is None:
-                errors["slug"] = [
-                    gettext(
-                        "No member has the slug '%(slug)s'. Leave it empty to find or add the "
-                        "member by name."
-                    )
-                    % {"slug": slug}
-                ]
-            return organisation
-        name = cell_text(row.get("name"))
-        return organisation_named(name, errors, "name") if name else None
-
-    def import_derived(self, membership, row, errors):
-        organisation = membership.organisation if membership.organisation_id else None
-        organisation = organisation or self.find_organisation(row, errors)
-        if organisation is None and "slug" not in errors and "name" not in errors:
-            organisation = Organisation(is_published=False)
-            if not cell_text(row.get("name")):
-                errors["name"] = [gettext("Give the member's name.")]
-        if organisation is not None:
-            self.update_organisation(organisation, row, errors)
-            membership.organisation = organisation
-
-        slug = cell_text(row.get("network"))
-        networks = self.networks_by_slug([slug], errors, "network") if slug else []
-        if not slug:
-            errors["network"] = [gettext("Give the network's slug, e.g. citynet.")]
-        ids = self.user_network_ids()
-        if networks and ids is not None and networks[0].pk not in ids:
-            errors["network"] = [
-                gettext("You do not work for %(slug)s, so you may not import its members.")
-                % {"slug": slug}
-            ]
-        elif networks:
-            membership.network = networks[0]
-            region = cell_text(row.get("region"))
-            membership.region = self.find_region(membership.network, region, errors)
-
-        try:
-            joined, left = partial_date(row.get("joined")), partial_date(row.get("left"))
-        except ValueError as error:
-            errors["joined"] = [str(error)]
-            return
-        if joined and left and joined.precision != left.precision:
-            errors["left"] = [gettext("Give 'joined' and 'left' at the same precision.")]
-            return
-        if joined or left:
-            membership.date_precision = (joined or left).precision
-        membership.joined = joined.first if joined else None
-        membership.left = left.first if left else None
-
-    def find_region(self, network, name, errors):
-        if not name:
-            return None
-        region = by_name_or_slug(network.regions, name)
-        if region is None:
-            errors["region"] = [
-                gettext("%(network)s has no region '%(name)s'. Its regions: %(regions)s.")
-                % {
-                    "network": network,
-                    "name": name,
-                    "regions": ", ".join(network.regions.values_list("name", flat=True))
-                    or gettext("none"),
-                }
-            ]
-        return region
-
-    def update_organisation(self, organisation, row, errors):
-        """Cells that are filled in set the organisation's fields; empty cells leave them."""
-        values = {name: cell_text(row.get(name)) for name in ("name", "native_name")}
-        values["country"] = cell_text(row.get("country")).upper()
-        try:
-            values["kind"] = ChoiceWidget(OrganisationKind).clean(row.get("kind"))
-        except ValueError as error:
-            errors["kind"] = [str(error)]
-        if "published" in row:
-            try:
-                values["is_published"] = YesNoWidget().clean(row.get("published"))
-            except ValueError as error:
-                errors["published"] = [str(error)]
-        changed = {
-            name: value
-            for name, value in values.items()
-            if value not in ("", None) and value != getattr(organisation, name)
-        }
-        if "is_published" in changed and self.user is not None and not may_publish(self.user):
-            errors["published"] = [gettext("Only publishers may publish, unpublish or schedule.")]
-        for name, value in changed.items():
-            setattr(organisation, name, value)
-        organisation.changed_by_import = bool(changed)
-        if organisation.pk is None and not organisation.kind:
-            errors.setdefault("kind", [gettext("Give the kind of a new member, e.g. city.")])
-        try:
-            organisation.full_clean(exclude=["slug"])
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                key = field if field in self.fields else NON_FIELD_ERRORS
-                errors.setdefault(key, []).extend(messages)
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        organisation = instance.organisation
-        if organisation.pk is None or getattr(organisation, "changed_by_import", False):
-            organisation.save()
-        instance.organisation = organisation
-        super().save_instance(instance, is_create, row, **kwargs)
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # The organisation may be new (no primary key yet): it is checked in import_derived.
-        errors = dict(import_validation_errors or {})
-        try:
-            instance.full_clean(exclude=[*errors, "organisation"], validate_unique=False)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        if errors:
-            raise ValidationError(errors)
-
-    def dehydrate_slug(self, membership):
-        return _organisation(membership).slug
-
-    def dehydrate_name(self, membership):
-        return _organisation(membership).name
-
-    def dehydrate_native_name(self, membership):
-        return _organisation(membership).native_name
-
-    def dehydrate_kind(self, membership):
-        return _organisation(membership).kind
-
-    def dehydrate_country(self, membership):
-        return _organisation(membership).country.code or ""
-
-    def dehydrate_network(self, membership):
-        return membership.network.slug if membership.network_id else ""
-
-    def dehydrate_region(self, membership):
-        return membership.region.name if membership.region else ""
-
-    def dehydrate_joined(self, membership):
-        return _partial_text(membership.joined, membership.date_precision)
-
-    def dehydrate_left(self, membership):
-        return _partial_text(membership.left, membership.date_precision)
-
-    def dehydrate_published(self, membership):
-        return YesNoWidget().render(_organisation(membership).is_published)
-
-
-def _organisation(membership) -> Organisation:
-    """The membership's organisation, or an empty one while a new row is being read."""
-    try:
-        return membership.organisation
-    except Organisation.DoesNotExist:
-        return Organisation()
-
-
-def _partial_text(day, precision) -> str:
-    return PartialDate.of(day, precision).isoformat() if day else ""
-
-
-# --- Events and publications -------------------------------------------------------------------
-
-
-class NetworkedResource(SpreadsheetResource):
-    """Records that belong to networks through a many-to-many `networks` (events, publications).
-
-    Identified by `slug`: a row whose slug is empty or new adds a record, one whose slug exists
-    changes it. As in the admin and the API, the record must stay in one of the user's networks
-    and the sheet may not add or remove a network the user does not work for.
-    """
-
-    slug = column("slug")
-    networks = derived("networks")
-    source = column("source")
-    published = fields.Field(
-        attribute="is_published", column_name="published", widget=YesNoWidget()
-    )
-    publish_at = column("publish_at", DateTimeWidget())
-
-    def get_instance(self, instance_loader, row):
-        slug = cell_text(row.get("slug"))
-        return self.get_queryset().filter(slug=slug).first() if slug else None
-
-    def import_derived(self, instance, row, errors):
-        instance.pending_networks = None
-        if "networks" not in row and instance.pk:
-            return  # no column: the record keeps its networks
-        slugs = split_list(row.get("networks"))
-        if not slugs:
-            errors["networks"] = [gettext("Give at least one network's slug, e.g. citynet.")]
-            return
-        networks = self.networks_by_slug(slugs, errors)
-        before, after = record_networks(instance), {network.pk for network in networks}
-        if (
-            networks
-            and self.user
-            and network_change_refused(self.user, type(instance), before, after)
-        ):
-            errors["networks"] = [
-                gettext(
-                    "You may list only networks you work for (at least one), and may not add "
-                    "or remove other networks."
-                )
-            ]
-            return
-        instance.pending_networks = networks
-
-    def save_derived(self, instance, row):
-        if instance.pending_networks is not None:
-            instance.networks.set(instance.pending_networks)
-
-    def dehydrate_networks(self, instance):
-        pending = getattr(instance, "pending_networks", None)
-        if pending is not None:
-            return "; ".join(network.slug for network in pending)
-        if instance.pk is None:
-            return ""
-        return "; ".join(network.slug for network in instance.networks.all())
-
-    @classmethod
-    def with_related(cls, queryset):
-        return queryset.prefetch_related("networks")
-
-
-class EventResource(NetworkedResource):
-    """One row per event. Dates as the sources give them: 2022-10-03, 2022-10, 2022-Q4 or 2022."""
-
-    title = column("title")
-    kind = column("kind", ChoiceWidget(EventKind))
-    start = derived("start")
-    end = derived("end")
-    date_note = column("date_note")
-    format = column("format", ChoiceWidget(EventFormat))
-    online = fields.Field(attribute="is_online", column_name="online", widget=YesNoWidget())
-    status = column("status", ChoiceWidget(EventStatus))
-    status_note = column("status_note")
-    series = derived("series")
-    edition = column("edition", WholeNumberWidget())
-    host = derived("host")
-    report_group = column("report_group", ChoiceWidget(ReportGroup))
-    report_section = column("report_section")
-    attendance_in_person = column("attendance_in_person", WholeNumberWidget())
-    attendance_online = column("attendance_online", WholeNumberWidget())
-    attendance_registered = column("attendance_registered", WholeNumberWidget())
-    attendance_countries = column("attendance_countries", WholeNumberWidget())
-    attendance_note = column("attendance_note")
-    description = column("description")
-    outcomes = column("outcomes")
-    links = column("links")
-
-    required_columns = ("title", "kind", "networks")
-
-    class Meta:
-        model = Event
-        fields = (
-            "slug",
-            "title",
-            "kind",
-            "networks",
-            "start",
-            "end",
-            "date_note",
-            "format",
-            "online",
-            "status",
-            "status_note",
-            "series",
-            "edition",
-            "host",
-            "report_group",
-            "report_section",
-            "attendance_in_person",
-            "attendance_online",
-            "attendance_registered",
-            "attendance_countries",
-            "attendance_note",
-            "description",
-            "outcomes",
-            "links",
-            "source",
-            "published",
-            "publish_at",
-        )
-
-    @classmethod
-    def with_related(cls, queryset):
-        return super().with_related(queryset).select_related("series", "host")
-
-    def import_derived(self, event, row, errors):
-        super().import_derived(event, row, errors)
-        if "start" in row or "end" in row:
-            try:
-                start = partial_date(row.get("start"))
-                end = partial_date(row.get("end"))
-            except ValueError as error:
-                errors["start"] = [str(error)]
-            else:
-                if end and not start:
-                    errors["start"] = [gettext("An end needs a start.")]
-                elif end and end.precision != start.precision:
-                    errors["end"] = [gettext("Give the start and the end at the same precision.")]
-                else:
-                    event.start = start.first if start else None
-                    event.end = end.last if end else None
-                    if start:
-                        event.date_precision = start.precision
-        if "series" in row:
-            name = cell_text(row.get("series"))
-            event.series = by_name_or_slug(EventSeries.objects, name) if name else None
-            if name and event.series is None:
-                errors["series"] = [
-                    gettext("No event series '%(name)s'. Add it in the admin first.")
-                    % {"name": name}
-                ]
-        if "host" in row:
-            name = cell_text(row.get("host"))
-            event.host = organisation_named(name, errors, "host") if name else None
-            if name and event.host is None and "host" not in errors:
-                errors["host"] = [gettext("No member or organisation '%(name)s'.") % {"name": name}]
-
-    def dehydrate_start(self, event):
-        return _partial_text(event.start, event.date_precision)
-
-    def dehydrate_end(self, event):
-        return _partial_text(event.end, event.date_precision)
-
-    def dehydrate_series(self, event):
-        return event.series.name if event.series else ""
-
-    def dehydrate_host(self, event):
-        return event.host.slug if event.host else ""
-
-
-class PublicationResource(NetworkedResource):
-    """One row per publication; its editions as "language:date:link" separated by ";".
-
-    An edition is matched by its language: listed editions are added or updated, editions not
-    listed are kept (a sheet never deletes an uploaded file). Editions with an uploaded PDF are
-    exported without a link, and an empty link leaves an edition's link or file as it is.
-    """
-
-    title = column("title")
-    kind = column("kind", ChoiceWidget(PublicationKind))
-    series = derived("series")
-    issue = column("issue")
-    summary = column("summary")
-    editions = derived("editions")
-
-    required_columns = ("title", "kind", "networks")
-
-    class Meta:
-        model = Publication
-        fields = (
-            "slug",
-            "title",
-            "kind",
-            "networks",
-            "series",
-            "issue",
-            "summary",
-            "editions",
-            "source",
-            "published",
-            "publish_at",
-        )
-
-    @classmethod
-    def with_related(cls, queryset):
-        return super().with_related(queryset).select_related("series").prefetch_related("editions")
-
-    def import_derived(self, publication, row, errors):
-        super().import_derived(publication, row, errors)
-        if "series" in row:
-            name = cell_text(row.get("series"))
-            publication.series = by_name_or_slug(Series.objects, name) if name else None
-            if name and publication.series is None:
-                errors["series"] = [
-                    gettext("No publication series '%(name)s'. Add it in the admin first.")
-                    % {"name": name}
-                ]
-        publication.pending_editions = None
-        if "editions" in row:
-            publication.pending_editions = self.read_editions(row.get("editions"), errors)
-
-    def read_editions(self, value, errors):
-        editions, problems = [], []
-        for entry in split_list(value):
-            language, _, rest = entry.partition(":")
-            date_text, _, link = rest.partition(":")
-            language, link = normalise(language), link.strip()
-            try:
-                validate_language_tag(language)
-                date = partial_date(date_text)
-                if link:
-                    Edition._meta.get_field("link").run_validators(link)
-            except ValidationError as error:
-                problems.extend(f"{entry}: {message}" for message in error.messages)
-                continue
-            except ValueError as error:
-                problems.append(f"{entry}: {error}")
-                continue
-            editions.append((language, date, link))
-        if problems:
-            errors["editions"] = problems
-        return editions
-
-    def save_derived(self, publication, row):
-        super().save_derived(publication, row)
-        for language, date, link in publication.pending_editions or ():
-            edition = publication.editions.filter(language=language, is_summary=False).first()
-            edition = edition or Edition(publication=publication, language=language)
-            if date:
-                edition.date, edition.date_precision = date.first, date.precision
-            if link:
-                edition.link = link
-            edition.save()
-
-    def dehydrate_series(self, publication):
-        return publication.series.name if publication.series else ""
-
-    def dehydrate_editions(self, publication):
-        pending = getattr(publication, "pending_editions", None)
-        if pending is not None:
-            return "; ".join(
-                f"{language}:{date.isoformat() if date else ''}:{link}"
-                for language, date, link in pending
-            )
-        if publication.pk is None:
-            return ""
-        return "; ".join(
-            f"{edition.language}:{_partial_text(edition.date, edition.date_precision)}:"
-            f"{edition.link}"
-            for edition in publication.editions.all()
-            if not edition.is_summary
-        )
-
-
-#: Which admin lists get import and export, with what.
-RESOURCES = {
-    "network.Membership": MembershipResource,
-    "events.Event": EventResource,
-    "publications.Publication": PublicationResource,
-}
 
 
 # --- Admin -------------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ Decisions a reviewer should know:
   the record's report heading ("2022 Overview: Webinars" → webinars, "SDG Online Courses" →
   courses); otherwise empty. It is never guessed from the kind, so "ICLEI East Asia's 2022
   trainings" is exactly the list the report prints.
-- `format`: as the record gives it; else "online"/"hybrid" when the record says `online: true`
-  (hybrid when it also has places); else left empty (not stated).
+- `format`: as the record gives it; else, as on every path through events.services, "online" or
+  "hybrid" when the record says `online: true` (hybrid when it also has places); else left empty
+  (not stated).
 - A place with a city but no organisation key keeps the city and country as text.
 """
 
@@ -22,7 +23,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from events import services
 from events.models import (
+    ONLINE_FORMATS,
     Event,
     EventFormat,
     EventKind,
@@ -34,7 +37,7 @@ from events.models import (
     OrganiserRole,
     ReportGroup,
 )
-from network.models import Network, Project, Theme
+from network.models import Network, Project
 from portal.seed.files import SEED_DIR, SeedError, cite, read_keyed
 from portal.seed.network import PUBLISHED, NetworkLoader, Recorder, partial
 
@@ -46,6 +49,12 @@ HEADING_GROUPS = {
 }
 
 SPAN_MARKER = "some time in"
+
+ROLE_FIELDS = (
+    (OrganiserRole.ORGANISER, "organisers"),
+    (OrganiserRole.CO_ORGANISER, "co_organisers"),
+    (OrganiserRole.PARTNER, "partners"),
+)
 
 
 class EventLoader:
@@ -71,12 +80,6 @@ class EventLoader:
     def load_event(self, key: str, record: dict):
         where = f"{record['_file']} event '{key}'"
         org = self.network_loader.organisation
-        start = partial(record.get("start"), where=where)
-        end = partial(record.get("end"), where=where)
-        if end and not start:
-            raise SeedError(f"{where}: an end without a start.")
-        if start and end and start.precision != end.precision:
-            raise SeedError(f"{where}: start and end are of different precisions.")
         kind = self._choice(record, "kind", EventKind, where)
         status = self._choice(record, "status", EventStatus, where, default="planned")
         group = record.get("overview_group") or HEADING_GROUPS.get(
@@ -86,18 +89,8 @@ class EventLoader:
             raise SeedError(
                 f"{where}: overview_group '{group}' is not one of {ReportGroup.values}."
             )
-        places = record.get("places") or []
         online = bool(record.get("online"))
         event_format = self._choice(record, "format", EventFormat, where) or ""
-        if not event_format and online:
-            event_format = EventFormat.HYBRID if places else EventFormat.ONLINE
-        note = (record.get("note") or "").strip()
-        date_note = ""
-        if start and end and start.first.month != end.first.month and SPAN_MARKER in note:
-            date_note = _(
-                "Some time in %(period)s: the report lists it in this part of its timeline "
-                "without giving the month."
-            ) % {"period": f"{start.first:%B} – {end.first:%B %Y}"}
         series = None
         if record.get("series"):
             series = self.recorder.ensure(
@@ -119,12 +112,9 @@ class EventLoader:
                 "report_section": str(record.get("report_group") or "")[:200],
                 "series": series,
                 "edition": record.get("edition"),
-                "start": start.first if start else None,
-                "end": end.last if end else None,
-                "date_precision": start.precision if start else "day",
-                "date_note": date_note,
                 "format": event_format,
-                "is_online": online or event_format in (EventFormat.ONLINE, EventFormat.HYBRID),
+                # A stated online or hybrid format says people could join online.
+                "is_online": online or event_format in ONLINE_FORMATS,
                 "status": status,
                 "status_note": (record.get("status_note") or "").strip(),
                 "host": org(record["host"], where=where) if record.get("host") else None,
@@ -136,53 +126,18 @@ class EventLoader:
                 "attendance_note": (attendance.get("note") or "").strip(),
                 "description": (record.get("description") or "").strip(),
                 "outcomes": (record.get("outcomes") or "").strip(),
-                "note": note,
+                "note": (record.get("note") or "").strip(),
                 "links": "\n".join(record.get("links") or []),
                 "source": cite(record.get("source")),
                 **PUBLISHED,
             },
             where=where,
+            save=lambda event: self.save_event(event, record, where),
         )
         if not self.recorder.last_created:
             return
-        networks = list(Network.objects.filter(slug__in=record.get("networks") or []))
-        missing = set(record.get("networks") or []) - {n.slug for n in networks}
-        if missing:
-            raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
-        event.networks.set(networks)
-        themes = list(
-            Theme.objects.filter(slug__in=record.get("themes") or [], network__in=networks)
-        )
-        event.themes.set(themes)
-        event.speakers.set(
-            [self.network_loader.person(k, where=where) for k in record.get("speakers") or []]
-        )
-        for order, place in enumerate(places):
-            self.recorder.ensure(
-                EventPlace,
-                {"event": event, "order": order},
-                {
-                    "organisation": org(place["organisation"], where=where)
-                    if place.get("organisation")
-                    else None,
-                    "city": place.get("city") or "",
-                    "country": place.get("country") or "",
-                    "venue": place.get("venue") or "",
-                },
-                where=f"{where} place {order + 1}",
-            )
-        for role, field in (
-            (OrganiserRole.ORGANISER, "organisers"),
-            (OrganiserRole.CO_ORGANISER, "co_organisers"),
-            (OrganiserRole.PARTNER, "partners"),
-        ):
-            for order, org_key in enumerate(record.get(field) or []):
-                self.recorder.ensure(
-                    EventOrganisation,
-                    {"event": event, "organisation": org(org_key, where=where), "role": role},
-                    {"order": order},
-                    where=where,
-                )
+        self.recorder.count_created(EventPlace, event.places.count())
+        self.recorder.count_created(EventOrganisation, event.organisations.count())
         for order, item in enumerate(record.get("sessions") or []):
             session_start = partial(item.get("start"), where=f"{where} session {order + 1}")
             session_end = partial(item.get("end"), where=f"{where} session {order + 1}")
@@ -200,3 +155,58 @@ class EventLoader:
                 },
                 where=f"{where} session {order + 1}",
             )
+
+    def save_event(self, event: Event, record: dict, where: str) -> None:
+        """A new event with its networks, themes, speakers, places and organisers, through the
+        service the admin, the API and spreadsheets use."""
+        org = self.network_loader.organisation
+        keys = record.get("networks") or []
+        networks = list(Network.objects.filter(slug__in=keys))
+        missing = set(keys) - {n.slug for n in networks}
+        if missing:
+            raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
+        services.event_set_dates(
+            event=event, start=_text(record.get("start")), end=_text(record.get("end"))
+        )
+        event.date_note = self.date_note(event)
+        organisers = [
+            {"organisation": org(key, where=where), "role": role}
+            for role, field in ROLE_FIELDS
+            for key in record.get(field) or []
+        ]
+        services.event_save(
+            event=event,
+            networks=networks,
+            themes=record.get("themes") or [],
+            speakers=[
+                self.network_loader.person(k, where=where) for k in record.get("speakers") or []
+            ],
+            places=[
+                {
+                    "organisation": org(place["organisation"], where=where)
+                    if place.get("organisation")
+                    else None,
+                    "city": place.get("city") or "",
+                    "country": place.get("country") or "",
+                    "venue": place.get("venue") or "",
+                }
+                for place in record.get("places") or []
+            ],
+            organisers=organisers,
+        )
+
+    @staticmethod
+    def date_note(event: Event) -> str:
+        """A timeline block's span ("February - May") is "some time in it", not the event's
+        length: said in public when the editors' note says so."""
+        start, end = event.start, event.end
+        if start and end and start.month != end.month and SPAN_MARKER in event.note:
+            return _(
+                "Some time in %(period)s: the report lists it in this part of its timeline "
+                "without giving the month."
+            ) % {"period": f"{start:%B} – {end:%B %Y}"}
+        return ""
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)

@@ -43,6 +43,7 @@ from network.models import (
     Term,
     Theme,
 )
+from network.services import membership_save, membership_set_dates, organisation_save
 from portal.seed.files import (
     SEED_DIR,
     SeedError,
@@ -62,8 +63,13 @@ class Recorder:
         self.created: Counter[str] = Counter()
         self.existing: Counter[str] = Counter()
 
-    def ensure(self, model, lookup: dict, defaults: dict | None = None, *, where: str = ""):
-        """The row matching `lookup`, created with `defaults` if missing (`last_created` says)."""
+    def ensure(
+        self, model, lookup: dict, defaults: dict | None = None, *, where: str = "", save=None
+    ):
+        """The row matching `lookup`, created with `defaults` if missing (`last_created` says).
+
+        `save(instance)`: how a new row is checked and saved, when its app has a service for it
+        (the same rules and messages as the admin); otherwise its own validation, then save()."""
         instance = model._default_manager.filter(**lookup).first()
         label = str(model._meta.verbose_name_plural)
         self.last_created = instance is None
@@ -72,12 +78,21 @@ class Recorder:
             return instance
         instance = model(**lookup, **(defaults or {}))
         try:
-            instance.full_clean(validate_unique=False, validate_constraints=False)
+            if save is None:
+                instance.full_clean(validate_unique=False, validate_constraints=False)
+                instance.save()
+            else:
+                save(instance)
         except ValidationError as error:
             raise SeedError(f"{where or model.__name__} {lookup}: {error.messages}") from None
-        instance.save()
         self.created[label] += 1
+        self.last_created = True
         return instance
+
+    def count_created(self, model, number: int) -> None:
+        """Rows a service created along with their record (an event's places)."""
+        if number:
+            self.created[str(model._meta.verbose_name_plural)] += number
 
 
 def partial(value, *, where: str) -> PartialDate | None:
@@ -123,6 +138,7 @@ class NetworkLoader:
                 **PUBLISHED,
             },
             where=f"{record['_file']} '{key}'",
+            save=lambda organisation: organisation_save(organisation=organisation),
         )
         self.organisations[key] = organisation
         return organisation
@@ -292,12 +308,11 @@ class NetworkLoader:
         file = data["_file"]
         for item in data.get("memberships") or []:
             where = f"{file} membership '{item['organisation']}'"
-            joined = partial(item.get("joined"), where=where)
-            left = partial(item.get("left"), where=where)
             if item.get("region") and item["region"] not in regions:
                 raise SeedError(
                     f"{where}: region '{item['region']}' is not in this file's regions."
                 )
+            dates = {"joined": str(item.get("joined") or ""), "left": str(item.get("left") or "")}
             self.recorder.ensure(
                 Membership,
                 {
@@ -307,14 +322,17 @@ class NetworkLoader:
                 {
                     "type": item["type"],
                     "region": regions.get(item.get("region")),
-                    "joined": joined.first if joined else None,
-                    "left": left.first if left else None,
-                    "date_precision": (joined or left).precision if (joined or left) else "year",
                     "description": (item.get("description") or "").strip(),
                     "source": cite(item.get("source")),
                 },
                 where=where,
+                save=lambda membership, dates=dates: self.save_membership(membership, dates),
             )
+
+    @staticmethod
+    def save_membership(membership: Membership, dates: dict) -> None:
+        membership_set_dates(membership=membership, **dates)
+        membership_save(membership=membership)
 
     def load_figures(self, network, data):
         file = data["_file"]

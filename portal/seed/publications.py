@@ -13,7 +13,7 @@ from pathlib import Path
 from network.models import Network, Project, Theme
 from portal.seed.files import SEED_DIR, SeedError, cite, read_keyed
 from portal.seed.network import PUBLISHED, NetworkLoader, Recorder, partial
-from publications.covers import refresh_cover
+from publications import services
 from publications.languages import UNDETERMINED, normalise
 from publications.models import Edition, PersonRole, Publication, PublicationPerson, Series
 
@@ -49,7 +49,7 @@ class PublicationLoader:
             slugs[slug] = key
         for key, record in self.records.items():
             publication = self.load_publication(key, record)
-            refresh_cover(publication)
+            services.publication_relations_saved(publication=publication)
 
     def load_publication(self, key: str, record: dict) -> Publication:
         where = f"{record['_file']} '{key}'"
@@ -70,39 +70,48 @@ class PublicationLoader:
                 **PUBLISHED,
             },
             where=where,
+            save=lambda publication: self.save_publication(publication, record, where),
         )
         if self.recorder.last_created:
-            self.link_related(publication, record, where)
+            self.add_credits(publication, record, where)
         for index, edition in enumerate(record.get("editions") or []):
             self.load_edition(publication, edition, index, where)
         return publication
 
-    def link_related(self, publication: Publication, record: dict, where: str):
+    def save_publication(self, publication: Publication, record: dict, where: str) -> None:
+        """A new publication with its networks, projects, themes and organisations, through the
+        service the admin, the API and spreadsheets use; the cover once its editions are in."""
         network_keys = record.get("networks") or []
         networks = list(Network.objects.filter(slug__in=network_keys))
         missing = set(network_keys) - {n.slug for n in networks}
         if missing:
             raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
-        publication.networks.add(*networks)
         project_keys = record.get("projects") or []
         projects = list(Project.objects.filter(slug__in=project_keys))
         missing = set(project_keys) - {p.slug for p in projects}
         if missing:
             raise SeedError(f"{where}: unknown projects {sorted(missing)}.")
-        publication.projects.add(*projects)
+        themes = []
         for theme_key in record.get("themes") or []:
-            themes = list(Theme.objects.filter(slug=theme_key, network__in=networks))
-            if not themes:
+            matching = list(Theme.objects.filter(slug=theme_key, network__in=networks))
+            if not matching:
                 raise SeedError(
                     f"{where}: theme '{theme_key}' is not a theme of {sorted(network_keys)}."
                 )
-            publication.themes.add(*themes)
-        publication.organisations.add(
-            *[
+            themes.extend(matching)
+        services.publication_save(
+            publication=publication,
+            networks=networks,
+            projects=projects,
+            themes=themes,
+            organisations=[
                 self.network_loader.organisation(key, where=where)
                 for key in record.get("organisations") or []
-            ]
+            ],
+            cover=False,
         )
+
+    def add_credits(self, publication: Publication, record: dict, where: str):
         for order, credit in enumerate(record.get("people") or []):
             role = ROLES.get(str(credit.get("role") or "").casefold())
             if role is None:

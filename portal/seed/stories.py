@@ -9,6 +9,7 @@ from network.models import Network, Project
 from portal.models import AnnualReport, Foreword, Story
 from portal.seed.files import SeedError, cite, load_yaml, read_keyed
 from portal.seed.network import PUBLISHED, NetworkLoader, partial
+from portal.services import story_save
 
 
 class StoryLoader:
@@ -36,7 +37,7 @@ class StoryLoader:
         date = partial(record.get("date"), where=where)
         if date is None:
             raise SeedError(f"{where}: a story needs a date.")
-        story = self.recorder.ensure(
+        return self.recorder.ensure(
             Story,
             {"slug": key},
             {
@@ -51,23 +52,22 @@ class StoryLoader:
                 **PUBLISHED,
             },
             where=where,
+            save=lambda story: self.save_story(story, record, where),
         )
-        if self.recorder.last_created:
-            story.organisations.add(
-                *[
-                    self.network_loader.organisation(k, where=where)
-                    for k in record.get("organisations") or []
-                ]
-            )
-            projects = list(Project.objects.filter(slug__in=record.get("projects") or []))
-            if len(projects) != len(record.get("projects") or []):
-                raise SeedError(f"{where}: unknown projects in {record.get('projects')}.")
-            story.projects.add(*projects)
-            events = list(Event.objects.filter(slug__in=record.get("events") or []))
-            if len(events) != len(record.get("events") or []):
-                raise SeedError(f"{where}: unknown events in {record.get('events')}.")
-            story.events.add(*events)
-        return story
+
+    def save_story(self, story: Story, record: dict, where: str) -> None:
+        """A new story with the organisations, projects and events it is about."""
+        organisations = [
+            self.network_loader.organisation(k, where=where)
+            for k in record.get("organisations") or []
+        ]
+        projects = list(Project.objects.filter(slug__in=record.get("projects") or []))
+        if len(projects) != len(record.get("projects") or []):
+            raise SeedError(f"{where}: unknown projects in {record.get('projects')}.")
+        events = list(Event.objects.filter(slug__in=record.get("events") or []))
+        if len(events) != len(record.get("events") or []):
+            raise SeedError(f"{where}: unknown events in {record.get('events')}.")
+        story_save(story=story, organisations=organisations, projects=projects, events=events)
 
     def load_report(self, record: dict):
         where = f"reports.yaml {record['network']} {record['year']}"

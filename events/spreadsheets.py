@@ -1,0 +1,127 @@
+"""The spreadsheet of events (admin list of events): one row per event, saved through
+events.services, so a sheet gets the admin's and the API's rules and messages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from import_export import fields
+
+from events import services
+from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
+from network.spreadsheets import NetworkedResource, organisation_named
+from staff.spreadsheets import (
+    ChoiceWidget,
+    WholeNumberWidget,
+    YesNoWidget,
+    by_name_or_slug,
+    cell_text,
+    column,
+    derived,
+    partial_text,
+)
+
+
+class EventResource(NetworkedResource):
+    """One row per event. Dates as the sources give them: 2022-10-03, 2022-10, 2022-Q4 or 2022."""
+
+    title = column("title")
+    kind = column("kind", ChoiceWidget(EventKind))
+    start = derived("start")
+    end = derived("end")
+    date_note = column("date_note")
+    format = column("format", ChoiceWidget(EventFormat))
+    online = fields.Field(attribute="is_online", column_name="online", widget=YesNoWidget())
+    status = column("status", ChoiceWidget(EventStatus))
+    status_note = column("status_note")
+    series = derived("series")
+    edition = column("edition", WholeNumberWidget())
+    host = derived("host")
+    report_group = column("report_group", ChoiceWidget(ReportGroup))
+    report_section = column("report_section")
+    attendance_in_person = column("attendance_in_person", WholeNumberWidget())
+    attendance_online = column("attendance_online", WholeNumberWidget())
+    attendance_registered = column("attendance_registered", WholeNumberWidget())
+    attendance_countries = column("attendance_countries", WholeNumberWidget())
+    attendance_note = column("attendance_note")
+    description = column("description")
+    outcomes = column("outcomes")
+    links = column("links")
+
+    required_columns = ("title", "kind", "networks")
+
+    class Meta:
+        model = Event
+        fields = (
+            "slug",
+            "title",
+            "kind",
+            "networks",
+            "start",
+            "end",
+            "date_note",
+            "format",
+            "online",
+            "status",
+            "status_note",
+            "series",
+            "edition",
+            "host",
+            "report_group",
+            "report_section",
+            "attendance_in_person",
+            "attendance_online",
+            "attendance_registered",
+            "attendance_countries",
+            "attendance_note",
+            "description",
+            "outcomes",
+            "links",
+            "source",
+            "published",
+            "publish_at",
+        )
+
+    @classmethod
+    def with_related(cls, queryset):
+        return super().with_related(queryset).select_related("series", "host")
+
+    def import_derived(self, event, row, errors):
+        super().import_derived(event, row, errors)
+        if "start" in row or "end" in row:
+            # A sheet has no precision column: the dates give it. An empty or missing cell is no
+            # date.
+            try:
+                services.event_set_dates(
+                    event=event, start=cell_text(row.get("start")), end=cell_text(row.get("end"))
+                )
+            except ValidationError as error:
+                error.update_error_dict(errors)
+        if "series" in row:
+            name = cell_text(row.get("series"))
+            event.series = by_name_or_slug(EventSeries.objects, name) if name else None
+            if name and event.series is None:
+                errors["series"] = [
+                    gettext("No event series '%(name)s'. Add it in the admin first.")
+                    % {"name": name}
+                ]
+        if "host" in row:
+            name = cell_text(row.get("host"))
+            event.host = organisation_named(name, errors, "host") if name else None
+            if name and event.host is None and "host" not in errors:
+                errors["host"] = [gettext("No member or organisation '%(name)s'.") % {"name": name}]
+
+    def save_record(self, event, row, *, dry_run):
+        services.event_save(event=event, networks=event.pending_networks)
+
+    def dehydrate_start(self, event):
+        return partial_text(event.start, event.date_precision)
+
+    def dehydrate_end(self, event):
+        return partial_text(event.end, event.date_precision)
+
+    def dehydrate_series(self, event):
+        return event.series.name if event.series else ""
+
+    def dehydrate_host(self, event):
+        return event.host.slug if event.host else ""

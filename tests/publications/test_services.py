@@ -1,0 +1,141 @@
+"""The publication write service: what is saved or refused, with which message, and the cover."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from publications import services
+from publications.models import Edition, Publication
+from tests.factories import EditionFactory, NetworkFactory, PublicationFactory
+from tests.staff.test_spreadsheets import client_for, confirm, preview, sheet
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def network():
+    return NetworkFactory(slug="iclei-east-asia")
+
+
+def new_publication(**fields):
+    return Publication(title="Annual Report 2022", kind="annual-report", **fields)
+
+
+def test_publication_save_creates_it_with_editions_and_a_cover(network):
+    publication = services.publication_save(
+        publication=new_publication(),
+        networks=[network],
+        editions=[
+            {"language": "EN", "link": "https://example.org/en.pdf", "date": dt.date(2023, 5, 1)},
+            {"language": "zh_Hans", "link": "https://example.org/zh.pdf"},
+        ],
+    )
+    publication.refresh_from_db()
+    assert list(publication.networks.all()) == [network]
+    assert sorted(publication.editions.values_list("language", flat=True)) == ["en", "zh-hans"]
+    assert publication.cover_card and publication.cover_origin == "generated"
+
+
+@pytest.mark.parametrize(
+    ("editions", "field", "message"),
+    [
+        ([{"language": "en", "link": ""}], "editions[0].link", "Give this edition a PDF file"),
+        (
+            [
+                {"language": "en", "link": "https://x.org/a"},
+                {"language": "EN", "link": "https://x.org/b"},
+            ],
+            "editions[1].language",
+            "Two editions are in the same language",
+        ),
+        ([{"language": "ko", "link": "javascript:alert(1)"}], "editions[0].link", "valid URL"),
+        (
+            [{"language": "english", "link": "https://x.org/a"}],
+            "editions[0].language",
+            "is not a valid choice",
+        ),
+    ],
+)
+def test_publication_save_refuses_bad_editions_with_the_row_and_saves_nothing(
+    network, editions, field, message
+):
+    with pytest.raises(ValidationError) as excinfo:
+        services.publication_save(
+            publication=new_publication(), networks=[network], editions=editions
+        )
+    assert message in " ".join(excinfo.value.message_dict[field])
+    assert not Publication.objects.exists() and not Edition.objects.exists()
+
+
+def test_publication_save_refuses_an_issue_without_a_series(network):
+    with pytest.raises(ValidationError) as excinfo:
+        services.publication_save(publication=new_publication(issue="7"), networks=[network])
+    assert excinfo.value.message_dict["issue"] == ["An issue number needs a series."]
+    assert not Publication.objects.exists()
+
+
+def test_replacing_editions_removes_unlisted_ones_and_adding_keeps_them(network):
+    publication = PublicationFactory(networks=[network])
+    english = EditionFactory(publication=publication, language="en", link="https://x.org/en")
+    EditionFactory(publication=publication, language="ko", link="https://x.org/ko")
+
+    services.publication_save(
+        publication=publication,
+        editions=[{"language": "ja", "link": "https://x.org/ja"}],
+        replace_editions=False,
+    )
+    assert sorted(publication.editions.values_list("language", flat=True)) == ["en", "ja", "ko"]
+
+    services.publication_save(
+        publication=publication, editions=[{"language": "en", "link": "https://x.org/en-2"}]
+    )
+    assert list(publication.editions.values_list("pk", "link")) == [
+        (english.pk, "https://x.org/en-2")
+    ]
+
+
+def test_an_edition_row_without_a_link_leaves_the_link_as_it_is(network):
+    """A spreadsheet's "en:2023-05:" changes the date only."""
+    publication = PublicationFactory(networks=[network])
+    EditionFactory(publication=publication, language="en", link="https://x.org/en")
+    services.publication_save(
+        publication=publication,
+        editions=[{"language": "en", "date": dt.date(2023, 5, 1), "date_precision": "month"}],
+        replace_editions=False,
+    )
+    edition = publication.editions.get()
+    assert (edition.link, edition.date) == ("https://x.org/en", dt.date(2023, 5, 1))
+
+
+def test_a_spreadsheet_import_makes_the_cover_of_a_new_publication(network):
+    """Imported publications get their cover as those saved in the admin or the API do."""
+    publisher = client_for("Publisher", network)
+    upload = sheet(
+        "title,kind,networks,editions\nGuide,handbook,iclei-east-asia,en:2023:https://x.org/g.pdf",
+        name="publications.csv",
+    )
+    response = preview(publisher, "publications_publication", upload)
+    assert not Publication.objects.exists()  # the preview is rolled back
+    confirm(publisher, "publications_publication", response)
+    publication = Publication.objects.get(title="Guide")
+    assert publication.cover_card and publication.cover_origin == "generated"
+
+
+def test_a_spreadsheet_import_that_renames_a_publication_makes_its_cover_anew(network):
+    publication = PublicationFactory(slug="guide", title="Guide", networks=[network])
+    services.publication_relations_saved(publication=publication)
+    before = Publication.objects.get(pk=publication.pk).cover_card.name
+    publisher = client_for("Publisher", network)
+    upload = sheet(
+        "slug,title,kind,networks\nguide,Guide 2024,handbook,iclei-east-asia",
+        name="publications.csv",
+    )
+    confirm(
+        publisher,
+        "publications_publication",
+        preview(publisher, "publications_publication", upload),
+    )
+    publication.refresh_from_db()
+    assert publication.title == "Guide 2024"
+    assert publication.cover_card and publication.cover_card.name != before
