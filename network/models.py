@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core import dates
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
@@ -224,7 +225,7 @@ class MembershipQuerySet(models.QuerySet):
         )
 
     def current(self):
-        return self.current_on(dt.date.today())
+        return self.current_on(dates.today())
 
 
 class Membership(SourcedModel):

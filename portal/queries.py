@@ -42,6 +42,17 @@ def latest_stories() -> QuerySet[Story]:
     return published_stories().order_by("-date", "-publish_at", "-pk")
 
 
+def report_highlights(network, year: int, editorial=None) -> QuerySet[Story]:
+    """The published stories an annual report highlights, by date: those staff chose for the
+    report (`editorial`, an AnnualReport), or else the network's stories of the year."""
+    stories = Story.objects.published()
+    if editorial is not None and editorial.highlights.exists():
+        stories = stories.filter(annual_reports=editorial)
+    else:
+        stories = stories.filter(network=network, date__year=year)
+    return stories.order_by("date", "title", "pk")
+
+
 def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:
     """`base` (what the visitor may see) with everything a story's page shows."""
     return base.select_related("network").prefetch_related(
