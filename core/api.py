@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import (
@@ -72,6 +73,18 @@ class FormatFilterNegotiation(DefaultContentNegotiation):
             return super().select_renderer(request, renderers, format_suffix)
         finally:
             self.settings = api_settings
+
+
+class OutputFormatFilterBackend(DjangoFilterBackend):
+    """The list's FilterSet, given every query parameter except a `?format=` that picks the
+    output (json, csv): the events' FilterSet has a `format` filter of its own."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        if kwargs["data"].get(api_settings.URL_FORMAT_OVERRIDE) in OUTPUT_FORMATS:
+            kwargs["data"] = kwargs["data"].copy()
+            kwargs["data"].pop(api_settings.URL_FORMAT_OVERRIDE)
+        return kwargs
 
 
 class ListCSVRenderer(CSVRenderer):

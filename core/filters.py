@@ -1,28 +1,48 @@
-"""Filters shared by the API lists, with their bounds stated in the OpenAPI schema."""
+"""Building blocks of the lists' FilterSets: each list has one FilterSet, which its page, its
+feeds and its API list (JSON and CSV) all use, so that the same query gives the same records
+and the same answer to a bad value everywhere."""
 
 import datetime as dt
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
-YEAR_SCHEMA = {"type": "integer", "minimum": 1900, "maximum": 2100}
+from core.text_search import every_word_in
 
-# The schema is given twice: on the class for plain filters, and by `year_schema` for filters
-# with a `method` (drf-spectacular describes those from the method).
-year_schema = extend_schema_field(YEAR_SCHEMA)
+YEAR_MIN, YEAR_MAX = 1900, 2100
 
 
-@year_schema
+class YearField(forms.DecimalField):
+    """The one rule for a `year` parameter, on pages and in the API: a whole number from
+    YEAR_MIN to YEAR_MAX. Anything else is a 400 naming the parameter (never a date error)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        kwargs.setdefault("decimal_places", 0)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return None if value is None else int(value)
+
+
+@extend_schema_field({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})
 class YearFilter(django_filters.NumberFilter):
-    """A four-digit year; out of range is a 400 naming the parameter (never a date error)."""
+    """A `year` filter by YearField's rule; the schema above holds with or without `method`."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1900)
-        kwargs.setdefault("max_value", 2100)
-        super().__init__(*args, **kwargs)
+    field_class = YearField
+
+
+class YearForm(forms.Form):
+    """`?year=` of a page that lists no filterable records (a network's team), by YearField."""
+
+    year = YearField(required=False, label=_lazy("Year"))
 
 
 class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
@@ -48,5 +68,57 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
         return super().filter(qs, value)
 
 
-class UpdatedSinceFilterMixin(django_filters.FilterSet):
+class TextSearchFilter(django_filters.CharFilter):
+    """`q`: records in which every word occurs in one of `fields` (core.text_search)."""
+
+    def __init__(self, *, fields: tuple[str, ...], **kwargs):
+        kwargs.setdefault("label", _lazy("Search"))
+        kwargs.setdefault("max_length", 200)
+        self.search_fields = fields
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return every_word_in(qs, self.search_fields, value)
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """`?ordering=`: the fields asked for, then the primary key, so that records of equal value
+    keep one order from page to page. When no field is asked for (also "?ordering=,") the list
+    keeps the order its query function gives it."""
+
+    def filter(self, qs, value):
+        asked = [self.get_ordering_value(v) for v in value or () if v not in EMPTY_VALUES]
+        return qs.order_by(*asked, "pk") if asked else qs
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """Base of every list's one FilterSet.
+
+    `api_only` names the filters meant for programs (incremental sync, sort keys a page does
+    not offer): a page's form (`page_form=True`) leaves them out, and so they do not apply there.
+    """
+
+    api_only: tuple[str, ...] = ()
+
+    def __init__(self, data=None, *args, page_form=False, **kwargs):
+        self.page_form = page_form
+        super().__init__(data, *args, **kwargs)
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.page_form:
+                for name in self.api_only:
+                    form.fields.pop(name, None)
+        return self._form
+
+
+class PublishableFilterSet(ListFilterSet):
+    """The FilterSet of a list of publishable records, which carry their time of last change."""
+
     updated_since = UpdatedSinceFilter(label=_lazy("Changed at or after (ISO 8601 date-time)"))
+
+    api_only = ("updated_since",)

@@ -1,10 +1,15 @@
-"""The list view every filtered public list uses (members, events, publications, projects)."""
+"""The views every filtered public list uses: its page (members, projects, events,
+publications, stories) and its feeds."""
 
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 
 class FilteredListView(ListView):
-    """A list page driven by a FilterSet shared with the API.
+    """A list page driven by the list's one FilterSet (core.filters.ListFilterSet), which the
+    API list uses too; `get_base_queryset()` is the list's query function, whose order the
+    filters keep unless the visitor sorts.
 
     Invalid filter values answer 400 with the form's messages (nothing is guessed); every
     combination of filters is a plain GET URL that can be shared.
@@ -20,7 +25,7 @@ class FilteredListView(ListView):
         # Always bound, even to an empty query: an unbound FilterSet applies no filter at all,
         # and the directory's "current members only" rule lives in filter_queryset().
         self.filterset = self.filterset_class(
-            request.GET, queryset=self.get_base_queryset(), request=request
+            request.GET, queryset=self.get_base_queryset(), request=request, page_form=True
         )
         if not self.filterset.is_valid():
             self.object_list = self.get_base_queryset().none()
@@ -40,3 +45,53 @@ class FilteredListView(ListView):
             query_without_page=query.urlencode(),
         )
         return context
+
+
+def bad_filters_response(form) -> HttpResponseBadRequest:
+    """A feed's answer to filters it cannot use: 400, naming each filter and its problem."""
+    problems = [
+        f"{form.fields[name].label}: {' '.join(errors)}"
+        if name in form.fields
+        else " ".join(errors)
+        for name, errors in form.errors.items()
+    ]
+    return HttpResponseBadRequest(
+        _("Some filters could not be used: %(errors)s") % {"errors": "; ".join(problems)},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+class _BadFilters(Exception):
+    def __init__(self, form):
+        self.form = form
+
+
+class FilteredFeedMixin:
+    """For a syndication Feed of a list: the entries are the list's query function narrowed
+    by the list's FilterSet (the page's filters); bad filters answer 400 naming each problem.
+
+    The Feed instance serves every request, so the filtered entries travel as the feed's
+    object rather than as an attribute."""
+
+    filterset_class = None
+    limit = 30
+
+    def get_base_queryset(self):
+        raise NotImplementedError
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except _BadFilters as bad:
+            return bad_filters_response(bad.form)
+
+    def get_object(self, request, *args, **kwargs):
+        filterset = self.filterset_class(
+            request.GET, queryset=self.get_base_queryset(), request=request
+        )
+        if not filterset.is_valid():
+            raise _BadFilters(filterset.form)
+        return filterset.qs
+
+    def items(self, obj):
+        return obj[: self.limit]

@@ -1,14 +1,12 @@
 """API v1 for events: published events to read (JSON or CSV), and writes for staff with a token.
 
-Reads use the events page's FilterSet (plus `start_after`, `start_before`, `updated_since`) and the
-joins of events.queries, so the number of queries does not grow with the rows. Writes go through
-events.services.event_save, as the admin's and a spreadsheet's do: the same rules and messages.
+Reads use the events page's FilterSet (with its API-only `start_after`, `start_before`,
+`updated_since` and `ordering`) and the joins of events.queries, so the number of queries does not
+grow with the rows. Writes go through events.services.event_save, as the admin's and a
+spreadsheet's do: the same rules and messages.
 """
 
-import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import F
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -18,14 +16,12 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 
 from core.api import (
-    OUTPUT_FORMATS,
     AnonymousReadThrottle,
     CSVExportMixin,
     FormatFilterNegotiation,
+    OutputFormatFilterBackend,
     as_api_errors,
 )
-from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
-from core.ordering import ordered
 from core.partial_dates import PartialDate, Precision
 from events import queries, services
 from events.filters import EventFilter
@@ -406,30 +402,7 @@ class EventWriteSerializer(serializers.ModelSerializer):
             raise as_api_errors(error) from None
 
 
-# --- Filters and viewset ------------------------------------------------------------------------
-
-
-class EventAPIFilter(EventFilter, UpdatedSinceFilterMixin):
-    year = YearFilter(method="filter_year", label=_("Year"))
-    ordering = django_filters.OrderingFilter(
-        label=_("Sort by"),
-        fields=(("start", "start"), ("updated_at", "updated_at"), ("title", "title")),
-    )
-
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and data.get("format") in OUTPUT_FORMATS:
-            data = data.copy()  # ?format=csv asks for the output, it filters nothing
-            data.pop("format")
-        super().__init__(data, *args, **kwargs)
-
-    @year_schema
-    def filter_year(self, queryset, name, value):
-        return super().filter_year(queryset, name, value)
-
-    def filter_queryset(self, queryset):
-        # Latest first; undated events last.
-        default = (F("start").desc(nulls_last=True), "title")
-        return ordered(self, super().filter_queryset(queryset), *default)
+# --- Viewset ------------------------------------------------------------------------------------
 
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -452,16 +425,15 @@ class EventViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
     serializer_class = EventSerializer
     write_serializer_class = EventWriteSerializer
     csv_serializer_class = EventCSVSerializer
-    filterset_class = EventAPIFilter
+    filterset_class = EventFilter
+    filter_backends = [OutputFormatFilterBackend]
     throttle_classes = [AnonymousReadThrottle]
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"
     content_negotiation_class = FormatFilterNegotiation
 
     def read_queryset(self, base):
-        return queries.event_detail_queryset(base).order_by(
-            F("start").desc(nulls_last=True), "title", "pk"
-        )
+        return queries.latest_first(queries.event_detail_queryset(base))
 
 
 def register(router):

@@ -1,14 +1,12 @@
-"""The one FilterSet of events: the list page, the iCal feed and (later) the API list use it."""
+"""The one FilterSet of events: the list page, the iCal feed and the API list (JSON and CSV)."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.filters import UpdatedSinceFilter
-from core.text_search import every_word_in
+from core.filters import OrderingFilter, PublishableFilterSet, TextSearchFilter, YearFilter
 from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
-from network.filters import published_networks
-from network.models import Network, Theme
+from network.filters import published_networks, theme_choices
 
 
 def place_country_choices():
@@ -23,16 +21,7 @@ def place_country_choices():
     return [(code, name) for code, name in countries if code in used]
 
 
-def theme_choices():
-    return list(
-        Theme.objects.filter(network__in=Network.objects.published())
-        .order_by("network__order", "order")
-        .values_list("slug", "name")
-        .distinct()
-    )
-
-
-class EventFilter(django_filters.FilterSet):
+class EventFilter(PublishableFilterSet):
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         field_name="networks",
@@ -40,9 +29,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=published_networks,
         empty_label=_("All networks"),
     )
-    year = django_filters.NumberFilter(
-        label=_("Year"), method="filter_year", min_value=1900, max_value=2100
-    )
+    year = YearFilter(label=_("Year"), method="filter_year")
     group = django_filters.ChoiceFilter(
         label=_("Report group"),
         field_name="report_group",
@@ -70,15 +57,20 @@ class EventFilter(django_filters.FilterSet):
         choices=theme_choices,
         empty_label=_("All themes"),
     )
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
-    # For the API's incremental sync; not shown on the page's form.
+    q = TextSearchFilter(fields=("title", "description", "series__name"))
     start_after = django_filters.DateFilter(
         field_name="start", lookup_expr="gte", label=_("Starting on or after")
     )
     start_before = django_filters.DateFilter(
         field_name="start", lookup_expr="lte", label=_("Starting on or before")
     )
-    updated_since = UpdatedSinceFilter(label=_("Updated since"))
+    # The page keeps its own order (upcoming, then past, then undated).
+    ordering = OrderingFilter(
+        label=_("Sort by"),
+        fields=(("start", "start"), ("updated_at", "updated_at"), ("title", "title")),
+    )
+
+    api_only = ("start_after", "start_before", "updated_since", "ordering")
 
     class Meta:
         model = Event
@@ -94,27 +86,10 @@ class EventFilter(django_filters.FilterSet):
             "q",
             "start_after",
             "start_before",
-            "updated_since",
         ]
 
-    def __init__(self, *args, page_form=False, **kwargs):
-        self.page_form = page_form
-        super().__init__(*args, **kwargs)
-
-    @property
-    def form(self):
-        form = super().form
-        if self.page_form:
-            # The page offers the visitor's filters; the sync parameters are for the API.
-            for name in ("start_after", "start_before", "updated_since"):
-                form.fields.pop(name, None)
-        return form
-
     def filter_year(self, queryset, name, value):
-        return queryset.in_year(int(value))
-
-    def filter_search(self, queryset, name, value):
-        return every_word_in(queryset, ("title", "description", "series__name"), value)
+        return queryset.in_year(value)
 
     def filter_queryset(self, queryset):
         # Several matching places, themes or networks would otherwise repeat an event.

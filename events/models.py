@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from core import dates
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
@@ -90,10 +91,10 @@ class EventQuerySet(PublishableQuerySet):
 
     def upcoming(self, today: dt.date | None = None):
         """Events not yet over on `today` (an event of "Nov 2023" is upcoming until 30 Nov)."""
-        return self.filter(ends_on__gte=today or dt.date.today()).order_by("start", "title")
+        return self.filter(ends_on__gte=today or dates.today()).order_by("start", "title")
 
     def past(self, today: dt.date | None = None):
-        return self.filter(ends_on__lt=today or dt.date.today()).order_by("-start", "title")
+        return self.filter(ends_on__lt=today or dates.today()).order_by("-start", "title")
 
     def overlapping(self, first: dt.date, last: dt.date):
         """Dated events with any day between `first` and `last`, whatever their precision."""
@@ -281,7 +282,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
         if (
             self.status == EventStatus.HELD
             and self.start
-            and PartialDate.of(self.start, self.date_precision).first > dt.date.today()
+            and PartialDate.of(self.start, self.date_precision).first > dates.today()
         ):
             errors["status"] = _(
                 "A held event cannot start in the future: choose planned or confirmed."

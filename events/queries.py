@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 
+from core.dates import today as current_day
 from events.models import (
     Event,
     EventOrganisation,
@@ -62,9 +63,10 @@ class Timing:
 def upcoming_then_past(queryset, today: dt.date | None = None):
     """Upcoming events (soonest first), then past ones (latest first), then undated ones.
 
-    One ordered queryset, so that a list page can paginate across the three groups.
+    One ordered queryset, so that a list page can paginate across the three groups; the
+    events page filters it with EventFilter, which keeps this order.
     """
-    today = today or dt.date.today()
+    today = today or current_day()
     return queryset.annotate(
         timing=Case(
             When(start__isnull=True, then=Value(Timing.UNDATED)),
@@ -78,7 +80,14 @@ def upcoming_then_past(queryset, today: dt.date | None = None):
         F("upcoming_start").asc(nulls_last=True),
         F("start").desc(nulls_last=True),
         "title",
+        "pk",
     )
+
+
+def latest_first(queryset):
+    """Dated events latest first, then undated ones: the API list's order (its `?ordering=`
+    sorts otherwise)."""
+    return queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
 
 
 def events_in_year(network: Network, year: int) -> list[dict]:
@@ -100,7 +109,7 @@ def events_in_year(network: Network, year: int) -> list[dict]:
 
 def next_year_preview(today: dt.date | None = None):
     """Published events planned or confirmed for next year."""
-    year = (today or dt.date.today()).year + 1
+    year = (today or current_day()).year + 1
     return (
         published_events()
         .filter(status__in=["planned", "confirmed", "postponed"])

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.dates import today
+from core.filters import YEAR_MAX, YEAR_MIN
 from core.partial_dates import Precision
-from core.views import FilteredListView
+from core.views import FilteredListView, bad_filters_response
 from events import ical, queries
 from events.filters import EventFilter
 from events.models import Event
@@ -29,26 +31,16 @@ class EventListView(FilteredListView):
     context_object_name = "events"
     filterset_class = EventFilter
 
-    def get(self, request, *args, **kwargs):
-        self.filterset = self.filterset_class(
-            request.GET, queryset=self.get_base_queryset(), request=request, page_form=True
-        )
-        if not self.filterset.is_valid():
-            self.object_list = Event.objects.none()
-            return self.render_to_response(self.get_context_data(), status=400)
-        self.object_list = queries.upcoming_then_past(self.filterset.qs)
-        return self.render_to_response(self.get_context_data())
-
     def get_base_queryset(self):
-        return queries.published_events()
+        return queries.upcoming_then_past(queries.published_events())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = dt.date.today()
+        day = today()
         context.update(
-            today=today,
-            calendar_url=reverse("events:event-calendar", args=[today.year, today.month]),
-            next_year=today.year + 1,
+            today=day,
+            calendar_url=reverse("events:event-calendar", args=[day.year, day.month]),
+            next_year=day.year + 1,
         )
         return context
 
@@ -67,15 +59,7 @@ def event_feed_ics(request):
     """The published events matching the list page's filters, as a subscribable calendar."""
     filterset = EventFilter(request.GET, queryset=queries.published_events(), request=request)
     if not filterset.is_valid():
-        messages = [
-            f"{filterset.form.fields[name].label}: {' '.join(errors)}"
-            for name, errors in filterset.form.errors.items()
-        ]
-        return HttpResponse(
-            _("Invalid filters: %(errors)s") % {"errors": "; ".join(messages)},
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
+        return bad_filters_response(filterset.form)
     events = queries.calendar_feed(filterset.qs)
     content = ical.build_calendar(
         events,
@@ -138,7 +122,7 @@ class EventCalendarView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         year, month = kwargs["year"], kwargs["month"]
-        if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        if not (YEAR_MIN <= year <= YEAR_MAX and 1 <= month <= 12):
             context = {
                 "message": _("There is no month %(year)s-%(month)s.")
                 % {"year": year, "month": month}
@@ -192,8 +176,8 @@ class EventCalendarView(TemplateView):
 
 
 def calendar_this_month(request):
-    today = dt.date.today()
-    return redirect("events:event-calendar", year=today.year, month=today.month)
+    day = today()
+    return redirect("events:event-calendar", year=day.year, month=day.month)
 
 
 class NextYearView(ListView):
@@ -204,7 +188,7 @@ class NextYearView(ListView):
         return queries.next_year_preview()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(year=dt.date.today().year + 1, **kwargs)
+        return super().get_context_data(year=today().year + 1, **kwargs)
 
 
 class LatestEventsFeed(Feed):

@@ -1,20 +1,24 @@
 """API v1 for the network app: networks, members, governance, people, projects, pairings, themes, SDGs.
 
-Viewsets declare `queryset = Model.objects.none()` and build the real, published-only query in
-`get_queryset()` with the joins the serializers need, so nothing unscoped can leak and the number
-of queries does not grow with the rows.
+Viewsets declare `queryset = Model.objects.none()` and take the real, published-only query from
+network.queries (the function the page of the same list uses) and their filters from
+network.filters (the page's FilterSet), so nothing unscoped can leak, the number of queries does
+not grow with the rows, and a page and its API list give the same records for the same query.
 """
 
-import django_filters
-from django.db.models import Prefetch, Q
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
 from core.api import CSVExportMixin, PublicReadViewSet, ReadOnlyViewSet
-from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
 from network import queries
-from network.filters import MemberFilter, ProjectFilter, published_networks
+from network.filters import (
+    GovernanceFilter,
+    MemberFilter,
+    PairingFilter,
+    PersonFilter,
+    ProjectFilter,
+    ThemeFilter,
+)
 from network.models import (
     SDG,
     CityPairing,
@@ -23,7 +27,6 @@ from network.models import (
     Organisation,
     Person,
     Project,
-    Seat,
     Term,
     Theme,
 )
@@ -44,7 +47,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 
 class MemberSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
-    memberships = MembershipSerializer(source="public_memberships", many=True, read_only=True)
+    memberships = MembershipSerializer(source="current_memberships", many=True, read_only=True)
     url = serializers.HyperlinkedIdentityField(view_name="api:member-detail", lookup_field="slug")
 
     class Meta:
@@ -89,7 +92,7 @@ class MemberCSVSerializer(serializers.ModelSerializer):
     def get_memberships(self, organisation) -> str:
         return "; ".join(
             f"{m.network.slug}:{m.type}:{m.region.name if m.region else ''}"
-            for m in organisation.public_memberships
+            for m in organisation.current_memberships
         )
 
 
@@ -244,80 +247,6 @@ class PairingSerializer(serializers.ModelSerializer):
         return [pairing.first.slug, pairing.second.slug]
 
 
-# --- Filters for lists that have no page of their own ----------------------------------------------
-
-
-class MemberAPIFilter(MemberFilter, UpdatedSinceFilterMixin):
-    pass
-
-
-class ProjectAPIFilter(ProjectFilter, UpdatedSinceFilterMixin):
-    pass
-
-
-class PersonFilter(UpdatedSinceFilterMixin):
-    q = django_filters.CharFilter(
-        field_name="name", lookup_expr="icontains", label=_("Name contains")
-    )
-    organisation = django_filters.CharFilter(
-        field_name="organisation__slug", label=_("Organisation slug")
-    )
-
-    class Meta:
-        model = Person
-        fields = ["q", "organisation", "updated_since"]
-
-
-class PairingFilter(UpdatedSinceFilterMixin):
-    network = django_filters.ModelChoiceFilter(
-        field_name="programme__network",
-        to_field_name="slug",
-        queryset=published_networks,
-        label=_("Network"),
-    )
-    programme = django_filters.CharFilter(
-        field_name="programme__slug", label=_("Programme (project slug)")
-    )
-    organisation = django_filters.CharFilter(
-        method="filter_organisation", label=_("Organisation slug")
-    )
-
-    class Meta:
-        model = CityPairing
-        fields = ["network", "programme", "organisation", "updated_since"]
-
-    def filter_organisation(self, queryset, name, value):
-        return queryset.filter(Q(first__slug=value) | Q(second__slug=value))
-
-
-class TermFilter(django_filters.FilterSet):
-    network = django_filters.ModelChoiceFilter(
-        field_name="body__network",
-        to_field_name="slug",
-        queryset=published_networks,
-        label=_("Network"),
-    )
-    year = YearFilter(method="filter_year", label=_("In force in year"))
-
-    class Meta:
-        model = Term
-        fields = ["network", "year"]
-
-    @year_schema
-    def filter_year(self, queryset, name, value):
-        return queryset.in_force_during(int(value))
-
-
-class ThemeFilter(django_filters.FilterSet):
-    network = django_filters.ModelChoiceFilter(
-        to_field_name="slug", queryset=published_networks, label=_("Network")
-    )
-
-    class Meta:
-        model = Theme
-        fields = ["network"]
-
-
 # --- Viewsets -----------------------------------------------------------------------------------
 
 
@@ -356,19 +285,10 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     queryset = Organisation.objects.none()
     serializer_class = MemberSerializer
     csv_serializer_class = MemberCSVSerializer
-    filterset_class = MemberAPIFilter
+    filterset_class = MemberFilter
 
     def get_queryset(self):
-        memberships = (
-            Membership.objects.public()
-            .current()
-            .select_related("network", "region")
-            .order_by("network__order")
-        )
-        queryset = Organisation.objects.published().prefetch_related(
-            Prefetch("memberships", queryset=memberships, to_attr="public_memberships")
-        )
-        return queryset.order_by("name")
+        return queries.member_directory()
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":
@@ -382,18 +302,10 @@ class GovernanceViewSet(PublicReadViewSet):
 
     queryset = Term.objects.none()
     serializer_class = TermSerializer
-    filterset_class = TermFilter
+    filterset_class = GovernanceFilter
 
     def get_queryset(self):
-        terms = Term.objects.filter(body__network__in=Network.objects.published()).select_related(
-            "body__network"
-        )
-        seats = Seat.objects.select_related("person", "organisation").filter(
-            Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.published())
-        )
-        return terms.order_by("body__network__order", "body__order", "-start").prefetch_related(
-            Prefetch("seats", queryset=seats.order_by("order", "id"), to_attr="seat_list")
-        )
+        return queries.governance_terms()
 
 
 class PersonViewSet(ReadOnlyViewSet):
@@ -402,16 +314,16 @@ class PersonViewSet(ReadOnlyViewSet):
     filterset_class = PersonFilter
 
     def get_queryset(self):
-        return Person.objects.published().select_related("organisation").order_by("name")
+        return queries.published_people()
 
 
 class ProjectViewSet(ReadOnlyViewSet):
     queryset = Project.objects.none()
     serializer_class = ProjectSerializer
-    filterset_class = ProjectAPIFilter
+    filterset_class = ProjectFilter
 
     def get_queryset(self):
-        return queries.project_detail_queryset().order_by("title")
+        return queries.project_detail_queryset()
 
 
 class PairingViewSet(ReadOnlyViewSet):
@@ -420,7 +332,7 @@ class PairingViewSet(ReadOnlyViewSet):
     filterset_class = PairingFilter
 
     def get_queryset(self):
-        return queries.published_pairings().order_by("programme__title", "first__name")
+        return queries.published_pairings().order_by("programme__title", "first__name", "pk")
 
 
 class ThemeViewSet(PublicReadViewSet):
@@ -429,9 +341,7 @@ class ThemeViewSet(PublicReadViewSet):
     filterset_class = ThemeFilter
 
     def get_queryset(self):
-        return Theme.objects.filter(network__in=Network.objects.published()).select_related(
-            "network"
-        )
+        return queries.published_themes()
 
 
 class SDGViewSet(PublicReadViewSet):

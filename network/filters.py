@@ -1,21 +1,29 @@
-"""FilterSets shared by the public pages and the API lists of the same records."""
+"""The network app's FilterSets: one per list, used by its page and its API list alike."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.filters import YearFilter, year_schema
-from core.ordering import ordered
-from core.text_search import every_word_in
+from core.filters import (
+    ListFilterSet,
+    OrderingFilter,
+    PublishableFilterSet,
+    TextSearchFilter,
+    YearFilter,
+)
+from network import queries
 from network.models import (
-    Membership,
+    CityPairing,
     MembershipType,
     Network,
     Organisation,
     OrganisationKind,
+    Person,
     Project,
     ProjectStatus,
     Region,
+    Term,
     Theme,
 )
 
@@ -24,6 +32,16 @@ def published_networks(request):
     """Evaluated per request: published() compares with the current time, so it must not be
     frozen when the module is imported (a network published later would be refused)."""
     return Network.objects.published()
+
+
+def theme_choices():
+    """Themes of published networks as (slug, name), for every list that filters by theme."""
+    return list(
+        Theme.objects.filter(network__in=Network.objects.published())
+        .order_by("network__order", "order")
+        .values_list("slug", "name")
+        .distinct()
+    )
 
 
 def region_choices():
@@ -50,7 +68,7 @@ def member_country_choices():
     return [(code, name) for code, name in countries if code in used]
 
 
-class MemberFilter(django_filters.FilterSet):
+class MemberFilter(PublishableFilterSet):
     """The member directory: organisations with a current membership matching every filter.
 
     network, membership_type and region must all hold for the *same* membership, so "associate
@@ -87,9 +105,9 @@ class MemberFilter(django_filters.FilterSet):
         choices=OrganisationKind.choices,
         empty_label=_("All kinds"),
     )
-    joined_year = YearFilter(label=_("Joined in (year)"), method="filter_joined_year")
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
-    ordering = django_filters.OrderingFilter(
+    joined_year = YearFilter(label=_("Joined in (year)"), method="filter_nothing")
+    q = TextSearchFilter(fields=("name", "short_name", "native_name"))
+    ordering = OrderingFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("country", "country")),
         field_labels={"name": _("Name"), "country": _("Country")},
@@ -103,16 +121,9 @@ class MemberFilter(django_filters.FilterSet):
     def filter_nothing(self, queryset, name, value: str):
         return queryset  # applied together in filter_queryset()
 
-    @year_schema
-    def filter_joined_year(self, queryset, name, value):
-        return queryset  # applied together in filter_queryset()
-
-    def filter_search(self, queryset, name, value):
-        return every_word_in(queryset, ("name", "short_name", "native_name"), value)
-
     def matching_memberships(self):
         data = self.form.cleaned_data
-        memberships = Membership.objects.public().current()
+        memberships = queries.current_memberships()
         if data.get("network"):
             memberships = memberships.filter(network=data["network"])
         if data.get("membership_type"):
@@ -120,15 +131,15 @@ class MemberFilter(django_filters.FilterSet):
         if data.get("region"):
             memberships = memberships.filter(region__slug=data["region"])
         if data.get("joined_year"):
-            memberships = memberships.filter(joined__year=int(data["joined_year"]))
+            memberships = memberships.filter(joined__year=data["joined_year"])
         return memberships
 
     def filter_queryset(self, queryset):
         queryset = queryset.filter(pk__in=self.matching_memberships().values("organisation_id"))
-        return ordered(self, super().filter_queryset(queryset), "name")
+        return super().filter_queryset(queryset)
 
 
-class ProjectFilter(django_filters.FilterSet):
+class ProjectFilter(PublishableFilterSet):
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         to_field_name="slug",
@@ -139,26 +150,82 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Theme"),
         field_name="themes__slug",
         empty_label=_("All themes"),
-        choices=lambda: list(
-            Theme.objects.filter(network__in=Network.objects.published())
-            .order_by("network__order", "order")
-            .values_list("slug", "name")
-            .distinct()
-        ),
+        choices=theme_choices,
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=ProjectStatus.choices,
         empty_label=_("Any status"),
     )
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+    q = TextSearchFilter(fields=("title", "acronym", "description"))
 
     class Meta:
         model = Project
         fields = ["network", "theme", "status", "q"]
 
-    def filter_search(self, queryset, name, value):
-        return every_word_in(queryset, ("title", "acronym", "description"), value)
-
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).distinct().order_by("title")
+        # Several matching themes would otherwise repeat a project.
+        return super().filter_queryset(queryset).distinct()
+
+
+class GovernanceFilter(ListFilterSet):
+    """Governance terms: the API's list (`?network=`) and a network's governance page, whose
+    network is in its address."""
+
+    network = django_filters.ModelChoiceFilter(
+        field_name="body__network",
+        to_field_name="slug",
+        queryset=published_networks,
+        label=_("Network"),
+    )
+    year = YearFilter(method="filter_year", label=_("In force in year"))
+
+    class Meta:
+        model = Term
+        fields = ["network", "year"]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_force_during(value)
+
+
+class PersonFilter(PublishableFilterSet):
+    q = TextSearchFilter(fields=("name",), label=_("Name contains"))
+    organisation = django_filters.CharFilter(
+        field_name="organisation__slug", label=_("Organisation slug")
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "organisation"]
+
+
+class PairingFilter(PublishableFilterSet):
+    network = django_filters.ModelChoiceFilter(
+        field_name="programme__network",
+        to_field_name="slug",
+        queryset=published_networks,
+        label=_("Network"),
+    )
+    programme = django_filters.CharFilter(
+        field_name="programme__slug", label=_("Programme (project slug)")
+    )
+    organisation = django_filters.CharFilter(
+        method="filter_organisation", label=_("Organisation slug")
+    )
+
+    class Meta:
+        model = CityPairing
+        fields = ["network", "programme", "organisation"]
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(Q(first__slug=value) | Q(second__slug=value))
+
+
+class ThemeFilter(ListFilterSet):
+    network = django_filters.ModelChoiceFilter(
+        to_field_name="slug", queryset=published_networks, label=_("Network")
+    )
+
+    class Meta:
+        model = Theme
+        fields = ["network"]

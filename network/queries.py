@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import Count, Prefetch, Q
 
+from core.dates import today
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -28,6 +29,7 @@ from network.models import (
     StatedFigure,
     StudyVisit,
     Term,
+    Theme,
 )
 
 
@@ -35,10 +37,20 @@ def published_networks():
     return Network.objects.published().order_by("order", "name")
 
 
+def published_themes():
+    """Themes of published networks, in each network's order."""
+    return Theme.objects.filter(network__in=Network.objects.published()).select_related("network")
+
+
+def published_people():
+    """Published people with their organisation, by name."""
+    return Person.objects.published().select_related("organisation").order_by("name", "pk")
+
+
 def network_cards(day: dt.date | None = None) -> list[dict]:
     """Each published network with its member counts by type on `day` and its latest stated
     member total, in a fixed number of queries however many networks there are."""
-    day = day or dt.date.today()
+    day = day or today()
     networks = list(published_networks())
     by_network: dict = {network.pk: {} for network in networks}
     rows = (
@@ -80,6 +92,32 @@ def _with_type_labels(counts: dict) -> dict:
 def public_memberships():
     """Memberships of published organisations in published networks, with their joins."""
     return Membership.objects.public().select_related("network", "region", "organisation")
+
+
+def current_memberships():
+    """Memberships in force today of published organisations in published networks."""
+    return Membership.objects.public().current()
+
+
+def member_directory():
+    """The member directory (page, API list and CSV): published organisations by name, each
+    with its current memberships in `current_memberships`, in the networks' order.
+
+    Not narrowed to members: MemberFilter keeps the organisations with a current membership
+    that matches its filters, and the API's record of one organisation is there even when it
+    is not (or no longer) a member."""
+    memberships = current_memberships().select_related("network", "region")
+    return (
+        Organisation.objects.published()
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.order_by("network__order", "pk"),
+                to_attr="current_memberships",
+            )
+        )
+        .order_by("name", "pk")
+    )
 
 
 def members_on(network: Network, day: dt.date):
@@ -134,10 +172,18 @@ def figures_beside_counts(network: Network, counts: dict, figures) -> list[dict]
     return rows
 
 
-def governance_terms(network: Network, *, year: int | None = None, report: bool = False):
-    """Terms of the network's bodies with their seats: all, those in force in `year`, or (for
-    an annual report) those in force or elected for the next year."""
-    terms = Term.objects.filter(body__network=network).select_related("body")
+def governance_terms(
+    network: Network | None = None, *, year: int | None = None, report: bool = False
+):
+    """Governance terms with their seats, by network, body and latest term first: of published
+    networks (the API's list) or of `network` (its page, which staff may preview); all, those
+    in force in `year`, or (for an annual report) those in force or elected for the next year.
+    GovernanceFilter's `year` is the same rule as `year` here."""
+    terms = Term.objects.select_related("body__network")
+    if network is None:
+        terms = terms.filter(body__network__in=Network.objects.published())
+    else:
+        terms = terms.filter(body__network=network)
     if year and report:
         terms = terms.of_report_year(year)
     elif year:
@@ -145,7 +191,9 @@ def governance_terms(network: Network, *, year: int | None = None, report: bool 
     seats = Seat.objects.select_related("person", "organisation").filter(
         Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.published())
     )
-    return terms.order_by("body__order", "body__name", "-start").prefetch_related(
+    return terms.order_by(
+        "body__network__order", "body__network__name", "body__order", "body__name", "-start", "pk"
+    ).prefetch_related(
         Prefetch("seats", queryset=seats.order_by("order", "id"), to_attr="seat_list")
     )
 
@@ -178,9 +226,7 @@ def team(network: Network, *, year: int | None = None):
     staff = StaffPosition.objects.filter(network=network, person__in=Person.objects.published())
     staff = staff.select_related("person", "office")
     if year is None:
-        return staff.filter(departed=False).filter(
-            Q(ended__isnull=True) | Q(ended__gte=dt.date.today())
-        )
+        return staff.filter(departed=False).filter(Q(ended__isnull=True) | Q(ended__gte=today()))
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     dated = Q(started__isnull=False) | Q(ended__isnull=False)
     in_year = (Q(started__isnull=True) | Q(started__lte=last)) & (
@@ -200,15 +246,19 @@ def partners(network: Network):
 
 
 def published_projects():
+    """Published projects of published networks, with what a card shows, by title: the
+    projects page; project_detail_queryset() adds what the API shows."""
     return (
         Project.objects.published()
         .select_related("network")
         .filter(network__in=Network.objects.published())
         .prefetch_related("themes", "sdgs")
+        .order_by("title", "pk")
     )
 
 
 def project_detail_queryset():
+    """published_projects() with their participants and pairings: the API's list and record."""
     participants = ProjectParticipant.objects.filter(
         organisation__in=Organisation.objects.published()
     ).select_related("organisation")

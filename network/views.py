@@ -1,16 +1,13 @@
-import datetime as dt
-
 from django.db.models import Count
-from django.http import Http404
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.dates import today
+from core.filters import YearForm
 from core.views import FilteredListView
 from network import queries
-from network.filters import MemberFilter, ProjectFilter
+from network.filters import GovernanceFilter, MemberFilter, ProjectFilter
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
-    Membership,
     MembershipType,
     Network,
     Organisation,
@@ -19,14 +16,18 @@ from network.models import (
 from staff.preview import StaffPreviewMixin, visible_to
 
 
-def year_param(request, *, low=1900, high=2100):
-    """The ?year= of a page, or None; a malformed year is a 404 with a clear reason, not a 500."""
-    value = request.GET.get("year")
-    if value in (None, ""):
-        return None
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise Http404(_("'%(value)s' is not a year.") % {"value": value})
-    return int(value)
+class QueriedDetailView(StaffPreviewMixin, DetailView):
+    """A network's page that reads parameters (`?year=`) through `get_query_form()`: a bad
+    value answers 400 with the form's messages, as the list pages do."""
+
+    def get_query_form(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.query_form = self.get_query_form()
+        status = 200 if self.query_form.is_valid() else 400
+        return self.render_to_response(self.get_context_data(object=self.object), status=status)
 
 
 class NetworkListView(ListView):
@@ -49,14 +50,14 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        network, today = self.object, dt.date.today()
-        counts = queries.member_counts_with_types(network, today)
+        network, day = self.object, today()
+        counts = queries.member_counts_with_types(network, day)
         context.update(
             counts=counts,
             figures=queries.figures_beside_counts(network, counts, queries.stated_figures(network)),
             offices=network.offices.all(),
-            terms=queries.governance_terms(network, year=today.year),
-            clusters=queries.cluster_leads(network, year=today.year),
+            terms=queries.governance_terms(network, year=day.year),
+            clusters=queries.cluster_leads(network, year=day.year),
             chapters=queries.national_chapters(network),
             team=queries.team(network),
             partners=queries.partners(network),
@@ -66,36 +67,54 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
         return context
 
 
-class NetworkGovernanceView(StaffPreviewMixin, DetailView):
-    """Governance bodies, terms and seats: all terms, or those in force in ?year=."""
+class NetworkGovernanceView(QueriedDetailView):
+    """Governance bodies, terms and seats: all terms, or those in force in ?year= (the API's
+    governance list with the network of the page's address)."""
 
     model = Network
     template_name = "network/network_governance.html"
     context_object_name = "network"
 
+    def get_query_form(self):
+        data = self.request.GET.copy()
+        data.pop("network", None)  # the page's network is in its address (staff may preview it)
+        self.filterset = GovernanceFilter(
+            data,
+            queryset=queries.governance_terms(self.object),
+            request=self.request,
+            page_form=True,
+        )
+        return self.filterset.form
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = year_param(self.request)
+        valid = self.query_form.is_valid()
+        year = self.query_form.cleaned_data.get("year") if valid else None
         context.update(
             year=year,
-            terms=queries.governance_terms(self.object, year=year),
-            clusters=queries.cluster_leads(self.object, year=year),
+            query_form=self.query_form,
+            terms=self.filterset.qs if valid else [],
+            clusters=queries.cluster_leads(self.object, year=year) if valid else [],
             chapters=queries.national_chapters(self.object),
-            today=dt.date.today(),
+            today=today(),
         )
         return context
 
 
-class NetworkTeamView(StaffPreviewMixin, DetailView):
+class NetworkTeamView(QueriedDetailView):
     """The secretariat team now, or in post during ?year= (departed staff only then)."""
 
     model = Network
     template_name = "network/network_team.html"
     context_object_name = "network"
 
+    def get_query_form(self):
+        return YearForm(self.request.GET)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = year_param(self.request)
+        valid = self.query_form.is_valid()
+        year = self.query_form.cleaned_data.get("year") if valid else None
         years = (
             self.object.staff.exclude(reported_year__isnull=True)
             .order_by("-reported_year")
@@ -103,7 +122,10 @@ class NetworkTeamView(StaffPreviewMixin, DetailView):
             .distinct()
         )
         context.update(
-            year=year, team=queries.team(self.object, year=year), report_years=list(years)
+            year=year,
+            query_form=self.query_form,
+            team=queries.team(self.object, year=year) if valid else [],
+            report_years=list(years),
         )
         return context
 
@@ -114,7 +136,7 @@ class MemberListView(FilteredListView):
     context_object_name = "organisations"
 
     def get_base_queryset(self):
-        return Organisation.objects.published()
+        return queries.member_directory()
 
     def get_queryset(self):
         return self.object_list
@@ -122,16 +144,7 @@ class MemberListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        organisations = list(page.object_list) if page else []
-        memberships = Membership.objects.public().current().select_related("network", "region")
-        by_organisation: dict = {}
-        for membership in memberships.filter(organisation__in=organisations).order_by(
-            "network__order"
-        ):
-            by_organisation.setdefault(membership.organisation_id, []).append(membership)
-        for organisation in organisations:
-            organisation.current_memberships = by_organisation.get(organisation.pk, [])
-        context["organisations"] = organisations
+        context["organisations"] = list(page.object_list) if page else []
         if self.filterset.is_valid():
             matching = self.filterset.matching_memberships().filter(
                 organisation__in=self.object_list

@@ -1,14 +1,10 @@
 """API v1 for stories: published highlights and news items, by date, newest first."""
 
-import django_filters
-from django.db.models import Prefetch, Q
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.api import ReadOnlyViewSet
-from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
-from network.filters import published_networks
-from network.models import Organisation, Project
+from portal import queries
+from portal.filters import StoryFilter
 from portal.models import Story
 
 
@@ -62,29 +58,6 @@ class StorySerializer(serializers.ModelSerializer):
         return network.slug if network is not None and network.is_public else None
 
 
-class StoryFilter(UpdatedSinceFilterMixin):
-    network = django_filters.ModelChoiceFilter(
-        to_field_name="slug", queryset=published_networks, label=_("Network")
-    )
-    year = YearFilter(method="filter_year", label=_("Year"))
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
-
-    class Meta:
-        model = Story
-        fields = ["network", "year", "q", "updated_since"]
-
-    @year_schema
-    def filter_year(self, queryset, name, value):
-        return queryset.filter(date__year=int(value))
-
-    def filter_search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-            )
-        return queryset
-
-
 class StoryViewSet(ReadOnlyViewSet):
     """Published stories, newest first."""
 
@@ -93,24 +66,7 @@ class StoryViewSet(ReadOnlyViewSet):
     filterset_class = StoryFilter
 
     def get_queryset(self):
-        return (
-            Story.objects.published()
-            .select_related("network")
-            .prefetch_related(
-                "images",
-                Prefetch(
-                    "projects",
-                    queryset=Project.objects.published().order_by("title"),
-                    to_attr="project_list",
-                ),
-                Prefetch(
-                    "organisations",
-                    queryset=Organisation.objects.published().order_by("name"),
-                    to_attr="organisation_list",
-                ),
-            )
-            .order_by("-date", "title", "pk")
-        )
+        return queries.with_story_links(queries.published_stories())
 
 
 def register(router):

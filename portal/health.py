@@ -6,12 +6,11 @@ networks the user works for (as the admin's lists).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import today as current_day
 from events.models import Event
 from network import queries as network_queries
 from network.models import Membership, Network
@@ -27,7 +26,7 @@ def admin_link(obj) -> str:
 
 
 def differing_stated_figures(user):
-    today = dt.date.today()
+    today = current_day()
     for network in in_user_networks(user, Network.objects.all()):
         counts = network_queries.member_counts(network, today)
         rows = network_queries.figures_beside_counts(
@@ -74,7 +73,7 @@ def members_without_country_or_region(user):
 
 
 def unpublished_reports_of_last_year(user):
-    last_year = dt.date.today().year - 1
+    last_year = current_day().year - 1
     published = set(
         AnnualReport.objects.published().filter(year=last_year).values_list("network_id", flat=True)
     )
@@ -89,7 +88,7 @@ def unpublished_reports_of_last_year(user):
 
 
 def past_events_still_planned(user):
-    today = dt.date.today()
+    today = current_day()
     events = in_user_networks(
         user, Event.objects.filter(status__in=["planned", "confirmed"], ends_on__lt=today)
     ).order_by("-ends_on")

@@ -16,14 +16,15 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import today
 from events import queries as event_queries
 from events.models import Event
 from network import queries as network_queries
 from network.models import Membership, Network, ProjectRole
-from portal.models import AnnualReport, Story
+from portal import queries as story_queries
+from portal.models import AnnualReport
 from portal.report_network import (
     clusters_section,
     governance_section,
@@ -41,7 +42,7 @@ from publications.models import Edition
 def reported_network_or_404(slug: str, year: int) -> Network:
     """The published network whose report for `year` may be shown (a past or the current year)."""
     network = get_object_or_404(Network.objects.published(), slug=slug)
-    if not 1950 <= year <= timezone.now().year:
+    if not 1950 <= year <= today().year:
         raise Http404(_("There is no report for %(year)s.") % {"year": year})
     return network
 
@@ -168,14 +169,9 @@ def publications_section(network: Network, year: int) -> list[dict]:
 
 def highlights_section(network: Network, year: int, editorial: AnnualReport | None) -> list[dict]:
     """The stories staff chose for the report; without a choice, the network's stories of the year."""
-    stories = Story.objects.published()
-    if editorial is not None and editorial.highlights.exists():
-        stories = stories.filter(annual_reports=editorial)
-    else:
-        stories = stories.filter(network=network, date__year=year)
     return [
         {"slug": s.slug, "title": s.title, "date": s.date.isoformat(), "summary": s.summary}
-        for s in stories.order_by("date", "title")
+        for s in story_queries.report_highlights(network, year, editorial)
     ]
 
 
@@ -249,4 +245,4 @@ def report_years(network: Network) -> list[int]:
         .filter(networks=network, start__isnull=False)
         .values_list("start", flat=True)
     }
-    return sorted(year for year in years if year <= dt.date.today().year)
+    return sorted(year for year in years if year <= today().year)

@@ -78,10 +78,7 @@ def search(query: str) -> list[dict]:
         return []
     groups = []
     for kind in KINDS:
-        # distinct(): a match through a join (a publication's editions) may repeat a row.
-        hits = list(
-            every_word_in(kind.queryset(), kind.fields, query).distinct()[: RESULTS_PER_GROUP + 1]
-        )
+        hits = list(every_word_in(kind.queryset(), kind.fields, query)[: RESULTS_PER_GROUP + 1])
         if hits:
             groups.append(
                 {

@@ -1,21 +1,23 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import dates, timezone
+from django.utils import dates
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
+from core.dates import today as current_day
+from core.views import FilteredFeedMixin, FilteredListView
 from events import queries as event_queries
-from events.models import Event
-from network.models import Network, Organisation, Project
+from network.models import Network
 from network.queries import network_cards
+from portal import queries
+from portal.filters import StoryFilter
 from portal.health import content_health
 from portal.models import Story
 from portal.reports import build_report, report_years, reported_network_or_404
@@ -28,16 +30,14 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
+        today = current_day()
         return super().get_context_data(
             network_cards=network_cards(),
             upcoming_events=event_queries.upcoming(today).order_by("start", "title")[:6],
             # Shown only when nothing is ahead, so the section never stands empty.
             recent_events=event_queries.past(today).order_by("-start", "title")[:6],
             latest_publications=publication_queries.published_publications()[:4],
-            latest_stories=Story.objects.published()
-            .select_related("network")
-            .order_by("-date", "title")[:3],
+            latest_stories=queries.published_stories()[:3],
             last_year=today.year - 1,
             **kwargs,
         )
@@ -58,13 +58,14 @@ def server_error(request):
 # --- Stories --------------------------------------------------------------------------------
 
 
-class StoryListView(ListView):
+class StoryListView(FilteredListView):
+    filterset_class = StoryFilter
     template_name = "portal/story_list.html"
     context_object_name = "stories"
     paginate_by = 20
 
-    def get_queryset(self):
-        return Story.objects.published().select_related("network").order_by("-date", "title")
+    def get_base_queryset(self):
+        return queries.published_stories()
 
 
 class StoryDetailView(StaffPreviewMixin, DetailView):
@@ -73,28 +74,21 @@ class StoryDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "story"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("network")
-            .prefetch_related(
-                "images",
-                Prefetch("projects", queryset=Project.objects.published()),
-                Prefetch("events", queryset=Event.objects.published().order_by("start")),
-                Prefetch("organisations", queryset=Organisation.objects.published()),
-            )
-        )
+        return queries.story_page_queryset(super().get_queryset())
 
 
-class LatestStoriesFeed(Feed):
+class LatestStoriesFeed(FilteredFeedMixin, Feed):
+    """The latest stories, with the stories page's filters."""
+
     title = gettext_lazy("City Network Portal: stories")
     description = gettext_lazy("Highlights and news of the city networks.")
+    filterset_class = StoryFilter
+
+    def get_base_queryset(self):
+        return queries.latest_stories()
 
     def link(self):
         return reverse("portal:story-list")
-
-    def items(self):
-        return Story.objects.published().order_by("-date", "-publish_at")[:30]
 
     def item_title(self, item):
         return item.title

@@ -9,11 +9,9 @@ per language, the models' full_clean()), then the cover. PDFs are uploaded in th
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 
 from core.api import AnonymousReadThrottle, CSVExportMixin, as_api_errors
-from core.filters import UpdatedSinceFilterMixin, YearFilter, year_schema
 from core.partial_dates import Precision
 from network.models import SDG, Network, Organisation, Project, Theme
 from publications import queries, services
@@ -268,25 +266,7 @@ class PublicationWriteSerializer(serializers.ModelSerializer):
             raise as_api_errors(error) from None
 
 
-# --- Filters and viewset ------------------------------------------------------------------------
-
-
-class PublicationAPIFilter(PublicationFilter, UpdatedSinceFilterMixin):
-    year = YearFilter(method="filter_year", label=_("Year of an edition"))
-
-    @year_schema
-    def filter_year(self, queryset, name, value):
-        return super().filter_year(queryset, name, value)
-
-    # The type hints tell the OpenAPI schema what the parameters are (slugs and BCP 47 codes).
-    def filter_network(self, queryset, name, value: str):
-        return super().filter_network(queryset, name, value)
-
-    def filter_language(self, queryset, name, value: str):
-        return super().filter_language(queryset, name, value)
-
-    def filter_theme(self, queryset, name, value: str):
-        return super().filter_theme(queryset, name, value)
+# --- Viewset ------------------------------------------------------------------------------------
 
 
 class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
@@ -297,7 +277,7 @@ class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet)
     serializer_class = PublicationSerializer
     write_serializer_class = PublicationWriteSerializer
     csv_serializer_class = PublicationCSVSerializer
-    filterset_class = PublicationAPIFilter
+    filterset_class = PublicationFilter
     throttle_classes = [AnonymousReadThrottle]
     lookup_field = "slug"
     lookup_value_regex = "[^/]+"

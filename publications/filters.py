@@ -1,11 +1,11 @@
-"""The publication library's filters, shared by the page, the Atom feed and the API list."""
+"""The publication library's one FilterSet: the page, the Atom feed and the API list (JSON, CSV)."""
 
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from network.filters import published_networks
-from network.models import Network, Theme
+from core.filters import PublishableFilterSet, TextSearchFilter, YearFilter
+from network.filters import published_networks, theme_choices
 from publications.languages import UNDETERMINED, language_label, primary_subtag
 from publications.models import Edition, Publication, PublicationKind, Series
 
@@ -25,20 +25,11 @@ def language_filter_choices():
     )
 
 
-def theme_choices():
-    return list(
-        Theme.objects.filter(network__in=Network.objects.published())
-        .order_by("network__order", "order")
-        .values_list("slug", "name")
-        .distinct()
-    )
-
-
 def published_series(request):
     return Series.objects.filter(publications__in=Publication.objects.published()).distinct()
 
 
-class PublicationFilter(django_filters.FilterSet):
+class PublicationFilter(PublishableFilterSet):
     network = django_filters.ModelChoiceFilter(
         label=_("Network"),
         to_field_name="slug",
@@ -55,9 +46,7 @@ class PublicationFilter(django_filters.FilterSet):
         method="filter_language",
         empty_label=_("All languages"),
     )
-    year = django_filters.NumberFilter(
-        label=_("Year"), method="filter_year", min_value=1900, max_value=2100
-    )
+    year = YearFilter(label=_("Year of an edition"), method="filter_year")
     theme = django_filters.ChoiceFilter(
         label=_("Theme"), choices=theme_choices, method="filter_theme", empty_label=_("All themes")
     )
@@ -67,41 +56,31 @@ class PublicationFilter(django_filters.FilterSet):
         queryset=published_series,
         empty_label=_("All series"),
     )
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=200)
+    q = TextSearchFilter(fields=("title", "summary", "series__name", "editions__title"))
 
     class Meta:
         model = Publication
         fields = ["network", "kind", "language", "year", "theme", "series", "q"]
 
     # Each many-valued filter narrows by a subquery of ids, so a publication appears once
-    # however many editions, networks or themes match.
-    def filter_network(self, queryset, name, value):
+    # however many editions, networks or themes match. The type hints tell the OpenAPI schema
+    # what the parameters are (slugs and BCP 47 codes).
+    def filter_network(self, queryset, name, value: str):
         through = Publication.networks.through
         return queryset.filter(
             pk__in=through.objects.filter(network=value).values("publication_id")
         )
 
-    def filter_language(self, queryset, name, value):
+    def filter_language(self, queryset, name, value: str):
         editions = Edition.objects.filter(Q(language=value) | Q(language__startswith=f"{value}-"))
         return queryset.filter(pk__in=editions.values("publication_id"))
 
     def filter_year(self, queryset, name, value):
-        editions = Edition.objects.filter(date__year=int(value))
+        editions = Edition.objects.filter(date__year=value)
         return queryset.filter(pk__in=editions.values("publication_id"))
 
-    def filter_theme(self, queryset, name, value):
+    def filter_theme(self, queryset, name, value: str):
         through = Publication.themes.through
         return queryset.filter(
             pk__in=through.objects.filter(theme__slug=value).values("publication_id")
         )
-
-    def filter_search(self, queryset, name, value):
-        for word in value.split():
-            in_editions = Edition.objects.filter(title__icontains=word).values("publication_id")
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(series__name__icontains=word)
-                | Q(pk__in=in_editions)
-            )
-        return queryset

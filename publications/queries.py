@@ -47,12 +47,8 @@ def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     )
 
 
-def publication_detail_queryset() -> QuerySet[Publication]:
-    """published_publications() plus everything the publication page shows."""
-    return with_detail_joins(published_publications())
-
-
 def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
+    """`queryset` (with_card_joins()) plus what the publication page and the API show."""
     credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
     return queryset.prefetch_related(
         Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
@@ -124,6 +120,6 @@ def publications_for_project(project: Project) -> QuerySet[Publication]:
     return published_publications().filter(pk__in=_linked("projects", project=project))
 
 
-def latest_publications(limit: int = 30) -> QuerySet[Publication]:
-    """Most recently published first: what the Atom feed announces."""
-    return published_publications().order_by("-publish_at", "-pk")[:limit]
+def recently_published() -> QuerySet[Publication]:
+    """published_publications(), most recently published first: what the Atom feed announces."""
+    return published_publications().order_by("-publish_at", "-pk")

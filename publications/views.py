@@ -2,7 +2,7 @@ import json
 from pathlib import PurePosixPath
 
 from django.contrib.syndication.views import Feed
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from core.uploads import content_type_for
-from core.views import FilteredListView
+from core.views import FilteredFeedMixin, FilteredListView
 from publications import queries
 from publications.filters import PublicationFilter
 from publications.models import Edition, Publication, PublicationKind
@@ -196,21 +196,20 @@ def json_ld(publication, request) -> str:
     return mark_safe(text)
 
 
-class PublicationFeed(Feed):
-    """Atom feed of the publications most recently added to the library (same filters)."""
+class PublicationFeed(FilteredFeedMixin, Feed):
+    """Atom feed of the publications most recently added to the library, with the library's
+    filters."""
 
     feed_type = Atom1Feed
     title = gettext_lazy("New publications")
     subtitle = gettext_lazy("Reports, case studies and other publications of the city networks.")
+    filterset_class = PublicationFilter
+
+    def get_base_queryset(self):
+        return queries.recently_published()
 
     def link(self):
         return reverse("publications:publication-list")
-
-    def items(self, obj):
-        return obj[:30]
-
-    def get_object(self, request, *args, **kwargs):
-        return self._items
 
     def item_title(self, item):
         return item.title
@@ -228,21 +227,4 @@ class PublicationFeed(Feed):
         return [str(item.get_kind_display())] + [n.name for n in item.network_list]
 
 
-def feed(request):
-    """The feed with the library's filters; bad filters are a 400 naming the problem."""
-    filterset = PublicationFilter(
-        request.GET,
-        queryset=queries.published_publications().order_by("-publish_at", "-pk"),
-        request=request,
-    )
-    if not filterset.is_valid():
-        messages = "; ".join(
-            f"{field}: {' '.join(errors)}" for field, errors in filterset.form.errors.items()
-        )
-        return HttpResponseBadRequest(
-            _("Some filters could not be used: %(errors)s") % {"errors": messages},
-            content_type="text/plain; charset=utf-8",
-        )
-    view = PublicationFeed()
-    view._items = filterset.qs.order_by("-publish_at", "-pk")
-    return view(request)
+feed = PublicationFeed()

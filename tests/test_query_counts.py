@@ -36,7 +36,7 @@ PINS = {
     "/": 10,
     "/search/?q=city": 6,
     "/sitemap.xml": SITEMAP,
-    "/stories/": 2,
+    "/stories/": 3,  # the filter form lists the networks
     "/stories/award/": 5,
     "/stories/feed/": 1,
     "/reports/": PER_NETWORK,

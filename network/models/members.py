@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from core import dates
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
@@ -147,7 +148,7 @@ class MembershipQuerySet(models.QuerySet):
         )
 
     def current(self):
-        return self.current_on(dt.date.today())
+        return self.current_on(dates.today())
 
 
 class Membership(SourcedModel):

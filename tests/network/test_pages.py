@@ -120,7 +120,8 @@ def test_network_page_shows_computed_counts_beside_stated_figures(client):
 
 
 def test_governance_page_filters_terms_by_year(client):
-    """?year= shows only the terms in force that year; a non-year is a 404, not a 500."""
+    """?year= shows only the terms in force that year; a non-year is a 400 naming it, not a
+    500."""
     network = NetworkFactory(slug="net")
     old = TermFactory(
         body__network=network,
@@ -136,7 +137,9 @@ def test_governance_page_filters_terms_by_year(client):
     assert [t.name for t in response.context["terms"]] == ["2021–2024"]
     assert "Jane Chair" in response.content.decode()
     assert len(client.get("/networks/net/governance/").context["terms"]) == 2
-    assert client.get("/networks/net/governance/", {"year": "20x2"}).status_code == 404
+    bad = client.get("/networks/net/governance/", {"year": "20x2"})
+    assert bad.status_code == 400
+    assert "In force in year: Enter a number." in bad.content.decode()
 
 
 def test_team_page_shows_departed_staff_only_for_past_year(client):

@@ -1,0 +1,63 @@
+"""Read-side queries of stories, named after what they return.
+
+The stories page, its feed, the home page and the API list call these, so every surface shows
+the same published stories in the same order, with a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from events.models import Event
+from network.models import Organisation, Project
+from portal.models import Story
+
+
+def published_stories() -> QuerySet[Story]:
+    """Published stories with their network, newest first."""
+    return Story.objects.published().select_related("network").order_by("-date", "title", "pk")
+
+
+def with_story_links(queryset: QuerySet[Story]) -> QuerySet[Story]:
+    """`queryset` with the images and the published projects and organisations of each story,
+    as the API shows them (`project_list`, `organisation_list`)."""
+    return queryset.prefetch_related(
+        "images",
+        Prefetch(
+            "projects",
+            queryset=Project.objects.published().order_by("title"),
+            to_attr="project_list",
+        ),
+        Prefetch(
+            "organisations",
+            queryset=Organisation.objects.published().order_by("name"),
+            to_attr="organisation_list",
+        ),
+    )
+
+
+def latest_stories() -> QuerySet[Story]:
+    """published_stories() by date, the most recently published first among those of a day:
+    what the feed announces."""
+    return published_stories().order_by("-date", "-publish_at", "-pk")
+
+
+def report_highlights(network, year: int, editorial=None) -> QuerySet[Story]:
+    """The published stories an annual report highlights, by date: those staff chose for the
+    report (`editorial`, an AnnualReport), or else the network's stories of the year."""
+    stories = Story.objects.published()
+    if editorial is not None and editorial.highlights.exists():
+        stories = stories.filter(annual_reports=editorial)
+    else:
+        stories = stories.filter(network=network, date__year=year)
+    return stories.order_by("date", "title", "pk")
+
+
+def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:
+    """`base` (what the visitor may see) with everything a story's page shows."""
+    return base.select_related("network").prefetch_related(
+        "images",
+        Prefetch("projects", queryset=Project.objects.published()),
+        Prefetch("events", queryset=Event.objects.published().order_by("start")),
+        Prefetch("organisations", queryset=Organisation.objects.published()),
+    )

@@ -1,0 +1,185 @@
+"""Every list has one query function and one FilterSet: its page, feeds and API list give the
+same records for the same query, and the same answer to a bad year."""
+
+import datetime as dt
+
+import pytest
+
+from tests.factories import (
+    EditionFactory,
+    EventFactory,
+    EventPlaceFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    PublicationFactory,
+    RegionFactory,
+    StoryFactory,
+    TermFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def page_records(client, url, name, params, key="slug"):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.context["filterset"].form.errors
+    return [getattr(record, key) for record in response.context[name]]
+
+
+def api_records(client, url, params, key="slug"):
+    response = client.get(url, {**params, "page_size": 100})
+    assert response.status_code == 200, response.json()
+    return [row[key] for row in response.json()["results"]]
+
+
+# --- A bad year: 400 naming the parameter, on every page, feed and API list that takes one ---
+
+YEAR_PAGES = [
+    ("/members/", "joined_year", "Joined in (year)"),
+    ("/events/", "year", "Year"),
+    ("/events/feed.ics", "year", "Year"),
+    ("/publications/", "year", "Year of an edition"),
+    ("/publications/feed.atom", "year", "Year of an edition"),
+    ("/stories/", "year", "Year"),
+    ("/stories/feed/", "year", "Year"),
+    ("/networks/net/governance/", "year", "In force in year"),
+    ("/networks/net/team/", "year", "Year"),
+]
+YEAR_API_LISTS = [
+    ("/api/v1/members/", "joined_year"),
+    ("/api/v1/events/", "year"),
+    ("/api/v1/publications/", "year"),
+    ("/api/v1/stories/", "year"),
+    ("/api/v1/governance/", "year"),
+]
+BAD_YEARS = [
+    ("abc", "Enter a number."),
+    ("1899", "greater than or equal to 1900"),
+    ("2101", "less than or equal to 2100"),
+    ("2022.5", "no more than 0 decimal places"),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), BAD_YEARS)
+@pytest.mark.parametrize(
+    ("url", "parameter", "label"),
+    YEAR_PAGES + [(url, parameter, None) for url, parameter in YEAR_API_LISTS],
+)
+def test_a_bad_year_answers_400_naming_the_parameter(client, url, parameter, label, value, message):
+    NetworkFactory(slug="net")
+    MembershipFactory()
+    assert client.get(url, {parameter: "2022"}).status_code == 200
+    response = client.get(url, {parameter: value})
+    assert response.status_code == 400
+    if label is None:  # the API: JSON keyed by the parameter
+        assert any(message in text for text in response.json()[parameter])
+    else:  # a page or a feed: the filter's label (which says "year") with the message
+        assert f"{label}: " in response.content.decode()
+        assert message in response.content.decode()
+
+
+def test_page_forms_leave_out_the_api_only_filters(client):
+    """The pages offer the visitors' filters; incremental sync and the API's sort keys are for
+    programs (the API list takes them)."""
+    events = client.get("/events/").content.decode()
+    members = client.get("/members/").content.decode()
+    assert 'name="q"' in events and 'name="q"' in members
+    for html in (events, members):
+        assert 'name="updated_since"' not in html
+    assert 'name="start_after"' not in events and 'name="ordering"' not in events
+    assert 'name="ordering"' in members  # the directory's sort is the visitor's
+    assert client.get("/api/v1/events/", {"ordering": "title"}).status_code == 200
+
+
+# --- The same records on the page and in the API list -----------------------------------------
+
+
+def test_members_page_and_api_agree_on_network_type_and_region(client):
+    citynet = NetworkFactory(slug="citynet")
+    south = RegionFactory(network=citynet, slug="south")
+    for name in ("Colombo", "Almaty", "Bhopal"):
+        MembershipFactory(
+            network=citynet,
+            region=south,
+            type="associate",
+            organisation=OrganisationFactory(name=name, slug=name.lower()),
+        )
+    MembershipFactory(network=citynet, region=south, type="full")
+    MembershipFactory(network=citynet, type="associate")
+    MembershipFactory(network=NetworkFactory(), region=south, type="associate")
+    query = {"network": "citynet", "membership_type": "associate", "region": "south"}
+    page = page_records(client, "/members/", "organisations", query)
+    assert page == ["almaty", "bhopal", "colombo"]
+    assert api_records(client, "/api/v1/members/", query) == page
+    page_memberships = client.get("/members/", query).context["organisations"][0]
+    api_memberships = client.get("/api/v1/members/", query).json()["results"][0]["memberships"]
+    assert [m.network.slug for m in page_memberships.current_memberships] == [
+        m["network"] for m in api_memberships
+    ]
+
+
+def test_projects_page_and_api_agree_on_theme_and_status(client):
+    network = NetworkFactory(slug="citynet")
+    theme = ThemeFactory(network=network, slug="climate")
+    for title, status in (("B", "active"), ("A", "active"), ("C", "completed")):
+        project = ProjectFactory(network=network, title=title, slug=title.lower(), status=status)
+        project.themes.add(theme)
+    ProjectFactory(network=network, status="active")
+    query = {"theme": "climate", "status": "active"}
+    page = page_records(client, "/projects/", "projects", query)
+    assert page == ["a", "b"]
+    assert api_records(client, "/api/v1/projects/", query) == page
+
+
+def test_events_page_and_api_agree_on_year_and_kind(client):
+    """The same events; the page lists upcoming before past, the API latest first."""
+    for slug, start in (("may", dt.date(2022, 5, 1)), ("oct", dt.date(2022, 10, 1))):
+        event = EventFactory(slug=slug, kind="training", start=start)
+        EventPlaceFactory(event=event, city="Seoul")
+        EventPlaceFactory(event=event, city="Busan")  # two places: still listed once
+    EventFactory(kind="training", start=dt.date(2021, 5, 1))
+    EventFactory(kind="webinar", start=dt.date(2022, 5, 1))
+    query = {"year": "2022", "kind": "training"}
+    page = page_records(client, "/events/", "events", query)
+    assert sorted(page) == ["may", "oct"]
+    assert sorted(api_records(client, "/api/v1/events/", query)) == sorted(page)
+
+
+def test_publications_page_and_api_agree_on_language(client):
+    for slug, date in (("older", dt.date(2020, 1, 1)), ("newer", dt.date(2022, 1, 1))):
+        publication = PublicationFactory(slug=slug)
+        EditionFactory(publication=publication, language="zh-hans", date=date)
+        EditionFactory(publication=publication, language="zh-hant", date=date)
+    EditionFactory(publication=PublicationFactory(slug="english"), language="en")
+    page = page_records(client, "/publications/", "publications", {"language": "zh"})
+    assert page == ["newer", "older"]
+    assert api_records(client, "/api/v1/publications/", {"language": "zh"}) == page
+
+
+def test_stories_page_feed_and_api_agree_on_network(client):
+    network = NetworkFactory(slug="citynet")
+    for slug, date in (("spring", dt.date(2022, 4, 1)), ("autumn", dt.date(2022, 10, 1))):
+        StoryFactory(slug=slug, title=f"Story of {slug}", network=network, date=date)
+    StoryFactory(slug="elsewhere", title="Story elsewhere", network=NetworkFactory())
+    StoryFactory(slug="draft", title="Draft story", network=network, is_published=False)
+    query = {"network": "citynet"}
+    page = page_records(client, "/stories/", "stories", query)
+    assert page == ["autumn", "spring"]
+    assert api_records(client, "/api/v1/stories/", query) == page
+    feed = client.get("/stories/feed/", query).content.decode()
+    assert "Story of spring" in feed and "Story of autumn" in feed
+    assert "Story elsewhere" not in feed and "Draft story" not in feed
+
+
+def test_governance_page_and_api_agree_on_network_and_year(client):
+    network = NetworkFactory(slug="citynet")
+    current = TermFactory(body__network=network, start=dt.date(2021, 1, 1))
+    TermFactory(body=current.body, start=dt.date(2017, 1, 1), end=dt.date(2020, 12, 31))
+    TermFactory(body__network=NetworkFactory(), start=dt.date(2021, 1, 1))
+    page = page_records(client, "/networks/citynet/governance/", "terms", {"year": 2022}, "pk")
+    assert page == [current.pk]
+    query = {"network": "citynet", "year": 2022}
+    assert api_records(client, "/api/v1/governance/", query, "id") == page
