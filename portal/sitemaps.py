@@ -6,7 +6,7 @@ from django.urls import reverse
 from events.models import Event
 from network.models import Network, Organisation, Project
 from portal.models import Story
-from portal.reports import report_years
+from portal.reports import report_years_by_network
 from publications.models import Publication
 
 
@@ -47,11 +47,9 @@ class StorySitemap(PublishedSitemap):
 
 class ReportSitemap(Sitemap):
     def items(self):
-        return [
-            (network.slug, year)
-            for network in Network.objects.published().order_by("order", "name")
-            for year in report_years(network)
-        ]
+        networks = list(Network.objects.published().order_by("order", "name"))
+        years = report_years_by_network(networks)
+        return [(network.slug, year) for network in networks for year in years[network.pk]]
 
     def location(self, item):
         return reverse("portal:report-detail", kwargs={"network": item[0], "year": item[1]})

@@ -20,7 +20,7 @@ from portal import queries
 from portal.filters import StoryFilter
 from portal.health import content_health
 from portal.models import Story
-from portal.reports import build_report, report_years, reported_network_or_404
+from portal.reports import build_report, report_years_by_network, reported_network_or_404
 from portal.search import search
 from publications import queries as publication_queries
 from staff.preview import StaffPreviewMixin
@@ -112,11 +112,10 @@ class ReportListView(TemplateView):
     template_name = "portal/report_list.html"
 
     def get_context_data(self, **kwargs):
-        networks = Network.objects.published().order_by("order", "name")
+        networks = list(Network.objects.published().order_by("order", "name"))
+        years = report_years_by_network(networks)
         return super().get_context_data(
-            networks=[
-                {"network": n, "years": sorted(report_years(n), reverse=True)} for n in networks
-            ],
+            networks=[{"network": n, "years": sorted(years[n.pk], reverse=True)} for n in networks],
             **kwargs,
         )
 
