@@ -1,13 +1,16 @@
 """Admin building blocks shared by the content apps."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from core.filters import YearField
 
 
 def image_preview(image, *, height=80):
@@ -88,3 +91,40 @@ def _save_each(queryset, **values) -> int:
             obj.save()
             count += 1
     return count
+
+
+class YearListFilter(admin.SimpleListFilter):
+    """A "year" list filter by the one year rule (core.filters.YearField): the years that have
+    records, and a bad `?year=` refused as an invalid lookup (the admin's error page), never
+    silently ignored. Subclasses say which years exist and how a year filters."""
+
+    title = _("year")
+    parameter_name = "year"
+
+    def years(self, request, model_admin) -> list[int]:
+        raise NotImplementedError
+
+    def in_year(self, queryset, year: int):
+        raise NotImplementedError
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        # Checked here, not in queryset(): the admin drops a filter that has no years to offer,
+        # and its parameter with it, before asking it to filter.
+        self.year = None
+        if self.value() is not None:
+            try:
+                self.year = YearField().clean(self.value())
+            except ValidationError as error:
+                messages.error(
+                    request,
+                    gettext("“%(value)s” is not a year, so the list is shown unfiltered.")
+                    % {"value": self.value()},
+                )
+                raise IncorrectLookupParameters(error) from None
+
+    def lookups(self, request, model_admin):
+        return [(str(year), str(year)) for year in self.years(request, model_admin)]
+
+    def queryset(self, request, queryset):
+        return queryset if self.year is None else self.in_year(queryset, self.year)

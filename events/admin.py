@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_tools import image_preview
+from core.admin_tools import YearListFilter, image_preview
 from core.partial_dates import PartialDate
 from events import models, services
 from events.spreadsheets import EventResource
@@ -98,20 +98,13 @@ class ImageInline(ContentTabularInline):
         return image_preview(obj.image)
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
+class YearFilter(YearListFilter):
+    def years(self, request, model_admin):
+        starts = models.Event.objects.exclude(start__isnull=True).dates("start", "year", "DESC")
+        return [day.year for day in starts]
 
-    def lookups(self, request, model_admin):
-        years = models.Event.objects.exclude(start__isnull=True).dates(
-            "start", "year", order="DESC"
-        )
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.in_year(int(self.value()))
-        return queryset
+    def in_year(self, queryset, year):
+        return queryset.in_year(year)
 
 
 @admin.register(models.EventSeries)

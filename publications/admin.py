@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_tools import UniqueTogetherInlineFormSet, image_preview
+from core.admin_tools import UniqueTogetherInlineFormSet, YearListFilter, image_preview
 from publications import services
 from publications.languages import UNDETERMINED, language_label
 from publications.models import Edition, Publication, PublicationPerson, Series
@@ -115,21 +115,17 @@ class LanguageListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class YearListFilter(admin.SimpleListFilter):
+class EditionYearFilter(YearListFilter):
     title = _("year of an edition")
-    parameter_name = "year"
 
-    def lookups(self, request, model_admin):
-        years = Edition.objects.exclude(date__isnull=True).dates("date", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
+    def years(self, request, model_admin):
+        dates = Edition.objects.exclude(date__isnull=True).dates("date", "year", order="DESC")
+        return [day.year for day in dates]
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(
-                pk__in=Edition.objects.filter(date__year=int(value)).values("publication_id")
-            )
-        return queryset
+    def in_year(self, queryset, year):
+        return queryset.filter(
+            pk__in=Edition.objects.filter(date__year=year).values("publication_id")
+        )
 
 
 @admin.register(Publication)
@@ -149,7 +145,7 @@ class PublicationAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
         "networks",
         "kind",
         LanguageListFilter,
-        YearListFilter,
+        EditionYearFilter,
         "series",
         "is_published",
     )

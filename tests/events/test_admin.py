@@ -98,3 +98,15 @@ def test_admin_list_filters_by_year(superuser_client):
     EventFactory(title="In 2021", start=dt.date(2021, 3, 1))
     html = superuser_client.get("/admin/events/event/?year=2022").content.decode()
     assert "In 2022" in html and "In 2021" not in html
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/events/event/?year=20x2", "/admin/publications/publication/?year=1899"]
+)
+def test_admin_list_refuses_a_bad_year_instead_of_ignoring_it(superuser_client, url):
+    """A year that is not a year (typed into the address) is refused with the admin's
+    invalid-filter answer and a message saying so, never applied as if it were a year."""
+    EventFactory(title="Hydrogen forum", start=dt.date(2022, 5, 1))
+    response = superuser_client.get(url, follow=True)
+    assert response.redirect_chain[-1][0].endswith("?e=1")
+    assert "is not a year, so the list is shown unfiltered." in response.content.decode()
