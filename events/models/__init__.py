@@ -4,6 +4,7 @@ One module per part: the event itself (`event`) and what is edited with it (`par
 places, organisers, images); the rest of the portal imports the models from here."""
 
 from events.models.event import (
+    ATTENDANCE_COUNTS,
     ONLINE_FORMATS,
     Event,
     EventFormat,
@@ -26,6 +27,7 @@ __all__ = [
     "ReportGroup",
     "EventFormat",
     "ONLINE_FORMATS",
+    "ATTENDANCE_COUNTS",
     "EventStatus",
     "EventSeries",
     "EventQuerySet",

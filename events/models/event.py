@@ -66,6 +66,15 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# The figures of an event's attendance (each optional); the free-text note is beside them.
+ATTENDANCE_COUNTS = (
+    "attendance_in_person",
+    "attendance_online",
+    "attendance_registered",
+    "attendance_countries",
+)
+
+
 class EventSeries(SluggedModel):
     """Events that recur as numbered or yearly editions (Daring Cities, the Low Carbon Cities forum)."""
 
@@ -310,15 +319,8 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
 
     @property
     def has_attendance(self):
-        return any(
-            value is not None
-            for value in (
-                self.attendance_in_person,
-                self.attendance_online,
-                self.attendance_registered,
-                self.attendance_countries,
-            )
-        ) or bool(self.attendance_note)
+        counts = (getattr(self, name) for name in ATTENDANCE_COUNTS)
+        return any(value is not None for value in counts) or bool(self.attendance_note)
 
     def derived_format(self, has_places: bool) -> str:
         """The stated format, else what 'online' and the places make plain (or '' if nothing)."""
