@@ -219,6 +219,12 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [AllowAny]
     throttle_classes = [AnonymousReadThrottle]
+    # The list's function of its app's read layer (published records with the joins the
+    # serializer needs), called per request as the list's page calls it.
+    read_query = None
+
+    def get_queryset(self):
+        return self.read_query()
 
 
 class ReadOnlyViewSet(PublicReadViewSet):

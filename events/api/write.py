@@ -117,23 +117,11 @@ class EventWriteSerializer(ServiceWriteSerializer):
     def to_representation(self, event):
         """The event in the shape it is written (pre-fills the browsable API's form); write
         requests are answered with EventSerializer."""
+        by_slug = ("series", "host", "project")
+        many = ("networks", "themes", "sdgs", "places", "organisers")  # once the event is saved
+        written_otherwise = {"start", "end", "links", *by_slug, *many}
         data = {
-            name: getattr(event, name)
-            for name in self.Meta.fields
-            if name
-            not in {
-                "start",
-                "end",
-                "networks",
-                "series",
-                "host",
-                "project",
-                "themes",
-                "sdgs",
-                "places",
-                "organisers",
-                "links",
-            }
+            name: getattr(event, name) for name in self.Meta.fields if name not in written_otherwise
         }
         if event.start:
             data["start"] = PartialDate.of(event.start, event.date_precision).isoformat()
@@ -157,7 +145,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
                 {"organisation": role.organisation.slug, "role": role.role}
                 for role in event.organisations.all()
             ]
-        for name in ("series", "host", "project"):
+        for name in by_slug:
             related = getattr(event, name)
             data[name] = related.slug if related else None
         data["links"] = event.link_list
