@@ -27,7 +27,6 @@ from staff.preview import visible_to
 class EventListView(FilteredListView):
     """Upcoming events first (soonest first), then past ones (latest first), then undated."""
 
-    template_name = "events/event_list.html"
     context_object_name = "events"
     filterset_class = EventFilter
 
@@ -89,8 +88,6 @@ def event_ics(request, slug):
 
 class EventDetailView(DetailView):
     model = Event
-    template_name = "events/event_detail.html"
-    context_object_name = "event"
 
     def get_queryset(self):
         return queries.event_detail_queryset(visible_to(Event.objects.all(), self.request.user))

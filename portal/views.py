@@ -60,18 +60,13 @@ def server_error(request):
 
 class StoryListView(FilteredListView):
     filterset_class = StoryFilter
-    template_name = "portal/story_list.html"
+    read_query = staticmethod(queries.published_stories)
     context_object_name = "stories"
     paginate_by = 20
-
-    def get_base_queryset(self):
-        return queries.published_stories()
 
 
 class StoryDetailView(StaffPreviewMixin, DetailView):
     model = Story
-    template_name = "portal/story_detail.html"
-    context_object_name = "story"
 
     def get_queryset(self):
         return queries.story_page_queryset(super().get_queryset())
@@ -83,9 +78,7 @@ class LatestStoriesFeed(FilteredFeedMixin, Feed):
     title = gettext_lazy("City Network Portal: stories")
     description = gettext_lazy("Highlights and news of the city networks.")
     filterset_class = StoryFilter
-
-    def get_base_queryset(self):
-        return queries.latest_stories()
+    read_query = staticmethod(queries.latest_stories)
 
     def link(self):
         return reverse("portal:story-list")

@@ -35,18 +35,13 @@ SCHEMA_TYPES = {
 
 class PublicationListView(FilteredListView):
     filterset_class = PublicationFilter
-    template_name = "publications/publication_list.html"
+    read_query = staticmethod(queries.published_publications)
     context_object_name = "publications"
     paginate_by = 24
-
-    def get_base_queryset(self):
-        return queries.published_publications()
 
 
 class PublicationDetailView(StaffPreviewMixin, DetailView):
     model = Publication
-    template_name = "publications/publication_detail.html"
-    context_object_name = "publication"
 
     def get_queryset(self):
         # StaffPreviewMixin: staff see drafts (with the preview banner), others published().
@@ -204,9 +199,7 @@ class PublicationFeed(FilteredFeedMixin, Feed):
     title = gettext_lazy("New publications")
     subtitle = gettext_lazy("Reports, case studies and other publications of the city networks.")
     filterset_class = PublicationFilter
-
-    def get_base_queryset(self):
-        return queries.recently_published()
+    read_query = staticmethod(queries.recently_published)
 
     def link(self):
         return reverse("publications:publication-list")
