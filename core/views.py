@@ -1,7 +1,9 @@
 """The views every filtered public list uses: its page (members, projects, events,
 publications, stories) and its feeds."""
 
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
@@ -66,6 +68,22 @@ def bad_filters_response(form) -> HttpResponseBadRequest:
         _("Some filters could not be used: %(errors)s") % {"errors": "; ".join(problems)},
         content_type="text/plain; charset=utf-8",
     )
+
+
+class RecordFeed(Feed):
+    """A feed of published records: each entry has the record's title and is dated when the
+    record was published; the feed links to its list's page (`list_url_name`)."""
+
+    list_url_name = None
+
+    def link(self):
+        return reverse(self.list_url_name)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_pubdate(self, item):
+        return item.publish_at
 
 
 class _BadFilters(Exception):

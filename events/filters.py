@@ -11,7 +11,7 @@ from core.filters import (
     countries_in,
 )
 from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
-from network.filters import NetworkChoiceFilter, theme_choices
+from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
 
 
 def place_country_choices():
@@ -43,12 +43,7 @@ class EventFilter(PublishableFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=EventStatus.choices, empty_label=_("Any status")
     )
-    theme = django_filters.ChoiceFilter(
-        label=_("Theme"),
-        field_name="themes__slug",
-        choices=theme_choices,
-        empty_label=_("All themes"),
-    )
+    theme = ThemeChoiceFilter(field_name="themes__slug")
     q = TextSearchFilter(fields=("title", "description", "series__name"))
     start_after = django_filters.DateFilter(
         field_name="start", lookup_expr="gte", label=_("Starting on or after")

@@ -54,6 +54,16 @@ def theme_choices():
     )
 
 
+class ThemeChoiceFilter(django_filters.ChoiceFilter):
+    """`theme`: one of the published networks' themes, by its slug."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Theme"))
+        kwargs.setdefault("choices", theme_choices)
+        kwargs.setdefault("empty_label", _("All themes"))
+        super().__init__(**kwargs)
+
+
 def region_choices():
     """Region slugs in use, labelled with their network so equal names stay distinguishable."""
     regions = Region.objects.filter(network__in=Network.objects.published()).select_related(
@@ -138,12 +148,7 @@ class MemberFilter(PublishableFilterSet):
 
 class ProjectFilter(PublishableFilterSet):
     network = NetworkChoiceFilter(empty_label=_("All networks"))
-    theme = django_filters.ChoiceFilter(
-        label=_("Theme"),
-        field_name="themes__slug",
-        empty_label=_("All themes"),
-        choices=theme_choices,
-    )
+    theme = ThemeChoiceFilter(field_name="themes__slug")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=ProjectStatus.choices,

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import PublishableFilterSet, TextSearchFilter, YearFilter
-from network.filters import NetworkChoiceFilter, theme_choices
+from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
 from publications.languages import UNDETERMINED, language_label, primary_subtag
 from publications.models import Edition, Publication, PublicationKind, Series
 
@@ -41,9 +41,7 @@ class PublicationFilter(PublishableFilterSet):
         empty_label=_("All languages"),
     )
     year = YearFilter(label=_("Year of an edition"), method="filter_year")
-    theme = django_filters.ChoiceFilter(
-        label=_("Theme"), choices=theme_choices, method="filter_theme", empty_label=_("All themes")
-    )
+    theme = ThemeChoiceFilter(method="filter_theme")
     series = django_filters.ModelChoiceFilter(
         label=_("Series"),
         to_field_name="slug",

@@ -1,7 +1,6 @@
 import json
 from pathlib import PurePosixPath
 
-from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from core.uploads import content_type_for
-from core.views import FilteredFeedMixin, FilteredListView
+from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
 from publications import queries
 from publications.filters import PublicationFilter
 from publications.models import Edition, Publication, PublicationKind
@@ -191,7 +190,7 @@ def json_ld(publication, request) -> str:
     return mark_safe(text)
 
 
-class PublicationFeed(FilteredFeedMixin, Feed):
+class PublicationFeed(FilteredFeedMixin, RecordFeed):
     """Atom feed of the publications most recently added to the library, with the library's
     filters."""
 
@@ -200,18 +199,10 @@ class PublicationFeed(FilteredFeedMixin, Feed):
     subtitle = gettext_lazy("Reports, case studies and other publications of the city networks.")
     filterset_class = PublicationFilter
     read_query = staticmethod(queries.recently_published)
-
-    def link(self):
-        return reverse("publications:publication-list")
-
-    def item_title(self, item):
-        return item.title
+    list_url_name = "publications:publication-list"
 
     def item_description(self, item):
         return render_to_string("publications/feed_item.html", {"publication": item})
-
-    def item_pubdate(self, item):
-        return item.publish_at
 
     def item_updateddate(self, item):
         return item.updated_at
