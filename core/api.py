@@ -1,11 +1,14 @@
 """API building blocks every app's API uses: read-only viewsets, throttling, permissions, the
-model's validation as a 400, ?format= negotiation and CSV export."""
+model's validation as a 400, ?format= negotiation and CSV export, and the serializer fields that
+show a related record the same way everywhere (its slug if published, its page, a list of slugs)."""
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import (
@@ -49,6 +52,83 @@ def as_api_errors(error: DjangoValidationError, prefix: str = "") -> serializers
     else:
         detail = {f"{prefix}non_field_errors" if prefix else "non_field_errors": error.messages}
     return serializers.ValidationError(detail)
+
+
+class ServiceWriteSerializer(serializers.ModelSerializer):
+    """A staff write of a record through its app's write service.
+
+    The record's own fields are set as sent; the fields named in `service_fields` (dates as
+    text, relations) go to `save_with()`, the service, which runs every rule. Its
+    ValidationError answers 400 naming each field, with the admin's messages.
+    """
+
+    service_fields: tuple[str, ...] = ()
+
+    def save_with(self, record, **service_data):
+        raise NotImplementedError
+
+    def create(self, validated_data):
+        return self._save(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+    def _save(self, record, data):
+        service_data = {name: data.pop(name) for name in self.service_fields if name in data}
+        for name, value in data.items():
+            setattr(record, name, value)
+        try:
+            return self.save_with(record, **service_data)
+        except DjangoValidationError as error:
+            raise as_api_errors(error) from None
+
+
+def public_slug(related) -> str | None:
+    """The slug of a related record, or None when it is missing or not published."""
+    return related.slug if related is not None and related.is_public else None
+
+
+class _ReadOnlyField(serializers.Field):
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PageField(_ReadOnlyField):
+    """The absolute address of the record's public page."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, record):
+        return self.context["request"].build_absolute_uri(record.get_absolute_url())
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class PublicSlugField(_ReadOnlyField):
+    """The slug of the related record `source` if it is published, else None (empty in CSV)."""
+
+    def to_representation(self, related):
+        return public_slug(related)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class SlugListField(_ReadOnlyField):
+    """The slugs of the records in `source`, a list the read query prefetched (published only)."""
+
+    def to_representation(self, records):
+        return [record.slug for record in records]
+
+
+class JoinedField(_ReadOnlyField):
+    """A CSV cell of several values: `attribute` of each record in `source`, joined by '; '."""
+
+    def __init__(self, attribute: str = "slug", **kwargs):
+        self.attribute = attribute
+        super().__init__(**kwargs)
+
+    def to_representation(self, records):
+        return "; ".join(getattr(record, self.attribute) for record in records)
 
 
 OUTPUT_FORMATS = ("json", "csv", "api")
@@ -139,6 +219,12 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [AllowAny]
     throttle_classes = [AnonymousReadThrottle]
+    # The list's function of its app's read layer (published records with the joins the
+    # serializer needs), called per request as the list's page calls it.
+    read_query = None
+
+    def get_queryset(self):
+        return self.read_query()
 
 
 class ReadOnlyViewSet(PublicReadViewSet):

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django_countries import countries
 from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -15,6 +16,13 @@ from rest_framework.exceptions import ValidationError
 from core.text_search import every_word_in
 
 YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+def countries_in(queryset, field: str = "country") -> list[tuple[str, str]]:
+    """(code, name) of the countries `field` of `queryset` holds, named in the visitor's language
+    and in their order: the choices of a country filter, computed per request."""
+    used = set(queryset.exclude(**{field: ""}).order_by().values_list(field, flat=True).distinct())
+    return [(code, name) for code, name in countries if code in used]
 
 
 class YearField(forms.DecimalField):

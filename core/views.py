@@ -1,25 +1,34 @@
 """The views every filtered public list uses: its page (members, projects, events,
 publications, stories) and its feeds."""
 
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 
-class FilteredListView(ListView):
-    """A list page driven by the list's one FilterSet (core.filters.ListFilterSet), which the
-    API list uses too; `get_base_queryset()` is the list's query function, whose order the
-    filters keep unless the visitor sorts.
+class ListSource:
+    """What a list's page and feeds read: the list's one FilterSet (`filterset_class`, a
+    core.filters.ListFilterSet) over `get_base_queryset()`, by default `read_query()`: the
+    list's function of its app's read layer, called per request, whose order the filters keep
+    unless the visitor sorts."""
+
+    filterset_class = None
+    read_query = None
+
+    def get_base_queryset(self):
+        return self.read_query()
+
+
+class FilteredListView(ListSource, ListView):
+    """A list page driven by the list's one FilterSet, which the API list uses too.
 
     Invalid filter values answer 400 with the form's messages (nothing is guessed); every
     combination of filters is a plain GET URL that can be shared.
     """
 
-    filterset_class = None
     paginate_by = 30
-
-    def get_base_queryset(self):
-        raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
         # Always bound, even to an empty query: an unbound FilterSet applies no filter at all,
@@ -61,23 +70,35 @@ def bad_filters_response(form) -> HttpResponseBadRequest:
     )
 
 
+class RecordFeed(Feed):
+    """A feed of published records: each entry has the record's title and is dated when the
+    record was published; the feed links to its list's page (`list_url_name`)."""
+
+    list_url_name = None
+
+    def link(self):
+        return reverse(self.list_url_name)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+
 class _BadFilters(Exception):
     def __init__(self, form):
         self.form = form
 
 
-class FilteredFeedMixin:
+class FilteredFeedMixin(ListSource):
     """For a syndication Feed of a list: the entries are the list's query function narrowed
     by the list's FilterSet (the page's filters); bad filters answer 400 naming each problem.
 
     The Feed instance serves every request, so the filtered entries travel as the feed's
     object rather than as an attribute."""
 
-    filterset_class = None
     limit = 30
-
-    def get_base_queryset(self):
-        raise NotImplementedError
 
     def __call__(self, request, *args, **kwargs):
         try:

@@ -2,33 +2,25 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from core.filters import OrderingFilter, PublishableFilterSet, TextSearchFilter, YearFilter
+from core.filters import (
+    OrderingFilter,
+    PublishableFilterSet,
+    TextSearchFilter,
+    YearFilter,
+    countries_in,
+)
 from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
-from network.filters import published_networks, theme_choices
+from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
 
 
 def place_country_choices():
     """Countries that published events took place in, named in the visitor's language."""
-    used = set(
-        EventPlace.objects.filter(event__in=Event.objects.published())
-        .exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    return [(code, name) for code, name in countries if code in used]
+    return countries_in(EventPlace.objects.filter(event__in=Event.objects.published()))
 
 
 class EventFilter(PublishableFilterSet):
-    network = django_filters.ModelChoiceFilter(
-        label=_("Network"),
-        field_name="networks",
-        to_field_name="slug",
-        queryset=published_networks,
-        empty_label=_("All networks"),
-    )
+    network = NetworkChoiceFilter(field_name="networks", empty_label=_("All networks"))
     year = YearFilter(label=_("Year"), method="filter_year")
     group = django_filters.ChoiceFilter(
         label=_("Report group"),
@@ -51,12 +43,7 @@ class EventFilter(PublishableFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=EventStatus.choices, empty_label=_("Any status")
     )
-    theme = django_filters.ChoiceFilter(
-        label=_("Theme"),
-        field_name="themes__slug",
-        choices=theme_choices,
-        empty_label=_("All themes"),
-    )
+    theme = ThemeChoiceFilter(field_name="themes__slug")
     q = TextSearchFilter(fields=("title", "description", "series__name"))
     start_after = django_filters.DateFilter(
         field_name="start", lookup_expr="gte", label=_("Starting on or after")

@@ -8,7 +8,15 @@ from django.utils.translation import gettext
 from import_export import fields
 
 from events import services
-from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
+from events.models import (
+    ATTENDANCE_COUNTS,
+    Event,
+    EventFormat,
+    EventKind,
+    EventSeries,
+    EventStatus,
+    ReportGroup,
+)
 from network.spreadsheets import NetworkedResource, organisation_named
 from staff.spreadsheets import (
     ChoiceWidget,
@@ -69,10 +77,7 @@ class EventResource(NetworkedResource):
             "host",
             "report_group",
             "report_section",
-            "attendance_in_person",
-            "attendance_online",
-            "attendance_registered",
-            "attendance_countries",
+            *ATTENDANCE_COUNTS,
             "attendance_note",
             "description",
             "outcomes",

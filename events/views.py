@@ -2,7 +2,6 @@ import calendar
 import datetime as dt
 import json
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from core.dates import today
 from core.filters import YEAR_MAX, YEAR_MIN
 from core.partial_dates import Precision
-from core.views import FilteredListView, bad_filters_response
+from core.views import FilteredListView, RecordFeed, bad_filters_response
 from events import ical, queries
 from events.filters import EventFilter
 from events.models import Event
@@ -27,7 +26,6 @@ from staff.preview import visible_to
 class EventListView(FilteredListView):
     """Upcoming events first (soonest first), then past ones (latest first), then undated."""
 
-    template_name = "events/event_list.html"
     context_object_name = "events"
     filterset_class = EventFilter
 
@@ -89,8 +87,6 @@ def event_ics(request, slug):
 
 class EventDetailView(DetailView):
     model = Event
-    template_name = "events/event_detail.html"
-    context_object_name = "event"
 
     def get_queryset(self):
         return queries.event_detail_queryset(visible_to(Event.objects.all(), self.request.user))
@@ -191,21 +187,16 @@ class NextYearView(ListView):
         return super().get_context_data(year=today().year + 1, **kwargs)
 
 
-class LatestEventsFeed(Feed):
+class LatestEventsFeed(RecordFeed):
     """Atom feed of newly published events (by publication time, newest first)."""
 
     feed_type = Atom1Feed
     title = gettext_lazy("New events — City Network Portal")
     subtitle = gettext_lazy("Events as they are published on the portal.")
-
-    def link(self):
-        return reverse("events:event-list")
+    list_url_name = "events:event-list"
 
     def items(self):
         return queries.newly_published()
-
-    def item_title(self, item):
-        return item.title
 
     def item_description(self, item):
         parts = [
@@ -217,9 +208,6 @@ class LatestEventsFeed(Feed):
         if item.description:
             text += "\n\n" + item.description
         return escape(text)
-
-    def item_pubdate(self, item):
-        return item.publish_at
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -286,9 +286,7 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     serializer_class = MemberSerializer
     csv_serializer_class = MemberCSVSerializer
     filterset_class = MemberFilter
-
-    def get_queryset(self):
-        return queries.member_directory()
+    read_query = staticmethod(queries.member_directory)
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":
@@ -303,27 +301,21 @@ class GovernanceViewSet(PublicReadViewSet):
     queryset = Term.objects.none()
     serializer_class = TermSerializer
     filterset_class = GovernanceFilter
-
-    def get_queryset(self):
-        return queries.governance_terms()
+    read_query = staticmethod(queries.governance_terms)
 
 
 class PersonViewSet(ReadOnlyViewSet):
     queryset = Person.objects.none()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
-
-    def get_queryset(self):
-        return queries.published_people()
+    read_query = staticmethod(queries.published_people)
 
 
 class ProjectViewSet(ReadOnlyViewSet):
     queryset = Project.objects.none()
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
-
-    def get_queryset(self):
-        return queries.project_detail_queryset()
+    read_query = staticmethod(queries.project_detail_queryset)
 
 
 class PairingViewSet(ReadOnlyViewSet):
@@ -339,18 +331,14 @@ class ThemeViewSet(PublicReadViewSet):
     queryset = Theme.objects.none()
     serializer_class = ThemeSerializer
     filterset_class = ThemeFilter
-
-    def get_queryset(self):
-        return queries.published_themes()
+    read_query = staticmethod(queries.published_themes)
 
 
 class SDGViewSet(PublicReadViewSet):
     queryset = SDG.objects.none()
     serializer_class = SDGSerializer
     pagination_class = None
-
-    def get_queryset(self):
-        return SDG.objects.all()
+    read_query = staticmethod(SDG.objects.all)
 
 
 def register(router):

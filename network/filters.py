@@ -3,7 +3,6 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from core.filters import (
     ListFilterSet,
@@ -11,6 +10,7 @@ from core.filters import (
     PublishableFilterSet,
     TextSearchFilter,
     YearFilter,
+    countries_in,
 )
 from network import queries
 from network.models import (
@@ -34,6 +34,16 @@ def published_networks(request):
     return Network.objects.published()
 
 
+class NetworkChoiceFilter(django_filters.ModelChoiceFilter):
+    """`network`: one of the published networks, by its slug."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Network"))
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("queryset", published_networks)
+        super().__init__(**kwargs)
+
+
 def theme_choices():
     """Themes of published networks as (slug, name), for every list that filters by theme."""
     return list(
@@ -42,6 +52,16 @@ def theme_choices():
         .values_list("slug", "name")
         .distinct()
     )
+
+
+class ThemeChoiceFilter(django_filters.ChoiceFilter):
+    """`theme`: one of the published networks' themes, by its slug."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Theme"))
+        kwargs.setdefault("choices", theme_choices)
+        kwargs.setdefault("empty_label", _("All themes"))
+        super().__init__(**kwargs)
 
 
 def region_choices():
@@ -58,14 +78,7 @@ def region_choices():
 
 
 def member_country_choices():
-    used = set(
-        Organisation.objects.published()
-        .exclude(country="")
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    return [(code, name) for code, name in countries if code in used]
+    return countries_in(Organisation.objects.published())
 
 
 class MemberFilter(PublishableFilterSet):
@@ -76,13 +89,7 @@ class MemberFilter(PublishableFilterSet):
     region.
     """
 
-    network = django_filters.ModelChoiceFilter(
-        label=_("Network"),
-        to_field_name="slug",
-        queryset=published_networks,
-        method="filter_nothing",
-        empty_label=_("All networks"),
-    )
+    network = NetworkChoiceFilter(method="filter_nothing", empty_label=_("All networks"))
     membership_type = django_filters.ChoiceFilter(
         label=_("Membership type"),
         choices=MembershipType.choices,
@@ -140,18 +147,8 @@ class MemberFilter(PublishableFilterSet):
 
 
 class ProjectFilter(PublishableFilterSet):
-    network = django_filters.ModelChoiceFilter(
-        label=_("Network"),
-        to_field_name="slug",
-        queryset=published_networks,
-        empty_label=_("All networks"),
-    )
-    theme = django_filters.ChoiceFilter(
-        label=_("Theme"),
-        field_name="themes__slug",
-        empty_label=_("All themes"),
-        choices=theme_choices,
-    )
+    network = NetworkChoiceFilter(empty_label=_("All networks"))
+    theme = ThemeChoiceFilter(field_name="themes__slug")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=ProjectStatus.choices,
@@ -172,12 +169,7 @@ class GovernanceFilter(ListFilterSet):
     """Governance terms: the API's list (`?network=`) and a network's governance page, whose
     network is in its address."""
 
-    network = django_filters.ModelChoiceFilter(
-        field_name="body__network",
-        to_field_name="slug",
-        queryset=published_networks,
-        label=_("Network"),
-    )
+    network = NetworkChoiceFilter(field_name="body__network")
     year = YearFilter(method="filter_year", label=_("In force in year"))
 
     class Meta:
@@ -200,12 +192,7 @@ class PersonFilter(PublishableFilterSet):
 
 
 class PairingFilter(PublishableFilterSet):
-    network = django_filters.ModelChoiceFilter(
-        field_name="programme__network",
-        to_field_name="slug",
-        queryset=published_networks,
-        label=_("Network"),
-    )
+    network = NetworkChoiceFilter(field_name="programme__network")
     programme = django_filters.CharFilter(
         field_name="programme__slug", label=_("Programme (project slug)")
     )
@@ -222,9 +209,7 @@ class PairingFilter(PublishableFilterSet):
 
 
 class ThemeFilter(ListFilterSet):
-    network = django_filters.ModelChoiceFilter(
-        to_field_name="slug", queryset=published_networks, label=_("Network")
-    )
+    network = NetworkChoiceFilter()
 
     class Meta:
         model = Theme

@@ -268,6 +268,23 @@ def project_detail_queryset():
     )
 
 
+def project_and_organisation_lists() -> tuple[Prefetch, Prefetch]:
+    """Prefetches of a record's published projects (by title) and organisations (by name) into
+    `project_list` and `organisation_list`: what a story or a publication is about."""
+    return (
+        Prefetch(
+            "projects",
+            queryset=Project.objects.published().order_by("title"),
+            to_attr="project_list",
+        ),
+        Prefetch(
+            "organisations",
+            queryset=Organisation.objects.published().order_by("name"),
+            to_attr="organisation_list",
+        ),
+    )
+
+
 def published_pairings():
     visits = StudyVisit.objects.select_related("place").order_by("start")
     return (

@@ -20,6 +20,8 @@ class QueriedDetailView(StaffPreviewMixin, DetailView):
     """A network's page that reads parameters (`?year=`) through `get_query_form()`: a bad
     value answers 400 with the form's messages, as the list pages do."""
 
+    model = Network
+
     def get_query_form(self):
         raise NotImplementedError
 
@@ -31,7 +33,6 @@ class QueriedDetailView(StaffPreviewMixin, DetailView):
 
 
 class NetworkListView(ListView):
-    template_name = "network/network_list.html"
     context_object_name = "networks"
 
     def get_queryset(self):
@@ -45,8 +46,6 @@ class NetworkListView(ListView):
 
 class NetworkDetailView(StaffPreviewMixin, DetailView):
     model = Network
-    template_name = "network/network_detail.html"
-    context_object_name = "network"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,9 +70,7 @@ class NetworkGovernanceView(QueriedDetailView):
     """Governance bodies, terms and seats: all terms, or those in force in ?year= (the API's
     governance list with the network of the page's address)."""
 
-    model = Network
     template_name = "network/network_governance.html"
-    context_object_name = "network"
 
     def get_query_form(self):
         data = self.request.GET.copy()
@@ -104,9 +101,7 @@ class NetworkGovernanceView(QueriedDetailView):
 class NetworkTeamView(QueriedDetailView):
     """The secretariat team now, or in post during ?year= (departed staff only then)."""
 
-    model = Network
     template_name = "network/network_team.html"
-    context_object_name = "network"
 
     def get_query_form(self):
         return YearForm(self.request.GET)
@@ -132,11 +127,9 @@ class NetworkTeamView(QueriedDetailView):
 
 class MemberListView(FilteredListView):
     filterset_class = MemberFilter
+    read_query = staticmethod(queries.member_directory)
     template_name = "network/member_list.html"
     context_object_name = "organisations"
-
-    def get_base_queryset(self):
-        return queries.member_directory()
 
     def get_queryset(self):
         return self.object_list
@@ -163,7 +156,6 @@ class MemberListView(FilteredListView):
 class MemberDetailView(StaffPreviewMixin, DetailView):
     model = Organisation
     template_name = "network/member_detail.html"
-    context_object_name = "organisation"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -173,17 +165,12 @@ class MemberDetailView(StaffPreviewMixin, DetailView):
 
 class ProjectListView(FilteredListView):
     filterset_class = ProjectFilter
-    template_name = "network/project_list.html"
+    read_query = staticmethod(queries.published_projects)
     context_object_name = "projects"
-
-    def get_base_queryset(self):
-        return queries.published_projects()
 
 
 class ProjectDetailView(StaffPreviewMixin, DetailView):
     model = Project
-    template_name = "network/project_detail.html"
-    context_object_name = "project"
 
     def get_queryset(self):
         return super().get_queryset().select_related("network").prefetch_related("themes", "sdgs")

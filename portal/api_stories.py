@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from core.api import ReadOnlyViewSet
+from core.api import PageField, PublicSlugField, ReadOnlyViewSet, SlugListField
 from portal import queries
 from portal.filters import StoryFilter
 from portal.models import Story
@@ -20,10 +20,10 @@ class StoryImageSerializer(serializers.Serializer):
 
 class StorySerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:story-detail", lookup_field="slug")
-    page = serializers.SerializerMethodField(help_text="The story's public page.")
-    network = serializers.SerializerMethodField()
-    projects = serializers.SerializerMethodField()
-    organisations = serializers.SerializerMethodField()
+    page = PageField(help_text="The story's public page.")
+    network = PublicSlugField()
+    projects = SlugListField(source="project_list")
+    organisations = SlugListField(source="organisation_list")
     images = StoryImageSerializer(many=True, read_only=True)
 
     class Meta:
@@ -43,19 +43,6 @@ class StorySerializer(serializers.ModelSerializer):
             "source",
             "updated_at",
         ]
-
-    def get_page(self, story) -> str:
-        return self.context["request"].build_absolute_uri(story.get_absolute_url())
-
-    def get_projects(self, story) -> list[str]:
-        return [project.slug for project in story.project_list]
-
-    def get_organisations(self, story) -> list[str]:
-        return [organisation.slug for organisation in story.organisation_list]
-
-    def get_network(self, story) -> str | None:
-        network = story.network
-        return network.slug if network is not None and network.is_public else None
 
 
 class StoryViewSet(ReadOnlyViewSet):

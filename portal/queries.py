@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from events.models import Event
 from network.models import Organisation, Project
+from network.queries import project_and_organisation_lists
 from portal.models import Story
 
 
@@ -21,19 +22,7 @@ def published_stories() -> QuerySet[Story]:
 def with_story_links(queryset: QuerySet[Story]) -> QuerySet[Story]:
     """`queryset` with the images and the published projects and organisations of each story,
     as the API shows them (`project_list`, `organisation_list`)."""
-    return queryset.prefetch_related(
-        "images",
-        Prefetch(
-            "projects",
-            queryset=Project.objects.published().order_by("title"),
-            to_attr="project_list",
-        ),
-        Prefetch(
-            "organisations",
-            queryset=Organisation.objects.published().order_by("name"),
-            to_attr="organisation_list",
-        ),
-    )
+    return queryset.prefetch_related("images", *project_and_organisation_lists())
 
 
 def latest_stories() -> QuerySet[Story]:

@@ -1,8 +1,6 @@
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.syndication.views import Feed
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import dates
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
@@ -12,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from core.dates import today as current_day
-from core.views import FilteredFeedMixin, FilteredListView
+from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
 from events import queries as event_queries
 from network.models import Network
 from network.queries import network_cards
@@ -60,44 +58,29 @@ def server_error(request):
 
 class StoryListView(FilteredListView):
     filterset_class = StoryFilter
-    template_name = "portal/story_list.html"
+    read_query = staticmethod(queries.published_stories)
     context_object_name = "stories"
     paginate_by = 20
-
-    def get_base_queryset(self):
-        return queries.published_stories()
 
 
 class StoryDetailView(StaffPreviewMixin, DetailView):
     model = Story
-    template_name = "portal/story_detail.html"
-    context_object_name = "story"
 
     def get_queryset(self):
         return queries.story_page_queryset(super().get_queryset())
 
 
-class LatestStoriesFeed(FilteredFeedMixin, Feed):
+class LatestStoriesFeed(FilteredFeedMixin, RecordFeed):
     """The latest stories, with the stories page's filters."""
 
     title = gettext_lazy("City Network Portal: stories")
     description = gettext_lazy("Highlights and news of the city networks.")
     filterset_class = StoryFilter
-
-    def get_base_queryset(self):
-        return queries.latest_stories()
-
-    def link(self):
-        return reverse("portal:story-list")
-
-    def item_title(self, item):
-        return item.title
+    read_query = staticmethod(queries.latest_stories)
+    list_url_name = "portal:story-list"
 
     def item_description(self, item):
         return item.summary
-
-    def item_pubdate(self, item):
-        return item.publish_at
 
 
 class AtomStoriesFeed(LatestStoriesFeed):

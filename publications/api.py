@@ -8,10 +8,17 @@ spreadsheet's do: the same rules and messages (each edition needs a file or a li
 per language, the models' full_clean()), then the cover. PDFs are uploaded in the admin.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers, viewsets
 
-from core.api import AnonymousReadThrottle, CSVExportMixin, as_api_errors
+from core.api import (
+    AnonymousReadThrottle,
+    CSVExportMixin,
+    JoinedField,
+    PageField,
+    PublicSlugField,
+    ServiceWriteSerializer,
+    SlugListField,
+)
 from core.partial_dates import Precision
 from network.models import SDG, Network, Organisation, Project, Theme
 from publications import queries, services
@@ -25,8 +32,19 @@ def absolute(request, file) -> str | None:
     return request.build_absolute_uri(file.url) if file else None
 
 
-def public_slug(related) -> str | None:
-    return related.slug if related is not None and related.is_public else None
+# The fields a publication is read and written by alike, in the order both list them.
+SHARED_FIELDS = [
+    "title",
+    "kind",
+    "series",
+    "issue",
+    "summary",
+    "networks",
+    "projects",
+    "organisations",
+    "themes",
+    "sdgs",
+]
 
 
 # --- Read serializers ---------------------------------------------------------------------------
@@ -39,18 +57,12 @@ class EditionSerializer(serializers.Serializer):
     title = serializers.CharField(source="display_title")
     date = serializers.DateField(allow_null=True)
     date_precision = serializers.ChoiceField(choices=Precision.choices)
-    publisher = serializers.SerializerMethodField()
-    translated_by = serializers.SerializerMethodField()
+    publisher = PublicSlugField()
+    translated_by = PublicSlugField()
     file = serializers.SerializerMethodField(help_text="Absolute address of the PDF, if uploaded.")
     link = serializers.CharField(help_text="Where the edition is published elsewhere, or ''.")
     size = serializers.IntegerField(source="file_size", allow_null=True, help_text="Bytes.")
     pages = serializers.IntegerField(source="page_count", allow_null=True)
-
-    def get_publisher(self, edition) -> str | None:
-        return public_slug(edition.publisher)
-
-    def get_translated_by(self, edition) -> str | None:
-        return public_slug(edition.translated_by)
 
     def get_file(self, edition) -> str | None:
         return absolute(self.context["request"], edition.file)
@@ -66,11 +78,11 @@ class PublicationSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:publication-detail", lookup_field="slug"
     )
-    page = serializers.SerializerMethodField(help_text="The publication's public page.")
+    page = PageField(help_text="The publication's public page.")
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    networks = serializers.SerializerMethodField()
-    projects = serializers.SerializerMethodField()
-    organisations = serializers.SerializerMethodField()
+    networks = SlugListField(source="network_list")
+    projects = SlugListField(source="project_list")
+    organisations = SlugListField(source="organisation_list")
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     credits = CreditSerializer(source="credit_list", many=True, read_only=True)
@@ -83,33 +95,12 @@ class PublicationSerializer(serializers.ModelSerializer):
             "slug",
             "url",
             "page",
-            "title",
-            "kind",
-            "series",
-            "issue",
-            "summary",
-            "networks",
-            "projects",
-            "organisations",
-            "themes",
-            "sdgs",
+            *SHARED_FIELDS,
             "credits",
             "cover",
             "editions",
             "updated_at",
         ]
-
-    def get_page(self, publication) -> str:
-        return self.context["request"].build_absolute_uri(publication.get_absolute_url())
-
-    def get_networks(self, publication) -> list[str]:
-        return [network.slug for network in publication.network_list]
-
-    def get_projects(self, publication) -> list[str]:
-        return [project.slug for project in publication.project_list]
-
-    def get_organisations(self, publication) -> list[str]:
-        return [organisation.slug for organisation in publication.organisation_list]
 
     def get_cover(self, publication) -> str | None:
         return absolute(self.context["request"], publication.cover_large)
@@ -119,11 +110,11 @@ class PublicationCSVSerializer(serializers.ModelSerializer):
     """One flat row per publication; editions as 'language:date:address' joined by '; '."""
 
     series = serializers.CharField(source="series.name", default="")
-    networks = serializers.SerializerMethodField()
+    networks = JoinedField(source="network_list")
     languages = serializers.SerializerMethodField()
     latest_date = serializers.DateField(source="latest_edition", allow_null=True)
     editions = serializers.SerializerMethodField()
-    page = serializers.SerializerMethodField()
+    page = PageField()
 
     class Meta:
         model = Publication
@@ -141,9 +132,6 @@ class PublicationCSVSerializer(serializers.ModelSerializer):
             "page",
         ]
 
-    def get_networks(self, publication) -> str:
-        return "; ".join(network.slug for network in publication.network_list)
-
     def get_languages(self, publication) -> str:
         return "; ".join(dict.fromkeys(e.language for e in publication.edition_list))
 
@@ -154,9 +142,6 @@ class PublicationCSVSerializer(serializers.ModelSerializer):
             f"{absolute(request, e.file) or e.link}"
             for e in publication.edition_list
         )
-
-    def get_page(self, publication) -> str:
-        return self.context["request"].build_absolute_uri(publication.get_absolute_url())
 
 
 # --- Write serializers --------------------------------------------------------------------------
@@ -180,7 +165,7 @@ class EditionWriteSerializer(serializers.Serializer):
     order = serializers.IntegerField(required=False, default=0, min_value=0, max_value=32767)
 
 
-class PublicationWriteSerializer(serializers.ModelSerializer):
+class PublicationWriteSerializer(ServiceWriteSerializer):
     """What staff send to create or change a publication. `editions`, when given, are matched to
     the publication's own by language and summary: matching ones are updated (an uploaded PDF
     stays), new ones created, and the ones not listed removed."""
@@ -203,20 +188,14 @@ class PublicationWriteSerializer(serializers.ModelSerializer):
     sdgs = serializers.PrimaryKeyRelatedField(queryset=SDG.objects.all(), many=True, required=False)
     editions = EditionWriteSerializer(many=True, required=False)
 
+    # The write service sets the relations and the editions, then the cover.
+    service_fields = (*MANY_TO_MANY, "editions")
+
     class Meta:
         model = Publication
         fields = [
             "slug",
-            "title",
-            "kind",
-            "series",
-            "issue",
-            "summary",
-            "networks",
-            "projects",
-            "organisations",
-            "themes",
-            "sdgs",
+            *SHARED_FIELDS,
             "editions",
             "source",
             "internal_note",
@@ -248,22 +227,8 @@ class PublicationWriteSerializer(serializers.ModelSerializer):
             ]
         return data
 
-    def create(self, validated_data):
-        return self._save(Publication(), validated_data)
-
-    def update(self, instance, validated_data):
-        return self._save(instance, validated_data)
-
-    def _save(self, publication, data):
-        """The publication's own fields set as sent; relations, editions, every rule and the
-        cover are the service's, with the admin's messages."""
-        related = {name: data.pop(name) for name in (*MANY_TO_MANY, "editions") if name in data}
-        for name, value in data.items():
-            setattr(publication, name, value)
-        try:
-            return services.publication_save(publication=publication, **related)
-        except DjangoValidationError as error:
-            raise as_api_errors(error) from None
+    def save_with(self, publication, **related):
+        return services.publication_save(publication=publication, **related)
 
 
 # --- Viewset ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import PublishableFilterSet, TextSearchFilter, YearFilter
-from network.filters import published_networks, theme_choices
+from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
 from publications.languages import UNDETERMINED, language_label, primary_subtag
 from publications.models import Edition, Publication, PublicationKind, Series
 
@@ -30,13 +30,7 @@ def published_series(request):
 
 
 class PublicationFilter(PublishableFilterSet):
-    network = django_filters.ModelChoiceFilter(
-        label=_("Network"),
-        to_field_name="slug",
-        queryset=published_networks,
-        method="filter_network",
-        empty_label=_("All networks"),
-    )
+    network = NetworkChoiceFilter(method="filter_network", empty_label=_("All networks"))
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=PublicationKind.choices, empty_label=_("All kinds")
     )
@@ -47,9 +41,7 @@ class PublicationFilter(PublishableFilterSet):
         empty_label=_("All languages"),
     )
     year = YearFilter(label=_("Year of an edition"), method="filter_year")
-    theme = django_filters.ChoiceFilter(
-        label=_("Theme"), choices=theme_choices, method="filter_theme", empty_label=_("All themes")
-    )
+    theme = ThemeChoiceFilter(method="filter_theme")
     series = django_filters.ModelChoiceFilter(
         label=_("Series"),
         to_field_name="slug",

@@ -12,6 +12,7 @@ import datetime as dt
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 
 from network.models import Network, Organisation, OrganisationKind, Person, Project
+from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson
 
 
@@ -52,16 +53,7 @@ def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
     return queryset.prefetch_related(
         Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
-        Prefetch(
-            "projects",
-            queryset=Project.objects.published().order_by("title"),
-            to_attr="project_list",
-        ),
-        Prefetch(
-            "organisations",
-            queryset=Organisation.objects.published().order_by("name"),
-            to_attr="organisation_list",
-        ),
+        *project_and_organisation_lists(),
         "themes",
         "sdgs",
     )

@@ -1,7 +1,6 @@
 import json
 from pathlib import PurePosixPath
 
-from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
 from core.uploads import content_type_for
-from core.views import FilteredFeedMixin, FilteredListView
+from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
 from publications import queries
 from publications.filters import PublicationFilter
 from publications.models import Edition, Publication, PublicationKind
@@ -35,18 +34,13 @@ SCHEMA_TYPES = {
 
 class PublicationListView(FilteredListView):
     filterset_class = PublicationFilter
-    template_name = "publications/publication_list.html"
+    read_query = staticmethod(queries.published_publications)
     context_object_name = "publications"
     paginate_by = 24
-
-    def get_base_queryset(self):
-        return queries.published_publications()
 
 
 class PublicationDetailView(StaffPreviewMixin, DetailView):
     model = Publication
-    template_name = "publications/publication_detail.html"
-    context_object_name = "publication"
 
     def get_queryset(self):
         # StaffPreviewMixin: staff see drafts (with the preview banner), others published().
@@ -196,7 +190,7 @@ def json_ld(publication, request) -> str:
     return mark_safe(text)
 
 
-class PublicationFeed(FilteredFeedMixin, Feed):
+class PublicationFeed(FilteredFeedMixin, RecordFeed):
     """Atom feed of the publications most recently added to the library, with the library's
     filters."""
 
@@ -204,21 +198,11 @@ class PublicationFeed(FilteredFeedMixin, Feed):
     title = gettext_lazy("New publications")
     subtitle = gettext_lazy("Reports, case studies and other publications of the city networks.")
     filterset_class = PublicationFilter
-
-    def get_base_queryset(self):
-        return queries.recently_published()
-
-    def link(self):
-        return reverse("publications:publication-list")
-
-    def item_title(self, item):
-        return item.title
+    read_query = staticmethod(queries.recently_published)
+    list_url_name = "publications:publication-list"
 
     def item_description(self, item):
         return render_to_string("publications/feed_item.html", {"publication": item})
-
-    def item_pubdate(self, item):
-        return item.publish_at
 
     def item_updateddate(self, item):
         return item.updated_at

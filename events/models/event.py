@@ -1,4 +1,5 @@
-"""Events the networks run or join: when (a partial date or sessions), where, who, what came of it."""
+"""The event itself: its kinds, formats and states, its series, and the event with its dates,
+networks, people, attendance and what came of it."""
 
 from __future__ import annotations
 
@@ -8,14 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core import dates
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
-from core.uploads import GeneratedName, validate_image_upload
 from network.models import SDG, Network, Organisation, Person, Project, Theme
 
 
@@ -65,6 +64,15 @@ class EventStatus(models.TextChoices):
     HELD = "held", _("Held")
     POSTPONED = "postponed", _("Postponed")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# The figures of an event's attendance (each optional); the free-text note is beside them.
+ATTENDANCE_COUNTS = (
+    "attendance_in_person",
+    "attendance_online",
+    "attendance_registered",
+    "attendance_countries",
+)
 
 
 class EventSeries(SluggedModel):
@@ -311,15 +319,8 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
 
     @property
     def has_attendance(self):
-        return any(
-            value is not None
-            for value in (
-                self.attendance_in_person,
-                self.attendance_online,
-                self.attendance_registered,
-                self.attendance_countries,
-            )
-        ) or bool(self.attendance_note)
+        counts = (getattr(self, name) for name in ATTENDANCE_COUNTS)
+        return any(value is not None for value in counts) or bool(self.attendance_note)
 
     def derived_format(self, has_places: bool) -> str:
         """The stated format, else what 'online' and the places make plain (or '' if nothing)."""
@@ -328,128 +329,3 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
         if self.is_online:
             return EventFormat.HYBRID if has_places else EventFormat.ONLINE
         return ""
-
-
-class EventSession(PartialDateRange):
-    """A part of an event on its own day or days (a course's live session, a second day)."""
-
-    network_path = "event__networks"
-    history = HistoricalRecords()
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("title"), max_length=300, blank=True)
-    format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["event", "start", "order"]
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-
-    def __str__(self):
-        return f"{self.title or self.event.title} ({self.when})"
-
-
-class EventPlace(models.Model):
-    """Where (part of) an event takes place: an organisation's city, or a city and country."""
-
-    network_path = "event__networks"
-    history = HistoricalRecords()
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="event_places",
-        help_text=_("The city (or body) the event took place in, if it has a page."),
-    )
-    venue = models.CharField(_("venue"), max_length=250, blank=True)
-    city = models.CharField(_("city"), max_length=150, blank=True)
-    country = CountryField(_("country"), blank=True, db_index=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["event", "order", "id"]
-        verbose_name = _("place")
-        verbose_name_plural = _("places")
-
-    def __str__(self):
-        return self.label
-
-    def clean(self):
-        super().clean()
-        if not (self.organisation_id or self.city or self.country):
-            raise ValidationError(_("A place needs an organisation, a city or a country."))
-
-    @property
-    def label(self):
-        city = self.city or (self.organisation.name if self.organisation_id else "")
-        parts = [
-            part for part in (self.venue, city, self.country.name if self.country else "") if part
-        ]
-        return ", ".join(str(part) for part in parts)
-
-
-class OrganiserRole(models.TextChoices):
-    ORGANISER = "organiser", _("Organiser")
-    CO_ORGANISER = "co-organiser", _("Co-organiser")
-    PARTNER = "partner", _("Partner")
-
-
-class EventOrganisation(models.Model):
-    """An organisation's part in an event: organiser, co-organiser or partner."""
-
-    network_path = "event__networks"
-    history = HistoricalRecords()
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisations")
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="event_roles"
-    )
-    role = models.CharField(_("role"), max_length=20, choices=OrganiserRole.choices)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["event", "role", "order", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "organisation", "role"],
-                name="unique_event_organisation_role",
-                violation_error_message=_("This organisation already has this role."),
-            ),
-        ]
-        verbose_name = _("organiser or partner")
-        verbose_name_plural = _("organisers and partners")
-
-    def __str__(self):
-        return f"{self.organisation} ({self.get_role_display()})"
-
-
-class EventImage(models.Model):
-    """A photo of an event with its caption and credit."""
-
-    network_path = "event__networks"
-    history = HistoricalRecords()
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(
-        _("image"),
-        upload_to=GeneratedName("events/images"),
-        validators=[validate_image_upload],
-        help_text=_("JPEG, PNG or WebP, up to 10 MB."),
-    )
-    caption = models.CharField(
-        _("caption"), max_length=300, help_text=_("Also read aloud to people who cannot see it.")
-    )
-    credit = models.CharField(_("credit"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["event", "order", "id"]
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-    def __str__(self):
-        return self.caption

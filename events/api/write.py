@@ -1,0 +1,160 @@
+"""What staff send to write an event: its own fields as the model holds them, dates as the
+sources give them, relations by slug. The rules and messages are the write service's."""
+
+from rest_framework import serializers
+
+from core.api import ServiceWriteSerializer
+from core.partial_dates import PartialDate, Precision
+from events import services
+from events.api.read import SHARED_FIELDS
+from events.models import ATTENDANCE_COUNTS, Event, EventSeries, OrganiserRole
+from network.models import SDG, Network, Organisation, Project
+
+
+class EventPlaceWriteSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    venue = serializers.CharField(required=False, allow_blank=True, default="")
+    city = serializers.CharField(required=False, allow_blank=True, default="")
+    country = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="ISO 3166 alpha-2"
+    )
+
+
+class EventOrganiserWriteSerializer(serializers.Serializer):
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all()
+    )
+    role = serializers.ChoiceField(choices=OrganiserRole.choices)
+
+
+class EventWriteSerializer(ServiceWriteSerializer):
+    """What staff send to create or change an event. Places and organisers, when given, replace
+    the event's own; sessions and images are edited in the admin."""
+
+    start = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="2022-10-03, 2022-10, 2022-Q4 or 2022; empty when no source gives a date.",
+    )
+    end = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Same forms; empty for a single day, month, quarter or year.",
+    )
+    date_precision = serializers.ChoiceField(
+        choices=Precision.choices,
+        required=False,
+        help_text="Optional: the precision of the start text unless a coarser one is given.",
+    )
+    networks = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Network.objects.all(), many=True, allow_empty=False
+    )
+    series = serializers.SlugRelatedField(
+        slug_field="slug", queryset=EventSeries.objects.all(), required=False, allow_null=True
+    )
+    host = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    project = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Project.objects.all(), required=False, allow_null=True
+    )
+    themes = serializers.ListField(
+        child=serializers.SlugField(allow_unicode=True),
+        required=False,
+        help_text="Theme slugs of the event's networks.",
+    )
+    sdgs = serializers.PrimaryKeyRelatedField(queryset=SDG.objects.all(), many=True, required=False)
+    links = serializers.ListField(child=serializers.URLField(), required=False)
+    places = EventPlaceWriteSerializer(many=True, required=False)
+    organisers = EventOrganiserWriteSerializer(many=True, required=False)
+
+    # The write service parses the dates and sets the relations.
+    service_fields = (
+        "start",
+        "end",
+        "date_precision",
+        "networks",
+        "themes",
+        "sdgs",
+        "places",
+        "organisers",
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "slug",
+            *SHARED_FIELDS,
+            "date_note",
+            "networks",
+            "series",
+            "edition",
+            "host",
+            "project",
+            "themes",
+            "sdgs",
+            "places",
+            "organisers",
+            *ATTENDANCE_COUNTS,
+            "attendance_note",
+            "description",
+            "outcomes",
+            "note",
+            "links",
+            "report_group",
+            "report_section",
+            "source",
+            "is_published",
+            "publish_at",
+        ]
+        extra_kwargs = {"slug": {"required": False}}
+        # Uniqueness (slug; series and edition) is checked by the model's full_clean() in the
+        # service, with the admin's messages.
+        validators = []
+
+    def to_representation(self, event):
+        """The event in the shape it is written (pre-fills the browsable API's form); write
+        requests are answered with EventSerializer."""
+        by_slug = ("series", "host", "project")
+        many = ("networks", "themes", "sdgs", "places", "organisers")  # once the event is saved
+        written_otherwise = {"start", "end", "links", *by_slug, *many}
+        data = {
+            name: getattr(event, name) for name in self.Meta.fields if name not in written_otherwise
+        }
+        if event.start:
+            data["start"] = PartialDate.of(event.start, event.date_precision).isoformat()
+            data["end"] = (
+                PartialDate.of(event.end, event.date_precision).isoformat() if event.end else ""
+            )
+        if event.pk:
+            data["networks"] = [network.slug for network in event.networks.all()]
+            data["themes"] = [theme.slug for theme in event.themes.all()]
+            data["sdgs"] = [sdg.pk for sdg in event.sdgs.all()]
+            data["places"] = [
+                {
+                    "organisation": place.organisation.slug if place.organisation else None,
+                    "venue": place.venue,
+                    "city": place.city,
+                    "country": place.country.code,
+                }
+                for place in event.places.all()
+            ]
+            data["organisers"] = [
+                {"organisation": role.organisation.slug, "role": role.role}
+                for role in event.organisations.all()
+            ]
+        for name in by_slug:
+            related = getattr(event, name)
+            data[name] = related.slug if related else None
+        data["links"] = event.link_list
+        return data
+
+    def validate(self, attrs):
+        if "links" in attrs:
+            attrs["links"] = "\n".join(attrs["links"])
+        return attrs
+
+    def save_with(self, event, **rules):
+        return services.event_save(event=event, **rules)

@@ -1,0 +1,40 @@
+"""Events the networks run or join: when (a partial date or sessions), where, who, what came of it.
+
+One module per part: the event itself (`event`) and what is edited with it (`parts`: sessions,
+places, organisers, images); the rest of the portal imports the models from here."""
+
+from events.models.event import (
+    ATTENDANCE_COUNTS,
+    ONLINE_FORMATS,
+    Event,
+    EventFormat,
+    EventKind,
+    EventQuerySet,
+    EventSeries,
+    EventStatus,
+    ReportGroup,
+)
+from events.models.parts import (
+    EventImage,
+    EventOrganisation,
+    EventPlace,
+    EventSession,
+    OrganiserRole,
+)
+
+__all__ = [
+    "EventKind",
+    "ReportGroup",
+    "EventFormat",
+    "ONLINE_FORMATS",
+    "ATTENDANCE_COUNTS",
+    "EventStatus",
+    "EventSeries",
+    "EventQuerySet",
+    "Event",
+    "EventSession",
+    "EventPlace",
+    "OrganiserRole",
+    "EventOrganisation",
+    "EventImage",
+]
