@@ -10,16 +10,16 @@ from import_export import fields
 from events import services
 from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
 from network.spreadsheets import NetworkedResource, organisation_named
-from staff.spreadsheets import (
+from staff.spreadsheets.cells import (
     ChoiceWidget,
     WholeNumberWidget,
     YesNoWidget,
-    by_name_or_slug,
     cell_text,
     column,
     derived,
     partial_text,
 )
+from staff.spreadsheets.resource import named_in
 
 
 class EventResource(NetworkedResource):
@@ -98,13 +98,13 @@ class EventResource(NetworkedResource):
             except ValidationError as error:
                 error.update_error_dict(errors)
         if "series" in row:
-            name = cell_text(row.get("series"))
-            event.series = by_name_or_slug(EventSeries.objects, name) if name else None
-            if name and event.series is None:
-                errors["series"] = [
-                    gettext("No event series '%(name)s'. Add it in the admin first.")
-                    % {"name": name}
-                ]
+            event.series = named_in(
+                row,
+                "series",
+                EventSeries.objects,
+                errors,
+                gettext("No event series '%(name)s'. Add it in the admin first."),
+            )
         if "host" in row:
             name = cell_text(row.get("host"))
             event.host = organisation_named(name, errors, "host") if name else None

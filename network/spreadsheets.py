@@ -12,18 +12,17 @@ from import_export import fields
 from network import services
 from network.models import Membership, MembershipType, Network, Organisation, OrganisationKind
 from staff.scope import may_publish, network_change_refused, record_networks
-from staff.spreadsheets import (
+from staff.spreadsheets.cells import (
     ChoiceWidget,
     DateTimeWidget,
-    SpreadsheetResource,
     YesNoWidget,
-    by_name_or_slug,
     cell_text,
     column,
     derived,
     partial_text,
     split_list,
 )
+from staff.spreadsheets.resource import SpreadsheetResource, by_name_or_slug
 
 
 def networks_by_slug(slugs, errors, field="networks") -> list[Network]:

@@ -14,15 +14,8 @@ from network.spreadsheets import NetworkedResource
 from publications import services
 from publications.languages import normalise
 from publications.models import Publication, PublicationKind, Series
-from staff.spreadsheets import (
-    ChoiceWidget,
-    by_name_or_slug,
-    cell_text,
-    column,
-    derived,
-    partial_text,
-    split_list,
-)
+from staff.spreadsheets.cells import ChoiceWidget, column, derived, partial_text, split_list
+from staff.spreadsheets.resource import named_in
 
 EDITION_INDEX = re.compile(r"^editions\[(\d+)\]")
 
@@ -67,13 +60,13 @@ class PublicationResource(NetworkedResource):
     def import_derived(self, publication, row, errors):
         super().import_derived(publication, row, errors)
         if "series" in row:
-            name = cell_text(row.get("series"))
-            publication.series = by_name_or_slug(Series.objects, name) if name else None
-            if name and publication.series is None:
-                errors["series"] = [
-                    gettext("No publication series '%(name)s'. Add it in the admin first.")
-                    % {"name": name}
-                ]
+            publication.series = named_in(
+                row,
+                "series",
+                Series.objects,
+                errors,
+                gettext("No publication series '%(name)s'. Add it in the admin first."),
+            )
         publication.pending_editions = None
         if "editions" in row:
             publication.pending_editions = self.read_editions(publication, row, errors)
