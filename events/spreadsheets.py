@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from import_export import fields
 
+from core.partial_dates import entered_text
 from events import services
 from events.models import Event, EventFormat, EventKind, EventSeries, EventStatus, ReportGroup
 from network.spreadsheets import NetworkedResource, organisation_named
@@ -17,7 +18,6 @@ from staff.spreadsheets.cells import (
     cell_text,
     column,
     derived,
-    partial_text,
 )
 from staff.spreadsheets.resource import named_in
 
@@ -115,10 +115,10 @@ class EventResource(NetworkedResource):
         services.event_save(event=event, networks=event.pending_networks)
 
     def dehydrate_start(self, event):
-        return partial_text(event.start, event.date_precision)
+        return entered_text(event.start, event.date_precision)
 
     def dehydrate_end(self, event):
-        return partial_text(event.end, event.date_precision)
+        return entered_text(event.end, event.date_precision)
 
     def dehydrate_series(self, event):
         return event.series.name if event.series else ""

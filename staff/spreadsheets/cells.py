@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from import_export import fields, widgets
 
-from core.partial_dates import PartialDate
-
 LIST_SEPARATOR = ";"
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"no", "n", "false", "0", ""}
@@ -32,11 +30,6 @@ def cell_text(value) -> str:
 
 def split_list(value) -> list[str]:
     return [item.strip() for item in cell_text(value).split(LIST_SEPARATOR) if item.strip()]
-
-
-def partial_text(day, precision) -> str:
-    """A stored partial date as a cell: "2022-10", "2022-Q4"."""
-    return PartialDate.of(day, precision).isoformat() if day else ""
 
 
 # --- Widgets: one cell ↔ one value, with messages an editor understands -------------------------
