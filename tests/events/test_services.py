@@ -16,7 +16,7 @@ from tests.factories import (
     OrganisationFactory,
     ThemeFactory,
 )
-from tests.staff.test_spreadsheets import preview, sheet
+from tests.staff.sheets import preview, sheet
 
 pytestmark = pytest.mark.django_db
 
