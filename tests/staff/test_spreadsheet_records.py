@@ -13,16 +13,7 @@ from events.models import Event
 from publications.models import Publication
 from tests.factories import EditionFactory, EventFactory, MembershipFactory, PublicationFactory
 from tests.queries import assert_constant, measure
-from tests.staff.sheets import (
-    CSV_FORMAT,
-    XLSX_FORMAT,
-    confirm,
-    export_all_fields,
-    preview,
-    sheet,
-    text_of,
-    xlsx,
-)
+from tests.staff import sheets
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +26,7 @@ EVENT_HEADER = ["slug", "title", "kind", "networks", "start", "end", "status", "
 def test_event_import_from_xlsx_creates_and_updates(publisher, iclei):
     existing = EventFactory(title="Old title", slug="ecomobility-2022")
     existing.networks.set([iclei])
-    upload = xlsx(
+    upload = sheets.xlsx(
         [
             EVENT_HEADER + ["published"],
             [
@@ -65,8 +56,10 @@ def test_event_import_from_xlsx_creates_and_updates(publisher, iclei):
             [None] * 10,  # the blank line spreadsheets leave at the end
         ]
     )
-    response = confirm(
-        publisher, "events_event", preview(publisher, "events_event", upload, XLSX_FORMAT)
+    response = sheets.confirm(
+        publisher,
+        "events_event",
+        sheets.preview(publisher, "events_event", upload, sheets.XLSX_FORMAT),
     )
     assert response.status_code == 200
     existing.refresh_from_db()
@@ -85,7 +78,7 @@ def test_event_import_from_xlsx_creates_and_updates(publisher, iclei):
 def test_event_row_errors_are_listed_per_row_and_column(editor, citynet):
     other = EventFactory(slug="citynet-forum", title="CityNet Forum")
     other.networks.set([citynet])
-    upload = sheet(
+    upload = sheets.sheet(
         """
 slug,title,kind,networks,start,end
 ,Webinar A,webinar,iclei-east-asia,2022-13,
@@ -95,7 +88,7 @@ citynet-forum,Renamed,forum,iclei-east-asia,2022,
 """,
         name="events.csv",
     )
-    page = text_of(preview(editor, "events_event", upload))
+    page = sheets.text_of(sheets.preview(editor, "events_event", upload))
     assert "Confirm import" not in page
     assert "&#x27;2022-13&#x27; is not a date" in page  # row 2
     assert "&#x27;party&#x27; is not one of: webinar" in page  # row 3
@@ -111,7 +104,9 @@ def test_event_export_as_xlsx_holds_only_the_users_networks(editor, iclei, cityn
     own.networks.set([iclei])
     EventFactory(title="CityNet Forum").networks.set([citynet])
     url = reverse("admin:events_event_export")
-    response = editor.post(url, {"format": XLSX_FORMAT, **export_all_fields(editor, url)})
+    response = editor.post(
+        url, {"format": sheets.XLSX_FORMAT, **sheets.export_all_fields(editor, url)}
+    )
     assert response.status_code == 200
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
     header, *records = rows
@@ -125,13 +120,17 @@ def test_editor_may_edit_a_published_event_by_sheet_but_not_unpublish_it(editor,
     event = EventFactory(slug="forum-2022", title="Forum", is_published=True)
     event.networks.set([iclei])
     header = "slug,title,kind,networks,published"
-    renamed = sheet(f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,yes", name="e.csv")
-    confirm(editor, "events_event", preview(editor, "events_event", renamed))
+    renamed = sheets.sheet(
+        f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,yes", name="e.csv"
+    )
+    sheets.confirm(editor, "events_event", sheets.preview(editor, "events_event", renamed))
     event.refresh_from_db()
     assert (event.title, event.is_published) == ("Forum 2022", True)
 
-    unpublished = sheet(f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,no", name="e.csv")
-    page = text_of(preview(editor, "events_event", unpublished))
+    unpublished = sheets.sheet(
+        f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,no", name="e.csv"
+    )
+    page = sheets.text_of(sheets.preview(editor, "events_event", unpublished))
     assert "Only publishers may publish, unpublish or schedule." in page
     event.refresh_from_db()
     assert event.is_published is True
@@ -143,13 +142,13 @@ def test_joint_event_keeps_the_networks_an_editor_does_not_work_for(editor, icle
     event = EventFactory(slug="joint-forum", title="Joint Forum", is_published=False)
     event.networks.set([iclei, citynet])
     header = "slug,title,kind,networks"
-    dropped = sheet(f"{header}\njoint-forum,Joint Forum,forum,iclei-east-asia", name="e.csv")
-    page = text_of(preview(editor, "events_event", dropped))
+    dropped = sheets.sheet(f"{header}\njoint-forum,Joint Forum,forum,iclei-east-asia", name="e.csv")
+    page = sheets.text_of(sheets.preview(editor, "events_event", dropped))
     assert "may not add or remove other networks" in page
-    kept = sheet(
+    kept = sheets.sheet(
         f"{header}\njoint-forum,Joint Forum 2024,forum,citynet; iclei-east-asia", name="e.csv"
     )
-    confirm(editor, "events_event", preview(editor, "events_event", kept))
+    sheets.confirm(editor, "events_event", sheets.preview(editor, "events_event", kept))
     event.refresh_from_db()
     assert event.title == "Joint Forum 2024"
     assert set(event.networks.all()) == {iclei, citynet}
@@ -164,17 +163,17 @@ def test_publication_import_adds_and_updates_editions_and_keeps_the_rest(publish
     )
     EditionFactory(publication=publication, language="en", link="https://example.org/en.pdf")
     EditionFactory(publication=publication, language="zh-hans", link="https://example.org/zh.pdf")
-    upload = sheet(
+    upload = sheets.sheet(
         """
 slug,title,kind,networks,editions
 annual-report-2022,Annual Report 2022,report,iclei-east-asia,en:2023-05:https://example.org/en-v2.pdf; ko:2023-06:
 """,
         name="publications.csv",
     )
-    response = confirm(
+    response = sheets.confirm(
         publisher,
         "publications_publication",
-        preview(publisher, "publications_publication", upload),
+        sheets.preview(publisher, "publications_publication", upload),
     )
     assert response.status_code == 200
     editions = {e.language: e for e in publication.editions.all()}
@@ -185,11 +184,11 @@ annual-report-2022,Annual Report 2022,report,iclei-east-asia,en:2023-05:https://
 
 
 def test_publication_edition_link_must_be_http(publisher, iclei):
-    upload = sheet(
+    upload = sheets.sheet(
         "title,kind,networks,editions\nGuide,handbook,iclei-east-asia,en:2023:javascript:alert(1)",
         name="publications.csv",
     )
-    page = text_of(preview(publisher, "publications_publication", upload))
+    page = sheets.text_of(sheets.preview(publisher, "publications_publication", upload))
     assert "Confirm import" not in page
     assert "en:2023:javascript:alert(1): Enter a valid URL." in page
     assert not Publication.objects.exists()
@@ -207,5 +206,7 @@ def test_exports_run_the_same_number_of_queries_for_any_number_of_records(editor
 
     models = ("events_event", "network_membership", "publications_publication")
     urls = [reverse(f"admin:{model}_export") for model in models]
-    data = {url: {"format": CSV_FORMAT, **export_all_fields(editor, url)} for url in urls}
+    data = {
+        url: {"format": sheets.CSV_FORMAT, **sheets.export_all_fields(editor, url)} for url in urls
+    }
     assert_constant(measure(editor, urls, add_records, data=data, method="post"))
