@@ -118,27 +118,15 @@ def test_ical_feed_parses_and_maps_partial_dates_to_all_day_periods(client):
     EventFactory(
         title="Day range", networks=[network], start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7)
     )
-    EventFactory(
-        title="Month",
-        networks=[network],
-        start=dt.date(2023, 10, 1),
-        date_precision="month",
-        status="planned",
-    )
-    EventFactory(
-        title="Quarter",
-        networks=[network],
-        start=dt.date(2023, 10, 1),
-        date_precision="quarter",
-        status="planned",
-    )
-    EventFactory(
-        title="Year",
-        networks=[network],
-        start=dt.date(2023, 1, 1),
-        date_precision="year",
-        status="cancelled",
-    )
+    for title, start, status in [
+        ("Month", dt.date(2023, 10, 1), "planned"),
+        ("Quarter", dt.date(2023, 10, 1), "planned"),
+        ("Year", dt.date(2023, 1, 1), "cancelled"),
+    ]:
+        precision = title.lower()
+        EventFactory(
+            title=title, networks=[network], start=start, date_precision=precision, status=status
+        )
     EventFactory(title="Undated", networks=[network], start=None)
     EventFactory(title="Other network", start=dt.date(2022, 10, 3))
     response = client.get("/events/feed.ics?network=neaspec")
