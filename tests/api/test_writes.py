@@ -55,11 +55,6 @@ def new_event(**overrides):
     }
 
 
-@pytest.fixture
-def network():
-    return NetworkFactory(slug="iclei-east-asia")
-
-
 def test_staff_with_permission_creates_event_with_quarter_date(client, network):
     """201 with the event as the read endpoint shows it; stored as Q4 2026."""
     response = send(client, "post", "/api/v1/events/", new_event(), **token_header("add_event"))

@@ -21,11 +21,6 @@ from tests.staff.sheets import preview, sheet
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def network():
-    return NetworkFactory(slug="iclei-east-asia")
-
-
 def new_event(**fields):
     return Event(title="Low Carbon Cities Forum", kind="forum", **fields)
 

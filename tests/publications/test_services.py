@@ -7,16 +7,11 @@ from django.core.exceptions import ValidationError
 
 from publications import services
 from publications.models import Edition, Publication
-from tests.factories import EditionFactory, NetworkFactory, PublicationFactory
+from tests.factories import EditionFactory, PublicationFactory
 from tests.staff.flows import staff_client
 from tests.staff.sheets import confirm, preview, sheet
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def network():
-    return NetworkFactory(slug="iclei-east-asia")
 
 
 def new_publication(**fields):
