@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from core.models import set_relations
 from core.partial_dates import entered_text, parse_entered_range
+from core.services import set_relations
 from events.models import Event, EventOrganisation, EventPlace, EventStatus
 from network.models import Theme
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from core.models import set_relations
+from core.services import set_relations
 from portal.models import Story
 
 

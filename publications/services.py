@@ -8,7 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from core.models import set_relations
+from core.services import set_relations
 from publications.covers import refresh_cover
 from publications.languages import UNDETERMINED, normalise
 from publications.models import Edition, Publication
