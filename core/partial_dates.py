@@ -126,6 +126,12 @@ def _month(day: dt.date) -> str:
     return dateformat.format(day, "M")  # translated abbreviation: "Oct"
 
 
+def entered_text(day: dt.date | None, precision: str) -> str:
+    """A stored date as staff type it ("2022-10", "2022-Q4"; "" for none): what
+    `parse_entered` reads back, for forms, spreadsheet cells and the API."""
+    return PartialDate.of(day, precision).isoformat() if day else ""
+
+
 def parse_entered(text, precision: str | None = None) -> PartialDate | None:
     """A date as staff type it (admin form, API, spreadsheet): None when empty.
 

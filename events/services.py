@@ -11,7 +11,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from core.partial_dates import PartialDate, parse_entered_range
+from core.partial_dates import entered_text, parse_entered_range
+from core.services import set_relations
 from events.models import Event, EventOrganisation, EventPlace, EventStatus
 from network.models import Theme
 
@@ -36,6 +37,25 @@ def next_edition_title(title: str, *, edition: int | None, year: int | None) -> 
     return title
 
 
+# What a series' next edition keeps of the last one, of its places and of its organisers.
+KEPT_FOR_NEXT_EDITION = (
+    "kind",
+    "report_group",
+    "report_section",
+    "series_id",
+    "format",
+    "is_online",
+    "host",
+    "project",
+)
+KEPT_OF_PLACE = ("organisation", "venue", "city", "country", "order")
+KEPT_OF_ORGANISER = ("organisation", "role", "order")
+
+
+def _kept(record, fields: tuple[str, ...]) -> dict:
+    return {name: getattr(record, name) for name in fields}
+
+
 @transaction.atomic
 def copy_into_next_edition(*, event: Event) -> Event:
     """A draft of the series' next edition: what stays (kind, networks, places, organisers,
@@ -44,50 +64,28 @@ def copy_into_next_edition(*, event: Event) -> Event:
     if not event.series_id:
         raise ValueError("The event belongs to no series.")
     last = Event.objects.filter(series_id=event.series_id).aggregate(n=Max("edition"))["n"]
-    edition = (last or event.edition or 0) + 1
     copy = Event.objects.create(
+        **_kept(event, KEPT_FOR_NEXT_EDITION),
         title=next_edition_title(
             event.title, edition=event.edition, year=event.start.year if event.start else None
         ),
-        kind=event.kind,
-        report_group=event.report_group,
-        report_section=event.report_section,
-        series_id=event.series_id,
-        edition=edition,
+        edition=(last or event.edition or 0) + 1,
         start=None,
-        format=event.format,
-        is_online=event.is_online,
         status=EventStatus.PLANNED,
-        host=event.host,
-        project=event.project,
         links="",
         is_published=False,
     )
-    copy.networks.set(event.networks.all())
-    copy.themes.set(event.themes.all())
-    copy.sdgs.set(event.sdgs.all())
+    set_relations(
+        copy, networks=event.networks.all(), themes=event.themes.all(), sdgs=event.sdgs.all()
+    )
     EventPlace.objects.bulk_create(
-        EventPlace(
-            event=copy,
-            organisation=place.organisation,
-            venue=place.venue,
-            city=place.city,
-            country=place.country,
-            order=place.order,
-        )
-        for place in event.places.all()
+        EventPlace(**_kept(place, KEPT_OF_PLACE), event=copy) for place in event.places.all()
     )
     EventOrganisation.objects.bulk_create(
-        EventOrganisation(
-            event=copy, organisation=role.organisation, role=role.role, order=role.order
-        )
+        EventOrganisation(**_kept(role, KEPT_OF_ORGANISER), event=copy)
         for role in event.organisations.all()
     )
     return copy
-
-
-def _typed(day, precision) -> str:
-    return PartialDate.of(day, precision).isoformat() if day else ""
 
 
 def event_set_dates(
@@ -103,9 +101,9 @@ def event_set_dates(
             event.date_precision = precision
         return
     if start is None:
-        start = _typed(event.start, event.date_precision)
+        start = entered_text(event.start, event.date_precision)
     if end is None:
-        end = _typed(event.end, event.date_precision)
+        end = entered_text(event.end, event.date_precision)
     first, last, precision = parse_entered_range(start, end, precision)
     if last and not first:
         raise ValidationError({"start": _("An end needs a start.")})
@@ -204,14 +202,7 @@ def event_save(
     else:
         _derive_format(event, event.pk is not None and event.places.exists())
     event.save()
-    for name, values in (
-        ("networks", networks),
-        ("themes", themes),
-        ("sdgs", sdgs),
-        ("speakers", speakers),
-    ):
-        if values is not None:
-            getattr(event, name).set(values)
+    set_relations(event, networks=networks, themes=themes, sdgs=sdgs, speakers=speakers)
     for model, rows in ((EventPlace, places), (EventOrganisation, organisers)):
         if rows is not None:
             model.objects.filter(event=event).delete()

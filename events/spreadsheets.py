@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from import_export import fields
 
+from core.partial_dates import entered_text
 from events import services
 from events.models import (
     ATTENDANCE_COUNTS,
@@ -18,16 +19,15 @@ from events.models import (
     ReportGroup,
 )
 from network.spreadsheets import NetworkedResource, organisation_named
-from staff.spreadsheets import (
+from staff.spreadsheets.cells import (
     ChoiceWidget,
     WholeNumberWidget,
     YesNoWidget,
-    by_name_or_slug,
     cell_text,
     column,
     derived,
-    partial_text,
 )
+from staff.spreadsheets.resource import named_in
 
 
 class EventResource(NetworkedResource):
@@ -103,13 +103,13 @@ class EventResource(NetworkedResource):
             except ValidationError as error:
                 error.update_error_dict(errors)
         if "series" in row:
-            name = cell_text(row.get("series"))
-            event.series = by_name_or_slug(EventSeries.objects, name) if name else None
-            if name and event.series is None:
-                errors["series"] = [
-                    gettext("No event series '%(name)s'. Add it in the admin first.")
-                    % {"name": name}
-                ]
+            event.series = named_in(
+                row,
+                "series",
+                EventSeries.objects,
+                errors,
+                gettext("No event series '%(name)s'. Add it in the admin first."),
+            )
         if "host" in row:
             name = cell_text(row.get("host"))
             event.host = organisation_named(name, errors, "host") if name else None
@@ -120,10 +120,10 @@ class EventResource(NetworkedResource):
         services.event_save(event=event, networks=event.pending_networks)
 
     def dehydrate_start(self, event):
-        return partial_text(event.start, event.date_precision)
+        return entered_text(event.start, event.date_precision)
 
     def dehydrate_end(self, event):
-        return partial_text(event.end, event.date_precision)
+        return entered_text(event.end, event.date_precision)
 
     def dehydrate_series(self, event):
         return event.series.name if event.series else ""

@@ -9,21 +9,20 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from import_export import fields
 
+from core.partial_dates import entered_text
 from network import services
 from network.models import Membership, MembershipType, Network, Organisation, OrganisationKind
 from staff.scope import may_publish, network_change_refused, record_networks
-from staff.spreadsheets import (
+from staff.spreadsheets.cells import (
     ChoiceWidget,
     DateTimeWidget,
-    SpreadsheetResource,
     YesNoWidget,
-    by_name_or_slug,
     cell_text,
     column,
     derived,
-    partial_text,
     split_list,
 )
+from staff.spreadsheets.resource import SpreadsheetResource, by_name_or_slug
 
 
 def networks_by_slug(slugs, errors, field="networks") -> list[Network]:
@@ -253,10 +252,10 @@ class MembershipResource(SpreadsheetResource):
         return membership.region.name if membership.region else ""
 
     def dehydrate_joined(self, membership):
-        return partial_text(membership.joined, membership.date_precision)
+        return entered_text(membership.joined, membership.date_precision)
 
     def dehydrate_left(self, membership):
-        return partial_text(membership.left, membership.date_precision)
+        return entered_text(membership.left, membership.date_precision)
 
     def dehydrate_published(self, membership):
         return YesNoWidget().render(_organisation(membership).is_published)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from core.services import set_relations
 from portal.models import Story
 
 
@@ -14,11 +15,5 @@ def story_save(*, story: Story, organisations=None, projects=None, events=None) 
     story's own. Raises a ValidationError and saves nothing when anything is wrong."""
     story.full_clean(exclude=["organisations", "projects", "events"])
     story.save()
-    for name, values in (
-        ("organisations", organisations),
-        ("projects", projects),
-        ("events", events),
-    ):
-        if values is not None:
-            getattr(story, name).set(values)
+    set_relations(story, organisations=organisations, projects=projects, events=events)
     return story

@@ -142,7 +142,7 @@ AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # --- Spreadsheet imports: django-import-export ----------------------------------------------
 # The preview's file is kept in the "import_export" storage until the import is confirmed (each
-# import is one transaction, rolled back when any row fails: see staff/spreadsheets.py).
+# import is one transaction, rolled back when any row fails: see staff/spreadsheets/).
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_MAX_BYTES = 5 * 1024 * 1024  # a sheet of a few thousand records is well under this

@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.services import set_relations
 from publications.covers import refresh_cover
 from publications.languages import UNDETERMINED, normalise
 from publications.models import Edition, Publication
@@ -102,15 +103,14 @@ def publication_save(
             publication=publication, rows=editions, replace=replace_editions
         )
     publication.save()
-    for name, values in (
-        ("networks", networks),
-        ("projects", projects),
-        ("organisations", organisations),
-        ("themes", themes),
-        ("sdgs", sdgs),
-    ):
-        if values is not None:
-            getattr(publication, name).set(values)
+    set_relations(
+        publication,
+        networks=networks,
+        projects=projects,
+        organisations=organisations,
+        themes=themes,
+        sdgs=sdgs,
+    )
     if editions is not None:
         for edition in editions:
             edition.publication = publication

@@ -9,20 +9,13 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
-from core.partial_dates import parse_entered
+from core.partial_dates import entered_text, parse_entered
 from network.spreadsheets import NetworkedResource
 from publications import services
 from publications.languages import normalise
 from publications.models import Publication, PublicationKind, Series
-from staff.spreadsheets import (
-    ChoiceWidget,
-    by_name_or_slug,
-    cell_text,
-    column,
-    derived,
-    partial_text,
-    split_list,
-)
+from staff.spreadsheets.cells import ChoiceWidget, column, derived, split_list
+from staff.spreadsheets.resource import named_in
 
 EDITION_INDEX = re.compile(r"^editions\[(\d+)\]")
 
@@ -67,13 +60,13 @@ class PublicationResource(NetworkedResource):
     def import_derived(self, publication, row, errors):
         super().import_derived(publication, row, errors)
         if "series" in row:
-            name = cell_text(row.get("series"))
-            publication.series = by_name_or_slug(Series.objects, name) if name else None
-            if name and publication.series is None:
-                errors["series"] = [
-                    gettext("No publication series '%(name)s'. Add it in the admin first.")
-                    % {"name": name}
-                ]
+            publication.series = named_in(
+                row,
+                "series",
+                Series.objects,
+                errors,
+                gettext("No publication series '%(name)s'. Add it in the admin first."),
+            )
         publication.pending_editions = None
         if "editions" in row:
             publication.pending_editions = self.read_editions(publication, row, errors)
@@ -125,13 +118,13 @@ class PublicationResource(NetworkedResource):
         if pending is not None:
             return "; ".join(
                 f"{normalise(row['language'])}:"
-                f"{partial_text(row.get('date'), row.get('date_precision'))}:{row.get('link', '')}"
+                f"{entered_text(row.get('date'), row.get('date_precision'))}:{row.get('link', '')}"
                 for row in pending
             )
         if publication.pk is None:
             return ""
         return "; ".join(
-            f"{edition.language}:{partial_text(edition.date, edition.date_precision)}:"
+            f"{edition.language}:{entered_text(edition.date, edition.date_precision)}:"
             f"{edition.link}"
             for edition in publication.editions.all()
             if not edition.is_summary

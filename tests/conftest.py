@@ -8,6 +8,8 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import translation
 
+from tests.factories import NetworkFactory
+
 
 @pytest.fixture(autouse=True, scope="session")
 def fast_password_hasher():
@@ -41,6 +43,12 @@ def superuser_client(db):
     user = get_user_model().objects.create_superuser(username="admin", password="x", email="")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def network(db):
+    """ICLEI East Asia, by the slug the write tests' payloads name."""
+    return NetworkFactory(slug="iclei-east-asia")
 
 
 def uses_seed(item) -> bool:

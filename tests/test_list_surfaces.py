@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from tests.answers import assert_api_refuses, assert_page_refuses
 from tests.factories import (
     EditionFactory,
     EventFactory,
@@ -79,6 +80,91 @@ def test_a_bad_year_answers_400_naming_the_parameter(client, url, parameter, lab
     else:  # a page or a feed: the filter's label (which says "year") with the message
         assert f"{label}: " in response.content.decode()
         assert message in response.content.decode()
+
+
+# --- Any bad parameter: 400; the API names the parameter, a page or feed says what is wrong ------
+
+PUBLICATION_FILTERS = [
+    ({"network": "no-such-network"}, "Select a valid choice"),
+    ({"kind": "novel"}, "Select a valid choice"),
+    ({"language": "xx"}, "Select a valid choice"),
+    ({"year": "last year"}, "Enter a number"),
+    ({"year": "99999"}, "less than or equal to 2100"),
+    ({"series": "nope"}, "Select a valid choice"),
+    ({"theme": "nope"}, "Select a valid choice"),
+]
+#: list → (the record it holds while asked, [(bad parameters, what the answer names)])
+BAD_PARAMETERS = {
+    "/members/": (
+        MembershipFactory,
+        [
+            ({"network": "no-such-network"}, "Select a valid choice"),
+            ({"membership_type": "gold"}, "Select a valid choice"),
+            ({"country": "XX"}, "Select a valid choice"),
+            ({"joined_year": "last year"}, "Enter a number"),
+        ],
+    ),
+    "/publications/": (PublicationFactory, PUBLICATION_FILTERS),
+    "/publications/feed.atom": (PublicationFactory, PUBLICATION_FILTERS),
+    "/api/v1/members/": (
+        MembershipFactory,
+        [
+            ({"joined_year": "abc"}, "joined_year"),
+            ({"joined_year": "1200"}, "joined_year"),
+            ({"updated_since": "yesterday"}, "updated_since"),
+            ({"membership_type": "gold"}, "membership_type"),
+            ({"network": "no-such-network"}, "network"),
+            ({"page": "99"}, "page"),
+            ({"page_size": "0"}, "page_size"),
+        ],
+    ),
+    "/api/v1/events/": (
+        EventFactory,
+        [
+            ({"year": "abc"}, "year"),
+            ({"year": "1200"}, "year"),
+            ({"start_after": "2022-02-30"}, "start_after"),
+            ({"start_before": "soon"}, "start_before"),
+            ({"updated_since": "yesterday"}, "updated_since"),
+            ({"kind": "party"}, "kind"),
+            ({"status": "maybe"}, "status"),
+            ({"format": "paper"}, "format"),
+            ({"network": "no-such-network"}, "network"),
+            ({"ordering": "secret"}, "ordering"),
+            ({"page": "99"}, "page"),
+        ],
+    ),
+    "/api/v1/publications/": (
+        EditionFactory,
+        [
+            ({"year": "abc"}, "year"),
+            ({"kind": "novel"}, "kind"),
+            ({"language": "xx"}, "language"),
+            ({"updated_since": "2022-13-45"}, "updated_since"),
+            ({"page": "5"}, "page"),
+        ],
+    ),
+    "/api/v1/stories/": (
+        StoryFactory,
+        [({"year": "abc"}, "year"), ({"network": "nope"}, "network"), ({"page": "3"}, "page")],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "named"),
+    [
+        (url, params, named)
+        for url, (_make, cases) in BAD_PARAMETERS.items()
+        for params, named in cases
+    ],
+)
+def test_a_bad_parameter_answers_400_saying_what_is_wrong(client, url, params, named):
+    """An unknown or malformed filter is a 400 naming the problem, never a 500."""
+    make, _cases = BAD_PARAMETERS[url]
+    make()
+    refuses = assert_api_refuses if url.startswith("/api/") else assert_page_refuses
+    refuses(client.get(url, params), named)
 
 
 def test_page_forms_leave_out_the_api_only_filters(client):

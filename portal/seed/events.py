@@ -19,8 +19,6 @@ Decisions a reviewer should know:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.utils.translation import gettext as _
 
 from events import services
@@ -38,8 +36,8 @@ from events.models import (
     ReportGroup,
 )
 from network.models import Network, Project
-from portal.seed.files import SEED_DIR, SeedError, cite, read_keyed
-from portal.seed.network import PUBLISHED, NetworkLoader, Recorder, partial
+from portal.seed.files import SeedError, cite
+from portal.seed.records import PUBLISHED, KeyedLoader, partial, with_slugs
 
 HEADING_GROUPS = {
     "2022 overview: webinars": ReportGroup.WEBINARS,
@@ -57,13 +55,8 @@ ROLE_FIELDS = (
 )
 
 
-class EventLoader:
-    def __init__(
-        self, recorder: Recorder, network_loader: NetworkLoader, seed_dir: Path = SEED_DIR
-    ):
-        self.recorder = recorder
-        self.network_loader = network_loader
-        self.records = read_keyed("events*.yaml", seed_dir)
+class EventLoader(KeyedLoader):
+    pattern = "events*.yaml"
 
     def load(self):
         for key, record in self.records.items():
@@ -160,11 +153,7 @@ class EventLoader:
         """A new event with its networks, themes, speakers, places and organisers, through the
         service the admin, the API and spreadsheets use."""
         org = self.network_loader.organisation
-        keys = record.get("networks") or []
-        networks = list(Network.objects.filter(slug__in=keys))
-        missing = set(keys) - {n.slug for n in networks}
-        if missing:
-            raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
+        networks = with_slugs(Network, record.get("networks") or [], where=where, what="networks")
         services.event_set_dates(
             event=event, start=_text(record.get("start")), end=_text(record.get("end"))
         )

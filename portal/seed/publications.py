@@ -8,11 +8,9 @@ for any seeded edition, so each publication gets a generated cover.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from network.models import Network, Project, Theme
-from portal.seed.files import SEED_DIR, SeedError, cite, read_keyed
-from portal.seed.network import PUBLISHED, NetworkLoader, Recorder, partial
+from portal.seed.files import SeedError, cite
+from portal.seed.records import PUBLISHED, KeyedLoader, partial, with_slugs
 from publications import services
 from publications.languages import UNDETERMINED, normalise
 from publications.models import Edition, PersonRole, Publication, PublicationPerson, Series
@@ -32,13 +30,8 @@ def seed_slug(key: str) -> str:
     return key[:81].rsplit("-", 1)[0]
 
 
-class PublicationLoader:
-    def __init__(
-        self, recorder: Recorder, network_loader: NetworkLoader, seed_dir: Path = SEED_DIR
-    ):
-        self.recorder = recorder
-        self.network_loader = network_loader
-        self.records = read_keyed("publications*.yaml", seed_dir)
+class PublicationLoader(KeyedLoader):
+    pattern = "publications*.yaml"
 
     def load(self):
         slugs: dict[str, str] = {}
@@ -82,15 +75,8 @@ class PublicationLoader:
         """A new publication with its networks, projects, themes and organisations, through the
         service the admin, the API and spreadsheets use; the cover once its editions are in."""
         network_keys = record.get("networks") or []
-        networks = list(Network.objects.filter(slug__in=network_keys))
-        missing = set(network_keys) - {n.slug for n in networks}
-        if missing:
-            raise SeedError(f"{where}: unknown networks {sorted(missing)}.")
-        project_keys = record.get("projects") or []
-        projects = list(Project.objects.filter(slug__in=project_keys))
-        missing = set(project_keys) - {p.slug for p in projects}
-        if missing:
-            raise SeedError(f"{where}: unknown projects {sorted(missing)}.")
+        networks = with_slugs(Network, network_keys, where=where, what="networks")
+        projects = with_slugs(Project, record.get("projects") or [], where=where, what="projects")
         themes = []
         for theme_key in record.get("themes") or []:
             matching = list(Theme.objects.filter(slug=theme_key, network__in=networks))

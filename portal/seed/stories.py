@@ -7,20 +7,21 @@ from pathlib import Path
 from events.models import Event
 from network.models import Network, Project
 from portal.models import AnnualReport, Foreword, Story
-from portal.seed.files import SeedError, cite, load_yaml, read_keyed
-from portal.seed.network import PUBLISHED, NetworkLoader, partial
+from portal.seed.files import SEED_DIR, SeedError, cite, load_yaml
+from portal.seed.network import NetworkLoader
+from portal.seed.records import PUBLISHED, KeyedLoader, partial
 from portal.services import story_save
 
 
-class StoryLoader:
-    def __init__(self, network_loader: NetworkLoader, seed_dir: Path):
-        self.network_loader = network_loader
-        self.recorder = network_loader.recorder
-        self.seed_dir = seed_dir
+class StoryLoader(KeyedLoader):
+    pattern = "stories*.yaml"
+
+    def __init__(self, network_loader: NetworkLoader, seed_dir: Path = SEED_DIR):
+        super().__init__(network_loader, seed_dir)
         self.stories: dict[str, Story] = {}
 
     def load(self):
-        for key, record in read_keyed("stories*.yaml", self.seed_dir).items():
+        for key, record in self.records.items():
             self.stories[key] = self.load_story(key, record)
         reports = self.seed_dir / "reports.yaml"
         for record in (load_yaml(reports) or []) if reports.exists() else []:

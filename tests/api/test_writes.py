@@ -37,6 +37,11 @@ def token_header(
     return {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"}
 
 
+def send(client, method: str, url: str, data, **headers):
+    """A write to the API as its clients send one: `method` ("post", "patch") with JSON `data`."""
+    return getattr(client, method)(url, data, content_type="application/json", **headers)
+
+
 def new_event(**overrides):
     return {
         "title": "Low Carbon Cities Forum",
@@ -50,19 +55,9 @@ def new_event(**overrides):
     }
 
 
-@pytest.fixture
-def network():
-    return NetworkFactory(slug="iclei-east-asia")
-
-
 def test_staff_with_permission_creates_event_with_quarter_date(client, network):
     """201 with the event as the read endpoint shows it; stored as Q4 2026."""
-    response = client.post(
-        "/api/v1/events/",
-        new_event(),
-        content_type="application/json",
-        **token_header("add_event"),
-    )
+    response = send(client, "post", "/api/v1/events/", new_event(), **token_header("add_event"))
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["start"], body["date_precision"], body["when"]) == (
@@ -82,27 +77,20 @@ def test_staff_with_permission_creates_event_with_quarter_date(client, network):
 
 
 def test_staff_without_permission_gets_403_and_nothing_is_created(client, network):
-    response = client.post(
-        "/api/v1/events/", new_event(), content_type="application/json", **token_header()
-    )
+    response = send(client, "post", "/api/v1/events/", new_event(), **token_header())
     assert response.status_code == 403
     assert not Event.objects.exists()
 
 
 def test_non_staff_user_with_permission_gets_403(client, network):
     headers = token_header("add_event", is_staff=False)
-    response = client.post(
-        "/api/v1/events/", new_event(), content_type="application/json", **headers
-    )
+    response = send(client, "post", "/api/v1/events/", new_event(), **headers)
     assert response.status_code == 403 and not Event.objects.exists()
 
 
 def test_anonymous_writes_answer_401(client, network):
     event = EventFactory(networks=[network], slug="e")
-    assert (
-        client.post("/api/v1/events/", new_event(), content_type="application/json").status_code
-        == 401
-    )
+    assert send(client, "post", "/api/v1/events/", new_event()).status_code == 401
     assert client.delete("/api/v1/events/e/").status_code == 401
     assert client.post("/api/v1/events/", {}, HTTP_AUTHORIZATION="Token wrong").status_code == 401
     assert Event.objects.get(pk=event.pk).title == event.title
@@ -128,11 +116,8 @@ def test_anonymous_writes_answer_401(client, network):
 def test_invalid_event_answers_400_with_the_message_and_changes_nothing(
     client, network, overrides, field, message
 ):
-    response = client.post(
-        "/api/v1/events/",
-        new_event(**overrides),
-        content_type="application/json",
-        **token_header("add_event"),
+    response = send(
+        client, "post", "/api/v1/events/", new_event(**overrides), **token_header("add_event")
     )
     assert response.status_code == 400
     body = response.json()
@@ -144,10 +129,11 @@ def test_invalid_event_answers_400_with_the_message_and_changes_nothing(
 def test_series_edition_taken_answers_400_with_the_admins_message(client, network):
     series = EventSeriesFactory(slug="forum")
     EventFactory(networks=[network], series=series, edition=3)
-    response = client.post(
+    response = send(
+        client,
+        "post",
         "/api/v1/events/",
         new_event(series="forum", edition=3),
-        content_type="application/json",
         **token_header("add_event"),
     )
     assert response.status_code == 400
@@ -158,10 +144,11 @@ def test_series_edition_taken_answers_400_with_the_admins_message(client, networ
 def test_staff_updates_and_deletes_an_event(client, network):
     event = EventFactory(slug="forum", title="Old title", networks=[network])
     headers = token_header("change_event", "delete_event")
-    response = client.patch(
+    response = send(
+        client,
+        "patch",
         "/api/v1/events/forum/",
         {"title": "New title", "start": "2022-10", "status": "held"},
-        content_type="application/json",
         **headers,
     )
     assert response.status_code == 200, response.content
@@ -180,10 +167,11 @@ def test_patching_the_start_keeps_the_end(client, network):
     event = EventFactory(
         networks=[network], slug="forum", start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7)
     )
-    response = client.patch(
+    response = send(
+        client,
+        "patch",
         "/api/v1/events/forum/",
         {"start": "2022-10-04"},
-        content_type="application/json",
         **token_header("change_event"),
     )
     assert response.status_code == 200 and response.json()["when"] == "4–7 Oct 2022"
@@ -193,10 +181,11 @@ def test_patching_the_start_keeps_the_end(client, network):
 
 def test_invalid_update_changes_nothing(client, network):
     event = EventFactory(networks=[network], slug="forum", title="Kept", start=dt.date(2022, 10, 3))
-    response = client.patch(
+    response = send(
+        client,
+        "patch",
         "/api/v1/events/forum/",
         {"title": "Changed", "end": "2022-09-01"},
-        content_type="application/json",
         **token_header("change_event"),
     )
     assert response.status_code == 400 and "The end is before the start." in str(response.json())
@@ -206,10 +195,11 @@ def test_invalid_update_changes_nothing(client, network):
 
 def test_staff_may_change_a_draft_through_the_api(client, network):
     EventFactory(networks=[network], slug="draft", is_published=False)
-    response = client.patch(
+    response = send(
+        client,
+        "patch",
         "/api/v1/events/draft/",
         {"is_published": True},
-        content_type="application/json",
         **token_header("change_event"),
     )
     assert response.status_code == 200
@@ -236,11 +226,8 @@ def test_staff_creates_publication_with_editions(client, network):
     OrganisationFactory(slug="iclei-eas")
     data = new_publication()
     data["editions"][1]["translated_by"] = "iclei-eas"
-    response = client.post(
-        "/api/v1/publications/",
-        data,
-        content_type="application/json",
-        **token_header("add_publication"),
+    response = send(
+        client, "post", "/api/v1/publications/", data, **token_header("add_publication")
     )
     assert response.status_code == 201, response.content
     body = response.json()
@@ -280,10 +267,11 @@ def test_staff_creates_publication_with_editions(client, network):
 def test_invalid_publication_answers_400_and_changes_nothing(
     client, network, overrides, field, message
 ):
-    response = client.post(
+    response = send(
+        client,
+        "post",
         "/api/v1/publications/",
         new_publication(**overrides),
-        content_type="application/json",
         **token_header("add_publication"),
     )
     assert response.status_code == 400
@@ -295,10 +283,11 @@ def test_updating_editions_keeps_matching_ones_and_removes_the_rest(client, netw
     publication = PublicationFactory(networks=[network], slug="ar")
     english = EditionFactory(publication=publication, language="en")
     EditionFactory(publication=publication, language="ko")
-    response = client.patch(
+    response = send(
+        client,
+        "patch",
         "/api/v1/publications/ar/",
         {"editions": [{"language": "en", "link": "https://example.org/new.pdf"}]},
-        content_type="application/json",
         **token_header("change_publication"),
     )
     assert response.status_code == 200, response.content
@@ -308,11 +297,8 @@ def test_updating_editions_keeps_matching_ones_and_removes_the_rest(client, netw
 
 
 def test_publication_write_without_permission_is_403(client, network):
-    response = client.post(
-        "/api/v1/publications/",
-        new_publication(),
-        content_type="application/json",
-        **token_header("add_event"),
+    response = send(
+        client, "post", "/api/v1/publications/", new_publication(), **token_header("add_event")
     )
     assert response.status_code == 403 and not Publication.objects.exists()
 
@@ -325,10 +311,11 @@ def test_stories_are_read_only(client):
 
 def test_new_event_is_a_draft_unless_published(client, network):
     """Created without is_published, the event is saved but stays out of the public API."""
-    response = client.post(
+    response = send(
+        client,
+        "post",
         "/api/v1/events/",
         new_event(is_published=False, slug="draft-forum"),
-        content_type="application/json",
         **token_header("add_event"),
     )
     assert response.status_code == 201 and response.json()["slug"] == "draft-forum"
@@ -340,18 +327,11 @@ def test_editor_of_another_network_cannot_create_or_change_its_events(client, ne
     """Writes stop at the networks the user works for, as in the admin; nothing changes."""
     NetworkFactory(slug="citynet")
     header = token_header("add_event", "change_event", networks=("citynet",))
-    response = client.post(
-        "/api/v1/events/", new_event(slug="not-mine"), content_type="application/json", **header
-    )
+    response = send(client, "post", "/api/v1/events/", new_event(slug="not-mine"), **header)
     assert response.status_code == 403 and "networks you work for" in response.json()["detail"]
     assert not Event.objects.filter(slug="not-mine").exists()
     event = EventFactory(slug="iclei-forum", title="Kept", networks=[network])
-    response = client.patch(
-        "/api/v1/events/iclei-forum/",
-        {"title": "Changed"},
-        content_type="application/json",
-        **header,
-    )
+    response = send(client, "patch", "/api/v1/events/iclei-forum/", {"title": "Changed"}, **header)
     assert response.status_code == 404
     event.refresh_from_db()
     assert event.title == "Kept"
@@ -359,18 +339,20 @@ def test_editor_of_another_network_cannot_create_or_change_its_events(client, ne
 
 def test_editor_without_publish_right_cannot_publish_through_the_api(client, network):
     header = token_header("add_event", "change_event", publisher=False)
-    response = client.post(
+    response = send(
+        client,
+        "post",
         "/api/v1/events/",
         new_event(slug="published-by-editor", is_published=True),
-        content_type="application/json",
         **header,
     )
     assert response.status_code == 403 and "Only publishers" in response.json()["detail"]
     assert not Event.objects.filter(slug="published-by-editor").exists()
-    draft = client.post(
+    draft = send(
+        client,
+        "post",
         "/api/v1/events/",
         new_event(slug="editors-draft", is_published=False),
-        content_type="application/json",
         **header,
     )
     assert draft.status_code == 201

@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from events.models import EventOrganisation, EventSession
 from staff.models import StaffProfile
+from tests.answers import assert_page_refuses
 from tests.factories import (
     EventFactory,
     EventPlaceFactory,
@@ -76,15 +77,12 @@ def test_event_list_filters_by_network_year_kind_country_and_search(client):
 def test_event_list_bad_filter_answers_400_with_message(client, query, message):
     EventFactory(title="Must not show")
     response = client.get(f"/events/?{query}")
-    assert response.status_code == 400
-    assert message in response.content.decode()
+    assert_page_refuses(response, message)
     assert "Must not show" not in response.content.decode()
 
 
 def test_ical_feed_bad_filter_answers_400_with_message(client):
-    response = client.get("/events/feed.ics?year=abc")
-    assert response.status_code == 400
-    assert "Year: Enter a number." in response.content.decode()
+    assert_page_refuses(client.get("/events/feed.ics?year=abc"), "Year: Enter a number.")
 
 
 def test_drafts_hidden_from_every_public_surface(client, staff_client, staff_user):
@@ -118,27 +116,15 @@ def test_ical_feed_parses_and_maps_partial_dates_to_all_day_periods(client):
     EventFactory(
         title="Day range", networks=[network], start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7)
     )
-    EventFactory(
-        title="Month",
-        networks=[network],
-        start=dt.date(2023, 10, 1),
-        date_precision="month",
-        status="planned",
-    )
-    EventFactory(
-        title="Quarter",
-        networks=[network],
-        start=dt.date(2023, 10, 1),
-        date_precision="quarter",
-        status="planned",
-    )
-    EventFactory(
-        title="Year",
-        networks=[network],
-        start=dt.date(2023, 1, 1),
-        date_precision="year",
-        status="cancelled",
-    )
+    for title, start, status in [
+        ("Month", dt.date(2023, 10, 1), "planned"),
+        ("Quarter", dt.date(2023, 10, 1), "planned"),
+        ("Year", dt.date(2023, 1, 1), "cancelled"),
+    ]:
+        precision = title.lower()
+        EventFactory(
+            title=title, networks=[network], start=start, date_precision=precision, status=status
+        )
     EventFactory(title="Undated", networks=[network], start=None)
     EventFactory(title="Other network", start=dt.date(2022, 10, 3))
     response = client.get("/events/feed.ics?network=neaspec")
@@ -217,9 +203,7 @@ def test_calendar_places_day_events_and_lists_vague_ones(client):
 
 
 def test_calendar_impossible_month_answers_400(client):
-    response = client.get("/events/calendar/2022/13/")
-    assert response.status_code == 400
-    assert "There is no month 2022-13." in response.content.decode()
+    assert_page_refuses(client.get("/events/calendar/2022/13/"), "There is no month 2022-13.")
 
 
 def test_next_year_preview_lists_planned_events_of_next_year(client):

@@ -16,14 +16,9 @@ from tests.factories import (
     OrganisationFactory,
     ThemeFactory,
 )
-from tests.staff.test_spreadsheets import preview, sheet
+from tests.staff.sheets import preview, sheet
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def network():
-    return NetworkFactory(slug="iclei-east-asia")
 
 
 def new_event(**fields):

@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 
 from events import models
-from tests.factories.network import NetworkFactory
+from tests.factories.network import of_networks
 
 
 class EventSeriesFactory(factory.django.DjangoModelFactory):
@@ -25,10 +25,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     status = models.EventStatus.HELD
     is_published = True
 
-    @factory.post_generation
-    def networks(self, create, extracted, **kwargs):
-        if create:
-            self.networks.set(extracted if extracted is not None else [NetworkFactory()])
+    networks = of_networks()
 
 
 class EventPlaceFactory(factory.django.DjangoModelFactory):

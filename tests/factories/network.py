@@ -166,3 +166,14 @@ class NetworkPartnerFactory(factory.django.DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+def of_networks():
+    """A factory's `networks`: the ones given (`networks=[…]`), else one new network."""
+
+    @factory.post_generation
+    def networks(record, create, extracted, **kwargs):
+        if create:
+            record.networks.add(*(extracted if extracted is not None else [NetworkFactory()]))
+
+    return networks

@@ -1,7 +1,7 @@
 import factory
 
 from publications import models
-from tests.factories.network import NetworkFactory
+from tests.factories.network import of_networks
 
 
 class SeriesFactory(factory.django.DjangoModelFactory):
@@ -20,10 +20,7 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     kind = models.PublicationKind.REPORT
     is_published = True
 
-    @factory.post_generation
-    def networks(self, create, extracted, **kwargs):
-        if create:
-            self.networks.add(*(extracted if extracted is not None else [NetworkFactory()]))
+    networks = of_networks()
 
 
 class EditionFactory(factory.django.DjangoModelFactory):

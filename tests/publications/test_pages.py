@@ -95,29 +95,6 @@ def test_draft_files_cannot_be_downloaded(client):
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize(
-    ("params", "message"),
-    [
-        ({"network": "no-such-network"}, "Select a valid choice"),
-        ({"kind": "novel"}, "Select a valid choice"),
-        ({"language": "xx"}, "Select a valid choice"),
-        ({"year": "last year"}, "Enter a number"),
-        ({"year": "99999"}, "less than or equal to 2100"),
-        ({"series": "nope"}, "Select a valid choice"),
-        ({"theme": "nope"}, "Select a valid choice"),
-    ],
-)
-def test_bad_filters_answer_400_with_message(client, params, message):
-    """An unknown or malformed filter is a 400 naming the problem on the page and the feed."""
-    PublicationFactory()
-    page = client.get("/publications/", params)
-    assert page.status_code == 400
-    assert message in page.content.decode()
-    feed = client.get("/publications/feed.atom", params)
-    assert feed.status_code == 400
-    assert message in feed.content.decode()
-
-
 def test_detail_page_shows_editions_offices_citation_and_json_ld(client):
     """Who translated which edition and when, language names in their own script, how to cite."""
     world = OrganisationFactory(name="ICLEI World Secretariat", kind="international-organisation")

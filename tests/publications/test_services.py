@@ -7,15 +7,11 @@ from django.core.exceptions import ValidationError
 
 from publications import services
 from publications.models import Edition, Publication
-from tests.factories import EditionFactory, NetworkFactory, PublicationFactory
-from tests.staff.test_spreadsheets import client_for, confirm, preview, sheet
+from tests.factories import EditionFactory, PublicationFactory
+from tests.staff.flows import staff_client
+from tests.staff.sheets import confirm, preview, sheet
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def network():
-    return NetworkFactory(slug="iclei-east-asia")
 
 
 def new_publication(**fields):
@@ -110,7 +106,7 @@ def test_an_edition_row_without_a_link_leaves_the_link_as_it_is(network):
 
 def test_a_spreadsheet_import_makes_the_cover_of_a_new_publication(network):
     """Imported publications get their cover as those saved in the admin or the API do."""
-    publisher = client_for("Publisher", network)
+    publisher = staff_client("Publisher", network)
     upload = sheet(
         "title,kind,networks,editions\nGuide,handbook,iclei-east-asia,en:2023:https://x.org/g.pdf",
         name="publications.csv",
@@ -126,7 +122,7 @@ def test_a_spreadsheet_import_that_renames_a_publication_makes_its_cover_anew(ne
     publication = PublicationFactory(slug="guide", title="Guide", networks=[network])
     services.publication_relations_saved(publication=publication)
     before = Publication.objects.get(pk=publication.pk).cover_card.name
-    publisher = client_for("Publisher", network)
+    publisher = staff_client("Publisher", network)
     upload = sheet(
         "slug,title,kind,networks\nguide,Guide 2024,handbook,iclei-east-asia",
         name="publications.csv",

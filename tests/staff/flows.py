@@ -43,9 +43,11 @@ def staff_user(role, *networks, username=None):
 
 
 def staff_client(role, *networks, username=None):
-    """A browser logged in as a new staff user in the group `role` working for `networks`."""
+    """A browser logged in as a new staff user in the group `role` working for `networks`;
+    `client.user` is that user."""
     client = Client()
-    client.force_login(staff_user(role, *networks, username=username))
+    client.user = staff_user(role, *networks, username=username)
+    client.force_login(client.user)
     return client
 
 

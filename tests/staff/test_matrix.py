@@ -98,6 +98,18 @@ def is_publishable(model):
     return any(field.name == "is_published" for field in model._meta.fields)
 
 
+def draft_record(label, network):
+    """A record of `label` in `network`, a draft where the model is published: its model, the
+    record, the field an editor changes and whether the model is published."""
+    make, field = RECORDS[label]
+    model = model_of(label)
+    record = make(network)
+    publishable = is_publishable(model)
+    if publishable:
+        model.objects.filter(pk=record.pk).update(is_published=False)
+    return model, record, field, publishable
+
+
 def owner_value(record):
     """What the add form's network field (or parent on the network path) holds for `record`."""
     model = type(record)
@@ -120,12 +132,7 @@ def test_own_networks_record(networks, label, role):
     """In their own network, editors and publishers see and change a record; only publishers
     publish it (form field and bulk action) and delete it."""
     own, _other = networks
-    make, field = RECORDS[label]
-    model = model_of(label)
-    record = make(own)
-    publishable = is_publishable(model)
-    if publishable:
-        model.objects.filter(pk=record.pk).update(is_published=False)
+    model, record, field, publishable = draft_record(label, own)
     client = staff_client(role, own)
     publisher = role == "Publisher"
 
@@ -168,12 +175,7 @@ def test_other_networks_record(networks, label, role, superuser_client):
     """Another network's record is not listed, its pages answer "does not exist", and forged
     posts (change, publish, delete, bulk delete) change nothing."""
     own, other = networks
-    make, field = RECORDS[label]
-    model = model_of(label)
-    record = make(other)
-    publishable = is_publishable(model)
-    if publishable:
-        model.objects.filter(pk=record.pk).update(is_published=False)
+    model, record, field, _publishable = draft_record(label, other)
     before = model.objects.filter(pk=record.pk).values().get()
     change = admin_url(model, "change", record.pk)
     client = staff_client(role, own)

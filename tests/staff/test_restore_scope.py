@@ -12,7 +12,6 @@ from tests.factories import (
     EventFactory,
     EventSessionFactory,
     GovernanceBodyFactory,
-    NetworkFactory,
     PublicationFactory,
     SeatFactory,
     TermFactory,
@@ -20,16 +19,6 @@ from tests.factories import (
 from tests.staff.flows import admin_url, restore_deleted, staff_client
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def iclei():
-    return NetworkFactory(name="ICLEI East Asia", slug="iclei-east-asia")
-
-
-@pytest.fixture
-def citynet():
-    return NetworkFactory(name="CityNet", slug="citynet")
 
 
 def make_term(network):

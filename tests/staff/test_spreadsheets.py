@@ -1,11 +1,12 @@
-"""Spreadsheet imports and exports in the admin, used as staff use them: upload, preview, confirm."""
+"""Spreadsheet imports and exports in the admin, used as staff use them (upload, preview,
+confirm), on the member sheet: the steps, the file and column checks, scope and publishing.
+The event and publication sheets: test_spreadsheet_records.py."""
 
 import csv
 import datetime as dt
 import io
 import re
 
-import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -14,88 +15,27 @@ from django.urls import reverse
 
 from events.models import Event
 from network.models import Membership, Organisation
-from publications.models import Publication
-from tests.factories import (
-    EditionFactory,
-    EventFactory,
-    MembershipFactory,
-    NetworkFactory,
-    OrganisationFactory,
-    PublicationFactory,
-    RegionFactory,
+from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory
+from tests.staff.sheets import (
+    CSV_FORMAT,
+    MEMBER_COLUMNS,
+    XLSX_FORMAT,
+    confirm,
+    export_all_fields,
+    preview,
+    sheet,
+    text_of,
 )
-from tests.queries import assert_constant, measure
-from tests.staff.flows import staff_user
 from tests.staff.test_hardening import assert_runs_under_policy
 
 pytestmark = pytest.mark.django_db
 
-CSV_FORMAT, XLSX_FORMAT = "0", "1"  # positions in the import form's format list
-MEMBER_COLUMNS = "name,native_name,kind,country,network,type,region,joined"
-
 
 @pytest.fixture
-def iclei():
-    network = NetworkFactory(name="ICLEI East Asia", slug="iclei-east-asia")
-    RegionFactory(network=network, name="East Asia", slug="east-asia")
-    return network
-
-
-@pytest.fixture
-def citynet():
-    return NetworkFactory(name="CityNet", slug="citynet")
-
-
-def client_for(role, *networks):
-    """A browser logged in as a new staff user; `client.user` is that user."""
-    client = Client()
-    client.user = staff_user(role, *networks)
-    client.force_login(client.user)
-    return client
-
-
-@pytest.fixture
-def editor(iclei):
-    return client_for("Editor", iclei)
-
-
-@pytest.fixture
-def publisher(iclei):
-    return client_for("Publisher", iclei)
-
-
-def sheet(text: str, name="members.csv") -> io.BytesIO:
-    upload = io.BytesIO(text.strip().encode())
-    upload.name = name
-    return upload
-
-
-def xlsx(rows, name="events.xlsx") -> io.BytesIO:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    upload = io.BytesIO()
-    book.save(upload)
-    upload.seek(0)
-    upload.name = name
-    return upload
-
-
-def preview(client, model, upload, file_format=CSV_FORMAT):
-    url = reverse(f"admin:{model}_import")
-    return client.post(url, {"import_file": upload, "format": file_format})
-
-
-def confirm(client, model, preview_response):
-    """Press "Confirm import" on a preview page."""
-    html = preview_response.content.decode()
-    form = html[html.index('name="confirm"') - 3000 : html.index('name="confirm"')]
-    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
-    return client.post(reverse(f"admin:{model}_process_import"), data, follow=True)
-
-
-def text_of(response) -> str:
-    return re.sub(r"\s+", " ", response.content.decode())
+def iclei(iclei):
+    """ICLEI East Asia with the region the member sheets name."""
+    RegionFactory(network=iclei, name="East Asia", slug="east-asia")
+    return iclei
 
 
 # --- Members ---------------------------------------------------------------------------------
@@ -207,91 +147,7 @@ def test_member_export_holds_only_own_network_and_imports_back_unchanged(editor,
     assert Membership.history.count() == before
 
 
-def export_all_fields(client, url) -> dict:
-    """The export form's field checkboxes, all ticked (as the form offers them)."""
-    html = client.get(url).content.decode()
-    return dict.fromkeys(
-        re.findall(r'name="([^"]+)"[^>]*type="checkbox"', html), "on"
-    ) | dict.fromkeys(re.findall(r'type="checkbox"[^>]*name="([^"]+)"', html), "on")
-
-
-# --- Events ------------------------------------------------------------------------------------
-
-EVENT_HEADER = ["slug", "title", "kind", "networks", "start", "end", "status", "online", "format"]
-
-
-def test_event_import_from_xlsx_creates_and_updates(publisher, iclei):
-    existing = EventFactory(title="Old title", slug="ecomobility-2022")
-    existing.networks.set([iclei])
-    upload = xlsx(
-        [
-            EVENT_HEADER + ["published"],
-            [
-                "ecomobility-2022",
-                "EcoMobility Festival",
-                "Forum",
-                "iclei-east-asia",
-                "2022-10",
-                "",
-                "held",
-                "no",
-                "in-person",
-                "yes",
-            ],
-            [
-                "",
-                "Climate Webinar 3",
-                "webinar",
-                "iclei-east-asia",
-                2023,
-                "",
-                "planned",
-                "yes",
-                "online",
-                "no",
-            ],
-            [None] * 10,  # the blank line spreadsheets leave at the end
-        ]
-    )
-    response = confirm(
-        publisher, "events_event", preview(publisher, "events_event", upload, XLSX_FORMAT)
-    )
-    assert response.status_code == 200
-    existing.refresh_from_db()
-    assert (existing.title, existing.kind, existing.start, existing.date_precision) == (
-        "EcoMobility Festival",
-        "forum",
-        dt.date(2022, 10, 1),
-        "month",
-    )
-    new = Event.objects.get(title="Climate Webinar 3")
-    assert (new.start, new.date_precision, new.is_online) == (dt.date(2023, 1, 1), "year", True)
-    assert list(new.networks.all()) == [iclei]
-    assert new.is_published is False
-
-
-def test_event_row_errors_are_listed_per_row_and_column(editor, citynet):
-    other = EventFactory(slug="citynet-forum", title="CityNet Forum")
-    other.networks.set([citynet])
-    upload = sheet(
-        """
-slug,title,kind,networks,start,end
-,Webinar A,webinar,iclei-east-asia,2022-13,
-,Webinar B,party,iclei-east-asia,2022,
-citynet-forum,Renamed,forum,iclei-east-asia,2022,
-,Webinar C,webinar,,2022-03,2022-01
-""",
-        name="events.csv",
-    )
-    page = text_of(preview(editor, "events_event", upload))
-    assert "Confirm import" not in page
-    assert "&#x27;2022-13&#x27; is not a date" in page  # row 2
-    assert "&#x27;party&#x27; is not one of: webinar" in page  # row 3
-    assert "belongs to a network you do not work for" in page  # row 4
-    assert "Give at least one network" in page  # row 5
-    assert [int(n) for n in re.findall(r"<tr> <td>(\d+)</td>", page)] == [2, 3, 4, 5]
-    assert Event.objects.count() == 1
-    assert Event.objects.get().title == "CityNet Forum"
+# --- The file ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -348,46 +204,6 @@ def test_editors_without_a_network_may_not_import(iclei):
     assert client.get(reverse("admin:events_event_import")).status_code == 403
 
 
-# --- Publications ------------------------------------------------------------------------------
-
-
-def test_publication_import_adds_and_updates_editions_and_keeps_the_rest(publisher, iclei):
-    publication = PublicationFactory(
-        slug="annual-report-2022", title="Annual Report 2022", networks=[iclei]
-    )
-    EditionFactory(publication=publication, language="en", link="https://example.org/en.pdf")
-    EditionFactory(publication=publication, language="zh-hans", link="https://example.org/zh.pdf")
-    upload = sheet(
-        """
-slug,title,kind,networks,editions
-annual-report-2022,Annual Report 2022,report,iclei-east-asia,en:2023-05:https://example.org/en-v2.pdf; ko:2023-06:
-""",
-        name="publications.csv",
-    )
-    response = confirm(
-        publisher,
-        "publications_publication",
-        preview(publisher, "publications_publication", upload),
-    )
-    assert response.status_code == 200
-    editions = {e.language: e for e in publication.editions.all()}
-    assert set(editions) == {"en", "zh-hans", "ko"}  # zh-hans was not listed and is kept
-    assert editions["en"].link == "https://example.org/en-v2.pdf"
-    assert (editions["en"].date, editions["en"].date_precision) == (dt.date(2023, 5, 1), "month")
-    assert editions["ko"].link == ""
-
-
-def test_publication_edition_link_must_be_http(publisher, iclei):
-    upload = sheet(
-        "title,kind,networks,editions\nGuide,handbook,iclei-east-asia,en:2023:javascript:alert(1)",
-        name="publications.csv",
-    )
-    page = text_of(preview(publisher, "publications_publication", upload))
-    assert "Confirm import" not in page
-    assert "en:2023:javascript:alert(1): Enter a valid URL." in page
-    assert not Publication.objects.exists()
-
-
 def test_import_and_export_pages_run_under_the_content_security_policy(editor):
     """No inline style or handler on the upload, preview and export pages (the policy would
     refuse them and leave parts of the page dead)."""
@@ -400,65 +216,3 @@ def test_import_and_export_pages_run_under_the_content_security_policy(editor):
     for response in pages:
         assert response.status_code == 200
         assert_runs_under_policy(response.content.decode())
-
-
-def test_event_export_as_xlsx_holds_only_the_users_networks(editor, iclei, citynet):
-    own = EventFactory(title="ICLEI Webinar", start=dt.date(2022, 10, 1), date_precision="month")
-    own.networks.set([iclei])
-    EventFactory(title="CityNet Forum").networks.set([citynet])
-    url = reverse("admin:events_event_export")
-    response = editor.post(url, {"format": XLSX_FORMAT, **export_all_fields(editor, url)})
-    assert response.status_code == 200
-    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
-    header, *records = rows
-    assert header[:5] == ("slug", "title", "kind", "networks", "start")
-    assert [(r[1], r[3], r[4]) for r in records] == [
-        ("ICLEI Webinar", "iclei-east-asia", "2022-10")
-    ]
-
-
-def test_editor_may_edit_a_published_event_by_sheet_but_not_unpublish_it(editor, iclei):
-    event = EventFactory(slug="forum-2022", title="Forum", is_published=True)
-    event.networks.set([iclei])
-    header = "slug,title,kind,networks,published"
-    renamed = sheet(f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,yes", name="e.csv")
-    confirm(editor, "events_event", preview(editor, "events_event", renamed))
-    event.refresh_from_db()
-    assert (event.title, event.is_published) == ("Forum 2022", True)
-
-    unpublished = sheet(f"{header}\nforum-2022,Forum 2022,forum,iclei-east-asia,no", name="e.csv")
-    page = text_of(preview(editor, "events_event", unpublished))
-    assert "Only publishers may publish, unpublish or schedule." in page
-    event.refresh_from_db()
-    assert event.is_published is True
-
-
-def test_exports_run_the_same_number_of_queries_for_any_number_of_records(editor, iclei):
-    def add_records(count):
-        for _ in range(count):
-            EventFactory().networks.set([iclei])
-            MembershipFactory(network=iclei)
-            EditionFactory(publication=PublicationFactory(networks=[iclei]), language="en")
-
-    models = ("events_event", "network_membership", "publications_publication")
-    urls = [reverse(f"admin:{model}_export") for model in models]
-    data = {url: {"format": CSV_FORMAT, **export_all_fields(editor, url)} for url in urls}
-    assert_constant(measure(editor, urls, add_records, data=data, method="post"))
-
-
-def test_joint_event_keeps_the_networks_an_editor_does_not_work_for(editor, iclei, citynet):
-    """As in the admin and the API: an ICLEI editor may edit a joint ICLEI + CityNet event,
-    but may not drop CityNet from it."""
-    event = EventFactory(slug="joint-forum", title="Joint Forum", is_published=False)
-    event.networks.set([iclei, citynet])
-    header = "slug,title,kind,networks"
-    dropped = sheet(f"{header}\njoint-forum,Joint Forum,forum,iclei-east-asia", name="e.csv")
-    page = text_of(preview(editor, "events_event", dropped))
-    assert "may not add or remove other networks" in page
-    kept = sheet(
-        f"{header}\njoint-forum,Joint Forum 2024,forum,citynet; iclei-east-asia", name="e.csv"
-    )
-    confirm(editor, "events_event", preview(editor, "events_event", kept))
-    event.refresh_from_db()
-    assert event.title == "Joint Forum 2024"
-    assert set(event.networks.all()) == {iclei, citynet}

@@ -1,0 +1,123 @@
+"""The machinery of spreadsheet imports and exports (django-import-export); each record type's
+resource lives in its app (network, events, publications) and saves through the app's service.
+`cells` reads and writes one cell, `resource` holds the rules every import shares, and this
+module the admin side: the upload form, the all-or-nothing import and its messages.
+
+What staff get, on the admin lists that inherit `SpreadsheetAdminMixin`:
+- Export to CSV or XLSX of the records they may see, in the columns the import reads, so an
+  exported sheet can be edited and imported back.
+- Import from CSV or XLSX in two steps: a dry run shows a preview of every row (new, update,
+  unchanged); only when no row fails is "Confirm import" offered. A failing row is named by its
+  row in the spreadsheet (the header is row 1) with what is wrong, column by column. The whole
+  file is one transaction: when any row fails, nothing is written.
+- The same rules as the admin forms and the API: the app's service (the model's own validation,
+  the rules derived from it), only the networks the user works for, only publishers publish. A
+  column the import does not know is refused, not ignored, so a misspelt heading never drops
+  what was typed under it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
+
+
+def failure_lines(result) -> list[str]:
+    """Each failing row of an import result as one line: its row in the sheet and what is wrong.
+
+    Row numbers count the header as row 1, as a spreadsheet program shows them."""
+    lines = [str(error.error) for error in result.base_errors]
+    for number, errors in result.row_errors():
+        lines += [
+            gettext("Row %(row)d: %(error)s") % {"row": number + 1, "error": e.error}
+            for e in errors
+        ]
+    for row in result.invalid_rows:
+        for field, texts in row.error_dict.items():
+            label = "" if field == NON_FIELD_ERRORS else f"{field}: "
+            lines += [
+                gettext("Row %(row)d: %(error)s") % {"row": row.number + 1, "error": label + text}
+                for text in texts
+            ]
+    return lines
+
+
+class SpreadsheetImportForm(ImportForm):
+    """The library's upload form, refusing files too large to be a sheet of records."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise ValidationError(
+                gettext("This file is %(size)s; a sheet to import may be at most %(limit)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.IMPORT_MAX_BYTES),
+                }
+            )
+        return upload
+
+
+class SpreadsheetAdminMixin(ImportExportMixin):
+    """Import and export on an admin list, with the user's scope and an all-or-nothing import."""
+
+    import_template_name = "admin/import_export/spreadsheet_import.html"
+    import_form_class = SpreadsheetImportForm
+
+    @property
+    def formats(self):
+        return [CSV, XLSX]
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {"user": request.user}
+
+    def get_import_data_kwargs(self, **kwargs):
+        # Validation errors roll back too (the library's default keeps the valid rows).
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        form.add_error(
+            "import_file",
+            gettext(
+                "This file could not be read as the format chosen below. Choose the format it "
+                "is in; a CSV file must be saved as “CSV UTF-8”."
+            ),
+        )
+
+    def get_export_queryset(self, request):
+        # The admin list's records (scope, filters, search), with what the columns read.
+        resource_class = self.get_export_resource_classes(request)[0]
+        return resource_class.with_related(super().get_export_queryset(request))
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def process_result(self, result, request):
+        # The confirmed import runs the file again; if the records changed since the preview and
+        # a row now fails, everything was rolled back: say so and name the rows.
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                format_html_join(
+                    "",
+                    "<p>{}</p>",
+                    [(gettext("Nothing was imported."),)]
+                    + [(line,) for line in failure_lines(result)],
+                ),
+            )
+            return HttpResponseRedirect(
+                reverse("admin:{}_{}_import".format(*self.get_model_info()))
+            )
+        return super().process_result(result, request)
