@@ -4,7 +4,7 @@ sources give them, relations by slug. The rules and messages are the write servi
 from rest_framework import serializers
 
 from core.api import ServiceWriteSerializer
-from core.partial_dates import PartialDate, Precision
+from core.partial_dates import Precision, entered_text
 from events import services
 from events.api.read import SHARED_FIELDS
 from events.models import ATTENDANCE_COUNTS, Event, EventSeries, OrganiserRole
@@ -124,10 +124,8 @@ class EventWriteSerializer(ServiceWriteSerializer):
             name: getattr(event, name) for name in self.Meta.fields if name not in written_otherwise
         }
         if event.start:
-            data["start"] = PartialDate.of(event.start, event.date_precision).isoformat()
-            data["end"] = (
-                PartialDate.of(event.end, event.date_precision).isoformat() if event.end else ""
-            )
+            data["start"] = entered_text(event.start, event.date_precision)
+            data["end"] = entered_text(event.end, event.date_precision)
         if event.pk:
             data["networks"] = [network.slug for network in event.networks.all()]
             data["themes"] = [theme.slug for theme in event.themes.all()]
