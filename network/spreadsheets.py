@@ -16,6 +16,7 @@ from staff.scope import may_publish, network_change_refused, record_networks
 from staff.spreadsheets.cells import (
     ChoiceWidget,
     DateTimeWidget,
+    KeptWhenEmpty,
     YesNoWidget,
     cell_text,
     column,
@@ -287,7 +288,9 @@ class NetworkedResource(SpreadsheetResource):
     published = fields.Field(
         attribute="is_published", column_name="published", widget=YesNoWidget()
     )
-    publish_at = column("publish_at", DateTimeWidget())
+    publish_at = KeptWhenEmpty(
+        attribute="publish_at", column_name="publish_at", widget=DateTimeWidget()
+    )
 
     def get_instance(self, instance_loader, row):
         slug = cell_text(row.get("slug"))

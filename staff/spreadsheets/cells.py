@@ -120,6 +120,15 @@ def column(attribute, widget=None):
     return fields.Field(attribute=attribute, column_name=attribute, widget=widget or TextWidget())
 
 
+class KeptWhenEmpty(fields.Field):
+    """A column whose empty cell leaves the record's value as it is: a new record keeps the
+    model's default, an existing one its value (for fields that may not be empty)."""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        if self.clean(row, **kwargs) is not None:
+            super().save(instance, row, is_m2m, **kwargs)
+
+
 def derived(column_name):
     """A column the resource reads and writes itself (see `import_derived`, `dehydrate_…`)."""
     return fields.Field(column_name=column_name, readonly=True)

@@ -210,3 +210,27 @@ def test_exports_run_the_same_number_of_queries_for_any_number_of_records(editor
         url: {"format": sheets.CSV_FORMAT, **sheets.export_all_fields(editor, url)} for url in urls
     }
     assert_constant(measure(editor, urls, add_records, data=data, method="post"))
+
+
+def test_an_empty_publish_at_cell_keeps_the_records_publish_time(editor, publisher, iclei):
+    """A sheet's empty "publish at" cell is no value, not a null: a new event gets the default
+    time (an editor's new row is a draft all the same), an existing one keeps its time."""
+    header = "slug,title,kind,networks,start,status,published,publish_at"
+    new = sheets.sheet(
+        f"{header}\n,Test webinar,webinar,iclei-east-asia,2026-Q1,planned,,", name="e.csv"
+    )
+    page = sheets.preview(editor, "events_event", new)
+    assert "cannot be null" not in sheets.text_of(page)
+    sheets.confirm(editor, "events_event", page)
+    created = Event.objects.get(title="Test webinar")
+    assert created.publish_at is not None and created.is_published is False
+
+    scheduled = dt.datetime(2030, 1, 1, 9, 0, tzinfo=dt.UTC)
+    Event.objects.filter(pk=created.pk).update(publish_at=scheduled)
+    renamed = sheets.sheet(
+        f"{header}\n{created.slug},Test webinar 2,webinar,iclei-east-asia,2026-Q1,planned,,",
+        name="e.csv",
+    )
+    sheets.confirm(publisher, "events_event", sheets.preview(publisher, "events_event", renamed))
+    created.refresh_from_db()
+    assert (created.title, created.publish_at) == ("Test webinar 2", scheduled)
