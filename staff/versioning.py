@@ -102,26 +102,34 @@ class VersionedAdminMixin:
                 histories.append(self.inline_history(request, inline, obj))
         return histories
 
-    def version_token(self, request, obj) -> str:
-        """ "12.40.0": the newest history id of the record, then of each inline's rows."""
-        newest = (
+    def _newest(self, request, obj) -> list[int]:
+        """The newest history id of the record, then of each inline's rows."""
+        return [
             h.aggregate(newest=Max("history_id"))["newest"] or 0
             for h in self._histories(request, obj)
-        )
-        return ".".join(str(n) for n in newest)
+        ]
+
+    def version_token(self, request, obj) -> str:
+        """ "12.40.0": the newest history id of the record, then of each inline's rows."""
+        return ".".join(str(n) for n in self._newest(request, obj))
 
     def changes_since_token(self, request, obj, token: str) -> list[str] | None:
         """What changed since the form carrying `token` was opened: [] for nothing, one line per
-        change; None if the token is not one this admin wrote."""
+        change; None if the token is not one this admin wrote: missing, not numbers, not one
+        number per history, or a version newer than any saved (a forged "999…" would otherwise
+        pass as the latest)."""
         try:
             versions = [int(part) for part in token.split(".")]
         except (AttributeError, ValueError):
             return None
+        newest = self._newest(request, obj)
+        if len(versions) != len(newest) or any(
+            v < 0 or v > n for v, n in zip(versions, newest, strict=True)
+        ):
+            return None
         lines = []
-        # zip stops at the shorter: a token that carries only the record's version is compared
-        # on that version alone.
         for index, (history, version) in enumerate(
-            zip(self._histories(request, obj), versions, strict=False)
+            zip(self._histories(request, obj), versions, strict=True)
         ):
             newer = history.filter(history_id__gt=version).order_by("history_id")
             for record in newer.select_related("history_user"):
@@ -130,14 +138,21 @@ class VersionedAdminMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk is not None:
-            submitted = request.POST.get(self.version_field) if request.method == "POST" else None
-            context["record_version"] = submitted or self.version_token(request, obj)
+            if request.method == "POST":
+                # A refused form keeps the version it was opened at ("0" if it had none), so
+                # sending it again is refused again: only a reload shows what others changed.
+                context["record_version"] = request.POST.get(self.version_field) or "0"
+            else:
+                context["record_version"] = self.version_token(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if request.method == "POST" and obj is not None and self.version_field in request.POST:
-            form = self._stale_checked(form, request, obj, request.POST[self.version_field])
+        # Every save of a change form is checked, also one that leaves its version out: the
+        # check must not be something the client can skip. A revert saves a version from the
+        # record's history on purpose and carries none.
+        if request.method == "POST" and obj is not None and not self._reverting(request):
+            form = self._stale_checked(form, request, obj, request.POST.get(self.version_field))
         if obj is not None and self._reverting(request):
             form = self._with_historical_links(form, request)
         return form
@@ -149,6 +164,15 @@ class VersionedAdminMixin:
             def clean(self):
                 cleaned = super().clean()
                 changes = model_admin.changes_since_token(request, obj, submitted)
+                if changes is None:
+                    raise ValidationError(
+                        gettext(
+                            "This form does not say which version of the record it was opened "
+                            "at, so your changes were not saved (they could overwrite someone "
+                            "else's). Reload the page, then make your changes again."
+                        ),
+                        code="stale",
+                    )
                 if changes:
                     raise ValidationError(
                         [

@@ -13,6 +13,7 @@ from tests.factories import (
     SeatFactory,
     TermFactory,
 )
+from tests.staff.forms import record_version
 
 pytestmark = pytest.mark.django_db
 
@@ -159,9 +160,9 @@ def test_admin_membership_inline_saves_with_organisation(superuser_client):
         "memberships-0-left": "",
         "memberships-0-date_precision": "year",
     }
-    response = superuser_client.post(
-        reverse("admin:network_organisation_change", args=[organisation.pk]), data
-    )
+    url = reverse("admin:network_organisation_change", args=[organisation.pk])
+    data["_record_version"] = record_version(superuser_client.get(url).content.decode())
+    response = superuser_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     membership = Membership.objects.get(organisation=organisation)
     assert (membership.network, membership.joined) == (network, dt.date(2022, 1, 1))

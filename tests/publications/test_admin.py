@@ -13,6 +13,7 @@ from tests.publications.files import (
     pdf_upload,
     png_upload,
 )
+from tests.staff.forms import record_version
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,8 @@ def test_admin_change_page_of_edition_without_file_still_saves(superuser_client)
     publication = PublicationFactory(title="Seeded")
     edition = EditionFactory(publication=publication, link="", language="ko")
     url = reverse("admin:publications_publication_change", args=[publication.pk])
-    assert superuser_client.get(url).status_code == 200
+    page = superuser_client.get(url)
+    assert page.status_code == 200
     data = form_data(
         publication.networks.get(),
         [{"id": edition.pk, "publication": publication.pk, "language": "ko", "date": "2020-06-01"}],
@@ -156,6 +158,7 @@ def test_admin_change_page_of_edition_without_file_still_saves(superuser_client)
         slug=publication.slug,
     )
     data["editions-INITIAL_FORMS"] = "1"
+    data["_record_version"] = record_version(page.content.decode())
     response = superuser_client.post(url, data)
     assert response.status_code == 302, errors_of(response)
     edition.refresh_from_db()

@@ -64,3 +64,9 @@ def admin_form_data(html: str, **changes) -> dict:
     data = {name: value for name, value in data.items() if value != []}
     data.update(changes)
     return data
+
+
+def record_version(html: str) -> str:
+    """The version a change form was opened at (its hidden `_record_version`), for tests that
+    post a change form they build by hand."""
+    return admin_form_data(html)["_record_version"]

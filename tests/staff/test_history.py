@@ -377,3 +377,29 @@ def test_a_deleted_story_is_restored_with_its_event_links(superuser_client):
     assert response.status_code == 302
     restored = Story.objects.get(pk=pk)
     assert list(restored.events.values_list("title", flat=True)) == ["Mayors Forum"]
+
+
+@pytest.mark.parametrize(
+    "version", [None, "", "abc", "1.x", "99999999999999999999999999", "999999999.0.0.0.0", "-1"]
+)
+def test_a_form_without_a_readable_version_is_refused(superuser_client, version):
+    """The stale-form check cannot be skipped by the client: a save whose version is missing,
+    unreadable, forged as newer than any saved, or of the wrong shape is refused like a stale one,
+    the record is unchanged, and sending the refused form again is refused again."""
+    event = EventFactory(title="Urban Forum")
+    data = admin_form_data(superuser_client.get(change_url(event)).content.decode(), title="Mine")
+    data.pop("_record_version")
+    if version is not None:
+        data["_record_version"] = version
+
+    refused = superuser_client.post(change_url(event), data)
+
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "This form does not say which version of the record it was opened at" in page
+    event.refresh_from_db()
+    assert event.title == "Urban Forum"
+    again = superuser_client.post(change_url(event), admin_form_data(page, title="Mine"))
+    assert again.status_code == 200
+    event.refresh_from_db()
+    assert event.title == "Urban Forum"
