@@ -1,7 +1,9 @@
 """Draft preview: staff see the drafts of their own networks on the real public page."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from staff.scope import in_user_networks
 
@@ -22,3 +24,21 @@ class StaffPreviewMixin:
 
     def get_queryset(self):
         return visible_to(super().get_queryset(), self.request.user)
+
+
+def private_for_staff(get_response):
+    """Middleware: a page served to a signed-in staff user may show drafts (the preview above),
+    so it is marked private and not to be stored: no shared cache or proxy keeps it and serves it
+    to the public, and no browser keeps it after the session."""
+
+    def middleware(request):
+        response = get_response(request)
+        # Only a signed-in browser carries the session cookie: looking at the user of any other
+        # request would load its session and add "Vary: Cookie" to the public's pages.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and user.is_staff:
+                patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return middleware

@@ -110,6 +110,22 @@ def test_drafts_hidden_from_every_public_surface(client, staff_client, staff_use
     assert preview.status_code == 200 and "Draft preview" in preview.content.decode()
 
 
+def test_draft_preview_is_never_stored_by_a_shared_cache(client, staff_client, staff_user):
+    """The page that shows staff a draft is marked private and not to be stored, so no proxy or
+    CDN keeps it for the public; the public's pages carry no such mark."""
+    draft = EventFactory(title="Secret draft", is_published=False)
+    published = EventFactory(title="Open forum")
+    StaffProfile.objects.create(user=staff_user).networks.set(draft.networks.all())
+
+    preview = staff_client.get(f"/events/{draft.slug}/")
+
+    assert preview.status_code == 200 and "Secret draft" in preview.content.decode()
+    assert {"private", "no-store"} <= {part.strip() for part in preview["Cache-Control"].split(",")}
+    public = client.get(f"/events/{published.slug}/")
+    assert public.status_code == 200
+    assert "private" not in public.get("Cache-Control", "")
+
+
 def test_ical_feed_parses_and_maps_partial_dates_to_all_day_periods(client):
     """Day, month, quarter and year precision become all-day VEVENTs over the whole period."""
     network = NetworkFactory(slug="neaspec")
