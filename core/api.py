@@ -21,6 +21,8 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework_csv.renderers import CSVRenderer
 
+from core.spreadsheet_cells import defused
+
 
 class AnonymousReadThrottle(AnonRateThrottle):
     """Anonymous rate limit, read from settings at request time (so it can be configured)."""
@@ -168,10 +170,17 @@ class OutputFormatFilterBackend(DjangoFilterBackend):
 
 
 class ListCSVRenderer(CSVRenderer):
-    """?format=csv on a list: every matching row (no pagination), one flat row per record."""
+    """?format=csv on a list: every matching row (no pagination), one flat row per record.
+
+    A text cell that a spreadsheet program would run as a formula (`=…`, `@…`) is written as
+    text (core.spreadsheet_cells); numbers stay numbers."""
 
     format = "csv"
     media_type = "text/csv"
+
+    def tablize(self, data, header=None, labels=None):
+        for row in super().tablize(data, header=header, labels=labels):
+            yield [defused(cell) for cell in row]
 
 
 class CSVExportMixin:

@@ -14,10 +14,14 @@ What staff get, on the admin lists that inherit `SpreadsheetAdminMixin`:
   the rules derived from it), only the networks the user works for, only publishers publish. A
   column the import does not know is refused, not ignored, so a misspelt heading never drops
   what was typed under it.
+- Exports that open safely: a text cell that begins like a formula (`=`, `+`, `-`, `@`, a tab or
+  a carriage return) is written with a `'` in front (core.spreadsheet_cells, as in the API's
+  CSV), which the import removes again; no XLSX cell is ever a formula.
 """
 
 from __future__ import annotations
 
+import tablib
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -29,6 +33,8 @@ from django.utils.translation import gettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
+
+from core.spreadsheet_cells import defused
 
 
 def failure_lines(result) -> list[str]:
@@ -49,6 +55,23 @@ def failure_lines(result) -> list[str]:
                 for text in texts
             ]
     return lines
+
+
+class XLSXOfValues(XLSX):
+    """XLSX whose cells are all values. openpyxl stores any text beginning with `=` as a formula;
+    the resources already defuse their text cells, and this makes sure of it for every cell of
+    the sheet, whichever column it comes from."""
+
+    def export_data(self, dataset, **kwargs):
+        values = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+        for row in dataset:
+            values.append(
+                [
+                    defused(cell) if isinstance(cell, str) and cell.startswith("=") else cell
+                    for cell in row
+                ]
+            )
+        return super().export_data(values, **kwargs)
 
 
 class SpreadsheetImportForm(ImportForm):
@@ -75,7 +98,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     @property
     def formats(self):
-        return [CSV, XLSX]
+        return [CSV, XLSXOfValues]
 
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {"user": request.user}

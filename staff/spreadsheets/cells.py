@@ -10,13 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from import_export import fields, widgets
 
+from core.spreadsheet_cells import undefused
+
 LIST_SEPARATOR = ";"
 YES = {"yes", "y", "true", "1", "x"}
 NO = {"no", "n", "false", "0", ""}
 
 
 def cell_text(value) -> str:
-    """A cell as text: spreadsheets hand over numbers, dates and None as well as strings."""
+    """A cell as text: spreadsheets hand over numbers, dates and None as well as strings.
+
+    Without the `'` an export put in front of a text that begins like a formula (`'=…`,
+    core.spreadsheet_cells): an exported sheet imports back to the values it was exported with.
+    """
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -25,7 +31,8 @@ def cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float | Decimal) and value == int(value):
         return str(int(value))  # a year typed into a spreadsheet arrives as 2022.0
-    return str(value).strip()
+    # The quote first: it protects the tab or carriage return an exported text began with.
+    return undefused(str(value).strip())
 
 
 def split_list(value) -> list[str]:
@@ -114,6 +121,11 @@ class DateTimeWidget(widgets.Widget):
         if not value:
             return ""
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+def is_number_column(field) -> bool:
+    """Does the column hold numbers (which an export writes as they are, minus sign included)?"""
+    return isinstance(field.widget, WholeNumberWidget | widgets.NumberWidget)
 
 
 def column(attribute, widget=None):

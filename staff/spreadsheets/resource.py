@@ -14,8 +14,9 @@ from django.utils.translation import gettext
 from import_export import resources
 from import_export.results import RowResult
 
+from core.spreadsheet_cells import defused
 from staff.scope import may_publish, record_networks, user_networks
-from staff.spreadsheets.cells import cell_text
+from staff.spreadsheets.cells import cell_text, is_number_column
 
 INLINE_STYLE = re.compile(r' style="[^"]*"')
 
@@ -77,6 +78,18 @@ class SpreadsheetResource(resources.ModelResource):
 
     def get_queryset(self):
         return self.with_related(super().get_queryset())
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        """The record's row in an exported sheet (CSV or XLSX): a text cell a spreadsheet program
+        would run as a formula (`=…`, `@…`) is written as text, with a `'` that the import
+        removes again (core.spreadsheet_cells); a number column is left as it is (-3 is a
+        number, not a formula)."""
+        values = super().export_resource(instance, selected_fields, **kwargs)
+        columns = self.get_export_fields(selected_fields)
+        return [
+            value if is_number_column(field) else defused(value)
+            for field, value in zip(columns, values, strict=True)
+        ]
 
     # The whole file --------------------------------------------------------------------------
     def before_import(self, dataset, **kwargs):
