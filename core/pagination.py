@@ -15,7 +15,9 @@ class StandardPagination(PageNumberPagination):
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
-        if raw is not None and (not raw.isdigit() or int(raw) < 1):
+        # isdecimal(), not isdigit(): "²" is a digit that int() refuses (a 500 before). Decimal
+        # digits of any script ("٢٠", "２０") are what int() reads, as for `year` and `page`.
+        if raw is not None and (not raw.isdecimal() or int(raw) < 1):
             raise ValidationError({"page_size": _("Must be a whole number from 1 to 100.")})
         return super().get_page_size(request)
 
