@@ -43,7 +43,7 @@ def test_any_text_in_any_filter_is_answered_200_or_400(client, records, url, fil
     names = sorted(filterset.base_filters) + extra
 
     @settings(
-        max_examples=25,
+        max_examples=20,
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
@@ -51,6 +51,7 @@ def test_any_text_in_any_filter_is_answered_200_or_400(client, records, url, fil
     # Values that were 500s once: a superscript digit passes str.isdigit() but not int().
     @example(params={"page_size": "²"})
     @example(params={"year": "²"})
+    @example(params={"page_size": "9" * 5000})  # more digits than int() reads
     def check(params):
         response = client.get(url, params)
         # DRF answers a `format` it has no renderer for with 404 (its rule, kept as it is).
