@@ -15,9 +15,21 @@ class StandardPagination(PageNumberPagination):
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
-        if raw is not None and (not raw.isdigit() or int(raw) < 1):
+        if raw is not None and self._whole_number(raw) < 1:
             raise ValidationError({"page_size": _("Must be a whole number from 1 to 100.")})
         return super().get_page_size(request)
+
+    @staticmethod
+    def _whole_number(raw: str) -> int:
+        """`raw` as a whole number, or 0. isdecimal(), not isdigit(): "²" is a digit that int()
+        refuses (it was a 500); decimal digits of any script ("٢٠", "２٠") are what int() reads,
+        as for `year` and `page`. int() also refuses more than 4,300 digits (ValueError)."""
+        if not raw.isdecimal():
+            return 0
+        try:
+            return int(raw)
+        except ValueError:
+            return 0
 
     def paginate_queryset(self, queryset, request, view=None):
         try:

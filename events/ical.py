@@ -49,7 +49,9 @@ def new_calendar(name: str) -> Calendar:
     calendar.add("prodid", "-//City Network Portal//events//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # One line: icalendar does not escape an X- property it has no type for, so a newline in
+    # the name (an event's title, for its own .ics) made a broken content line, a 500.
+    calendar.add("x-wr-calname", " ".join(name.split()))
     return calendar
 
 

@@ -61,6 +61,8 @@ BAD_YEARS = [
     ("1899", "greater than or equal to 1900"),
     ("2101", "less than or equal to 2100"),
     ("2022.5", "no more than 0 decimal places"),
+    # A superscript two is a digit to str.isdigit() but not a number to int() or Decimal().
+    ("²", "Enter a number."),
 ]
 
 
@@ -80,6 +82,32 @@ def test_a_bad_year_answers_400_naming_the_parameter(client, url, parameter, lab
     else:  # a page or a feed: the filter's label (which says "year") with the message
         assert f"{label}: " in response.content.decode()
         assert message in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["٢٠٢٢", "２０２２", "۲۰۲۲"])
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [(url, parameter) for url, parameter, _label in YEAR_PAGES] + YEAR_API_LISTS,
+)
+def test_a_year_in_any_scripts_decimal_digits_is_that_year(client, url, parameter, value):
+    """Decimal digits of any script are read as the year they spell (Django's number fields
+    read them so, through Decimal() and int()), the same on every page, feed and API list."""
+    NetworkFactory(slug="net")
+    MembershipFactory()
+    ascii_year = client.get(url, {parameter: "2022"})
+    other_script = client.get(url, {parameter: value})
+    assert other_script.status_code == ascii_year.status_code == 200
+    if url.startswith("/api/"):
+        assert other_script.json() == ascii_year.json()
+
+
+@pytest.mark.parametrize("value", ["٢٠٢٢", "２０２２"])
+def test_the_admin_reads_a_year_in_any_scripts_decimal_digits(superuser_client, value):
+    EventFactory(title="In 2022", start=dt.date(2022, 3, 1))
+    EventFactory(title="In 2021", start=dt.date(2021, 3, 1))
+    response = superuser_client.get("/admin/events/event/", {"year": value})
+    assert response.status_code == 200
+    assert "In 2022" in response.content.decode() and "In 2021" not in response.content.decode()
 
 
 # --- Any bad parameter: 400; the API names the parameter, a page or feed says what is wrong ------

@@ -112,6 +112,32 @@ def test_page_size_is_capped_at_100(client):
     assert response.status_code == 200 and len(response.json()["results"]) == 3
 
 
+BAD_PAGES = [("page_size", value) for value in ["²", "0", "-1", "x", " 1", "1_0", "9" * 5000]] + [
+    ("page", value) for value in ["²", "٣", "0", "x", "9" * 5000]
+]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/members/", "/api/v1/events/", "/api/v1/publications/"])
+@pytest.mark.parametrize(("parameter", "value"), BAD_PAGES)
+def test_a_bad_page_or_page_size_answers_400_naming_it(client, url, parameter, value):
+    """A superscript digit passes str.isdigit() but not int(): it was a 500. "٣" (Arabic-Indic
+    three) is a whole number to int() but past the only page, so `page` refuses it."""
+    MembershipFactory()
+    response = client.get(url, {parameter: value})
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+@pytest.mark.parametrize("value", ["2", "٢", "２"])
+def test_page_size_in_any_scripts_decimal_digits_is_read_as_a_number(client, value):
+    """The one rule for whole numbers in a query (page, page_size, year): decimal digits of any
+    script, as int() reads them."""
+    for _ in range(3):
+        MembershipFactory()
+    response = client.get("/api/v1/members/", {"page_size": value})
+    assert response.status_code == 200 and len(response.json()["results"]) == 2
+
+
 def test_drafts_never_appear_in_the_api(client):
     """Draft organisations, people, projects, pairings and networks are neither listed nor fetchable."""
     draft_org = OrganisationFactory(slug="draft-city", is_published=False)

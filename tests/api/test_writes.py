@@ -356,3 +356,25 @@ def test_editor_without_publish_right_cannot_publish_through_the_api(client, net
         **header,
     )
     assert draft.status_code == 201
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    ],
+    ids=["list", "object", "in-a-field"],
+)
+@pytest.mark.parametrize("method", ["post", "patch"])
+def test_json_nested_too_deep_answers_400_and_changes_nothing(client, network, method, body):
+    """Python's JSON parser gives up on deep nesting with a RecursionError, which DRF's parser
+    does not catch: it was a 500. It is malformed JSON to the client, like any other."""
+    event = EventFactory(title="Untouched", networks=[network])
+    url = "/api/v1/events/" if method == "post" else f"/api/v1/events/{event.slug}/"
+    headers = token_header("add_event", "change_event")
+    response = getattr(client, method)(url, body, content_type="application/json", **headers)
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
+    assert list(Event.objects.values_list("title", flat=True)) == ["Untouched"]

@@ -101,7 +101,13 @@ def test_admin_list_filters_by_year(superuser_client):
 
 
 @pytest.mark.parametrize(
-    "url", ["/admin/events/event/?year=20x2", "/admin/publications/publication/?year=1899"]
+    "url",
+    [
+        "/admin/events/event/?year=20x2",
+        "/admin/publications/publication/?year=1899",
+        "/admin/events/event/?year=²",
+        "/admin/publications/publication/?year=²",
+    ],
 )
 def test_admin_list_refuses_a_bad_year_instead_of_ignoring_it(superuser_client, url):
     """A year that is not a year (typed into the address) is refused with the admin's

@@ -174,6 +174,22 @@ def test_ical_exports_sessions_on_separate_days_as_separate_events(client):
     assert days == [dt.date(2022, 10, 9), dt.date(2022, 10, 24)]
 
 
+@pytest.mark.parametrize("breaks", ["\n", "\r\n", "\r", "\u2028"])
+def test_a_line_break_in_a_title_keeps_both_calendars_valid(client, breaks):
+    """The title names the event's own calendar (X-WR-CALNAME), which icalendar does not
+    escape: a newline there was a 500. Both calendars parse and keep the title's words."""
+    event = EventFactory(title=f"Forum{breaks}on water", start=dt.date(2022, 10, 3))
+    for url in (f"/events/{event.slug}/event.ics", "/events/feed.ics"):
+        response = client.get(url)
+        assert response.status_code == 200
+        calendar = Calendar.from_ical(response.content)
+        assert [str(vevent["summary"]).split() for vevent in calendar.walk("VEVENT")] == [
+            ["Forum", "on", "water"]
+        ]
+    own = Calendar.from_ical(client.get(f"/events/{event.slug}/event.ics").content)
+    assert str(own["x-wr-calname"]) == "Forum on water"
+
+
 def test_atom_feed_lists_newly_published_events(client):
     EventFactory(title="Fresh forum", description="About <b>cities</b>")
     response = client.get("/events/feed.atom")
