@@ -37,7 +37,7 @@ from events.models import (
 )
 from network.models import Network, Project
 from portal.seed.files import SeedError, cite
-from portal.seed.records import PUBLISHED, KeyedLoader, partial, with_slugs
+from portal.seed.records import PUBLISHED, KeyedLoader, deleted_by_staff, partial, with_slugs
 
 HEADING_GROUPS = {
     "2022 overview: webinars": ReportGroup.WEBINARS,
@@ -59,7 +59,11 @@ class EventLoader(KeyedLoader):
     pattern = "events*.yaml"
 
     def load(self):
+        deleted = deleted_by_staff(Event)
         for key, record in self.records.items():
+            if key in deleted:
+                self.recorder.kept_deleted[str(Event._meta.verbose_name_plural)] += 1
+                continue
             self.load_event(key, record)
 
     def _choice(self, record, field, choices, where, default=None):

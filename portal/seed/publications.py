@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from network.models import Network, Project, Theme
 from portal.seed.files import SeedError, cite
-from portal.seed.records import PUBLISHED, KeyedLoader, partial, with_slugs
+from portal.seed.records import PUBLISHED, KeyedLoader, deleted_by_staff, partial, with_slugs
 from publications import services
 from publications.languages import UNDETERMINED, normalise
 from publications.models import Edition, PersonRole, Publication, PublicationPerson, Series
@@ -40,7 +40,11 @@ class PublicationLoader(KeyedLoader):
             if slug in slugs:
                 raise SeedError(f"publications '{key}' and '{slugs[slug]}' share the slug {slug}.")
             slugs[slug] = key
+        deleted = deleted_by_staff(Publication)
         for key, record in self.records.items():
+            if seed_slug(key) in deleted:
+                self.recorder.kept_deleted[str(Publication._meta.verbose_name_plural)] += 1
+                continue
             publication = self.load_publication(key, record)
             services.publication_relations_saved(publication=publication)
 

@@ -38,6 +38,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Seed content already loaded: nothing changed ({total} records checked)."
             )
-            return
-        details = ", ".join(f"{count} {label}" for label, count in sorted(recorder.created.items()))
-        self.stdout.write(self.style.SUCCESS(f"Seed content loaded: created {details}."))
+        else:
+            details = ", ".join(
+                f"{count} {label}" for label, count in sorted(recorder.created.items())
+            )
+            self.stdout.write(self.style.SUCCESS(f"Seed content loaded: created {details}."))
+        if recorder.kept_deleted:
+            deleted = ", ".join(
+                f"{count} {label}" for label, count in sorted(recorder.kept_deleted.items())
+            )
+            self.stdout.write(f"Left deleted, as staff deleted them: {deleted}.")
