@@ -15,12 +15,13 @@ import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+_FORMULA_START = "[" + re.escape("".join(FORMULA_STARTS)) + "]"
 # A text the export prefixes: one that starts with a formula character, or with quotes followed
 # by one. The second part keeps the rule reversible: a title that really begins with `'=` is
 # written `''=`, so that removing one quote on import gives back the title itself.
-_DEFUSED_ON_EXPORT = re.compile(r"'*[=+\-@\t\r]")
+_DEFUSED_ON_EXPORT = re.compile("'*" + _FORMULA_START)
 # What the import reads back: the same text with the one quote the export added.
-_DEFUSED_ON_IMPORT = re.compile(r"'+[=+\-@\t\r]")
+_DEFUSED_ON_IMPORT = re.compile("'+" + _FORMULA_START)
 
 
 def defused(value):

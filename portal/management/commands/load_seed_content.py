@@ -9,6 +9,11 @@ from portal.seed.files import SEED_DIR, SeedError
 from portal.seed.loader import load_all
 
 
+def counted(counter) -> str:
+    """ "3 events, 45 editions": a loader's counts, in the order of their names."""
+    return ", ".join(f"{count} {label}" for label, count in sorted(counter.items()))
+
+
 class Command(BaseCommand):
     help = (
         "Load the seed content (networks, members, governance, projects, pairings…) from "
@@ -39,12 +44,8 @@ class Command(BaseCommand):
                 f"Seed content already loaded: nothing changed ({total} records checked)."
             )
         else:
-            details = ", ".join(
-                f"{count} {label}" for label, count in sorted(recorder.created.items())
-            )
+            details = counted(recorder.created)
             self.stdout.write(self.style.SUCCESS(f"Seed content loaded: created {details}."))
         if recorder.kept_deleted:
-            deleted = ", ".join(
-                f"{count} {label}" for label, count in sorted(recorder.kept_deleted.items())
-            )
+            deleted = counted(recorder.kept_deleted)
             self.stdout.write(f"Left deleted, as staff deleted them: {deleted}.")
