@@ -1,6 +1,8 @@
 """Load events from `events*.yaml` (format: portal/seed_content/SCHEMA.md).
 
-Create-only like the network loader: an event that exists (same slug) is left as staff edited it.
+Create-only like every loader (portal/seed/records.py): an event that exists (same slug) is left
+as staff edited it, one staff deleted stays deleted, and a new event linking to a record staff
+deleted is loaded without that link.
 
 Decisions a reviewer should know:
 - Dates are stored at the precision the record gives. A CityNet timeline item whose start and
@@ -35,9 +37,9 @@ from events.models import (
     OrganiserRole,
     ReportGroup,
 )
-from network.models import Network, Project
+from network.models import Network, Project, Theme
 from portal.seed.files import SeedError, cite
-from portal.seed.records import PUBLISHED, KeyedLoader, deleted_by_staff, partial, with_slugs
+from portal.seed.records import PUBLISHED, KeyedLoader, partial
 
 HEADING_GROUPS = {
     "2022 overview: webinars": ReportGroup.WEBINARS,
@@ -59,11 +61,7 @@ class EventLoader(KeyedLoader):
     pattern = "events*.yaml"
 
     def load(self):
-        deleted = deleted_by_staff(Event)
         for key, record in self.records.items():
-            if key in deleted:
-                self.recorder.kept_deleted[str(Event._meta.verbose_name_plural)] += 1
-                continue
             self.load_event(key, record)
 
     def _choice(self, record, field, choices, where, default=None):
@@ -95,9 +93,12 @@ class EventLoader(KeyedLoader):
             )
         project = None
         if record.get("project"):
-            project = Project.objects.filter(slug=record["project"]).first()
-            if project is None:
-                raise SeedError(f"{where}: project '{record['project']}' is in no network file.")
+            project = self.recorder.find(
+                Project,
+                {"slug": record["project"]},
+                where=where,
+                what="project (in no network file)",
+            )
         attendance = record.get("attendance") or {}
         event = self.recorder.ensure(
             Event,
@@ -157,34 +158,58 @@ class EventLoader(KeyedLoader):
         """A new event with its networks, themes, speakers, places and organisers, through the
         service the admin, the API and spreadsheets use."""
         org = self.network_loader.organisation
-        networks = with_slugs(Network, record.get("networks") or [], where=where, what="networks")
+        recorder = self.recorder
+        networks = recorder.with_slugs(
+            Network, record.get("networks") or [], where=where, what="networks"
+        )
         services.event_set_dates(
             event=event, start=_text(record.get("start")), end=_text(record.get("end"))
         )
         event.date_note = self.date_note(event)
         organisers = [
-            {"organisation": org(key, where=where), "role": role}
+            {"organisation": organisation, "role": role}
             for role, field in ROLE_FIELDS
-            for key in record.get(field) or []
+            for organisation in recorder.links(
+                [org(key, where=where) for key in record.get(field) or []], where=where
+            )
         ]
+        themes = [
+            theme.slug
+            for theme in recorder.links(
+                [
+                    recorder.find(
+                        Theme,
+                        {"slug": key, "network__in": networks},
+                        where=where,
+                        what="theme of the event's networks",
+                    )
+                    for key in record.get("themes") or []
+                ],
+                where=where,
+            )
+        ]
+        places = []
+        for place in record.get("places") or []:
+            row = {
+                "organisation": recorder.link(
+                    org(place["organisation"], where=where) if place.get("organisation") else None,
+                    where=where,
+                ),
+                "city": place.get("city") or "",
+                "country": place.get("country") or "",
+                "venue": place.get("venue") or "",
+            }
+            if row["organisation"] or row["city"] or row["country"]:
+                places.append(row)  # else it was only the deleted organisation
         services.event_save(
             event=event,
             networks=networks,
-            themes=record.get("themes") or [],
-            speakers=[
-                self.network_loader.person(k, where=where) for k in record.get("speakers") or []
-            ],
-            places=[
-                {
-                    "organisation": org(place["organisation"], where=where)
-                    if place.get("organisation")
-                    else None,
-                    "city": place.get("city") or "",
-                    "country": place.get("country") or "",
-                    "venue": place.get("venue") or "",
-                }
-                for place in record.get("places") or []
-            ],
+            themes=themes,
+            speakers=recorder.links(
+                [self.network_loader.person(k, where=where) for k in record.get("speakers") or []],
+                where=where,
+            ),
+            places=places,
             organisers=organisers,
         )
 

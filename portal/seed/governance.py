@@ -32,6 +32,8 @@ def load_governance(loader: NetworkLoader, network: Network, data: dict) -> None
             {"description": (body_data.get("description") or "").strip(), "order": body_order},
             where=f"{file} body",
         )
+        if not body:
+            continue  # staff deleted it, and its terms
         for term_data in body_data.get("terms") or []:
             where = f"{file} {body_data['name']} term {term_data.get('name')}"
             start, end = _term_dates(term_data, where)
@@ -47,6 +49,8 @@ def load_governance(loader: NetworkLoader, network: Network, data: dict) -> None
                 },
                 where=where,
             )
+            if not term:
+                continue
             for index, seat in enumerate(term_data.get("seats") or []):
                 person = loader.person(seat["person"], where=where) if seat.get("person") else None
                 organisation = (
@@ -85,6 +89,8 @@ def load_clusters(loader: NetworkLoader, network: Network, data: dict) -> None:
             },
             where=where,
         )
+        if not cluster:
+            continue
         years = str(item.get("term") or "").replace("–", "-").split("-")
         from_year = int(years[0]) if years[0].strip().isdigit() else None
         until_year = int(years[1]) if len(years) > 1 and years[1].strip().isdigit() else None

@@ -132,6 +132,8 @@ class NetworkLoader:
             },
             where=file,
         )
+        if not network:
+            return  # staff deleted it, and with it what the file says of it
         offices = {}
         for index, office in enumerate(info.get("offices") or []):
             offices[office["name"].casefold()] = self.recorder.ensure(

@@ -53,11 +53,17 @@ def load_projects(
             where=where,
         )
         projects[item["key"]] = project
+        if not project:
+            continue  # staff deleted it, and its participants
         if loader.recorder.last_created:
             unknown = [key for key in item.get("themes") or [] if key not in themes]
             if unknown:
                 raise SeedError(f"{where}: unknown themes {unknown}.")
-            project.themes.add(*[themes[key] for key in item.get("themes") or []])
+            project.themes.add(
+                *loader.recorder.links(
+                    [themes[key] for key in item.get("themes") or []], where=where
+                )
+            )
             project.sdgs.add(*SDG.objects.filter(number__in=item.get("sdgs") or []))
         for role, field in (
             (ProjectRole.FUNDER, "funders"),
@@ -85,14 +91,15 @@ def load_pairings(loader: NetworkLoader, data: dict, projects: dict) -> None:
     for item in data.get("pairings") or []:
         first_key, second_key = item["organisations"]
         where = f"{file} pairing {first_key} & {second_key}"
-        programme = (
-            projects.get(item["programme"])
-            or Project.objects.filter(slug=item["programme"]).first()
-        )
+        programme = projects.get(item["programme"])
         if programme is None:
-            raise SeedError(f"{where}: programme '{item['programme']}' is not a project.")
+            programme = loader.recorder.find(
+                Project, {"slug": item["programme"]}, where=where, what="programme (a project)"
+            )
         first = loader.organisation(first_key, where=where)
         second = loader.organisation(second_key, where=where)
+        if not loader.recorder.needs(CityPairing, programme, first, second):
+            continue  # staff deleted its programme or one of its cities
         pairing = loader.recorder.ensure(
             CityPairing,
             {"programme": programme, "first": first, "second": second},
@@ -105,6 +112,8 @@ def load_pairings(loader: NetworkLoader, data: dict, projects: dict) -> None:
             },
             where=where,
         )
+        if not pairing:
+            continue  # staff deleted it, and its visits and agreements
         for visit in item.get("visits") or []:
             start = partial(visit.get("start"), where=where)
             end = partial(visit.get("end"), where=where)

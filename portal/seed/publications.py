@@ -1,7 +1,8 @@
 """Load publications, their editions, series and credits from `publications*.yaml`.
 
-Create-only like the network loader: a publication that exists (same slug) is left as it is,
-editions are matched on publication, language and summary flag. Editions the documents name
+Create-only like every loader (portal/seed/records.py): a publication that exists (same slug) is
+left as it is, one staff deleted stays deleted; editions are matched on publication, language
+and summary flag. Editions the documents name
 without a language get `und` (BCP 47 "undetermined"), never a guessed language. No file exists
 for any seeded edition, so each publication gets a generated cover.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from network.models import Network, Project, Theme
 from portal.seed.files import SeedError, cite
-from portal.seed.records import PUBLISHED, KeyedLoader, deleted_by_staff, partial, with_slugs
+from portal.seed.records import PUBLISHED, KeyedLoader, partial
 from publications import services
 from publications.languages import UNDETERMINED, normalise
 from publications.models import Edition, PersonRole, Publication, PublicationPerson, Series
@@ -40,13 +41,10 @@ class PublicationLoader(KeyedLoader):
             if slug in slugs:
                 raise SeedError(f"publications '{key}' and '{slugs[slug]}' share the slug {slug}.")
             slugs[slug] = key
-        deleted = deleted_by_staff(Publication)
         for key, record in self.records.items():
-            if seed_slug(key) in deleted:
-                self.recorder.kept_deleted[str(Publication._meta.verbose_name_plural)] += 1
-                continue
             publication = self.load_publication(key, record)
-            services.publication_relations_saved(publication=publication)
+            if publication:  # else staff deleted it
+                services.publication_relations_saved(publication=publication)
 
     def load_publication(self, key: str, record: dict) -> Publication:
         where = f"{record['_file']} '{key}'"
@@ -69,6 +67,8 @@ class PublicationLoader(KeyedLoader):
             where=where,
             save=lambda publication: self.save_publication(publication, record, where),
         )
+        if not publication:
+            return publication
         if self.recorder.last_created:
             self.add_credits(publication, record, where)
         for index, edition in enumerate(record.get("editions") or []):
@@ -78,26 +78,35 @@ class PublicationLoader(KeyedLoader):
     def save_publication(self, publication: Publication, record: dict, where: str) -> None:
         """A new publication with its networks, projects, themes and organisations, through the
         service the admin, the API and spreadsheets use; the cover once its editions are in."""
+        recorder = self.recorder
         network_keys = record.get("networks") or []
-        networks = with_slugs(Network, network_keys, where=where, what="networks")
-        projects = with_slugs(Project, record.get("projects") or [], where=where, what="projects")
+        networks = recorder.with_slugs(Network, network_keys, where=where, what="networks")
+        projects = recorder.with_slugs(
+            Project, record.get("projects") or [], where=where, what="projects"
+        )
         themes = []
         for theme_key in record.get("themes") or []:
             matching = list(Theme.objects.filter(slug=theme_key, network__in=networks))
             if not matching:
-                raise SeedError(
-                    f"{where}: theme '{theme_key}' is not a theme of {sorted(network_keys)}."
-                )
+                theme = recorder.earlier(Theme, {"slug": theme_key, "network__in": networks})
+                if theme is None:
+                    raise SeedError(
+                        f"{where}: theme '{theme_key}' is not a theme of {sorted(network_keys)}."
+                    )
+                matching = recorder.links([theme], where=where)
             themes.extend(matching)
         services.publication_save(
             publication=publication,
             networks=networks,
             projects=projects,
             themes=themes,
-            organisations=[
-                self.network_loader.organisation(key, where=where)
-                for key in record.get("organisations") or []
-            ],
+            organisations=recorder.links(
+                [
+                    self.network_loader.organisation(key, where=where)
+                    for key in record.get("organisations") or []
+                ],
+                where=where,
+            ),
             cover=False,
         )
 

@@ -1,8 +1,17 @@
 """What every seed loader shares: create-only writes that count what they did, partial dates
 read with the record they belong to, and the base of the loaders of keyed records.
 
-Create-only: a record that already exists (same slug or natural key) is left exactly as it is,
-so running the loader again changes nothing and never overwrites what staff have edited.
+Seed content is loaded once; staff own it afterwards. One rule, in `Recorder.ensure`, which every
+loader calls for every record:
+- A record that exists (same slug or natural key) is left exactly as it is: the loader never
+  updates a field, so running it again changes nothing and never undoes what staff edited.
+- A record that does not exist is created, unless the history shows a record that once had this
+  key. Then staff changed or deleted it: if that record still exists (staff changed its key, e.g.
+  renamed a region), it is used as it is; if not, it stays deleted, and the loader returns a
+  `Gone` in its place (`make run` loads the seed content every time, and must not bring back,
+  and publish, what staff removed).
+- What links to a deleted record is loaded without that link (the command lists each one), or
+  not at all where it cannot exist without it (a membership of a deleted organisation).
 """
 
 from __future__ import annotations
@@ -22,28 +31,62 @@ if TYPE_CHECKING:
 PUBLISHED = {"is_published": True}
 
 
+class Gone:
+    """Stands for a seed record staff deleted. False, so `if not record` skips what needs it."""
+
+    def __init__(self, model, lookup: dict):
+        self.model = model
+        self.lookup = lookup
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        key = self.lookup.get("slug") or ", ".join(
+            str(value) for name, value in self.lookup.items() if "__" not in name
+        )
+        return f"{self.model._meta.verbose_name} '{key}'"
+
+
+def label(model) -> str:
+    return str(model._meta.verbose_name_plural)
+
+
 class Recorder:
-    """Creates missing rows and counts what it created and what was already there."""
+    """Creates missing rows, and counts what it created, found, and left as staff left it."""
 
     def __init__(self):
         self.created: Counter[str] = Counter()
         self.existing: Counter[str] = Counter()
-        self.kept_deleted: Counter[str] = Counter()
+        self.kept_deleted: Counter[str] = Counter()  # staff deleted them
+        self.kept_changed: Counter[str] = Counter()  # staff changed their key
+        self.left_out: Counter[str] = Counter()  # they need a record staff deleted
+        self.links_left_out: list[str] = []  # "where → what": links to deleted records
+        self.has_history: dict = {}  # model → whether it had any history when first asked
 
     def ensure(
         self, model, lookup: dict, defaults: dict | None = None, *, where: str = "", save=None
     ):
-        """The row matching `lookup`, created with `defaults` if missing (`last_created` says).
+        """The row matching `lookup`, created with `defaults` if missing (`last_created` says);
+        the record staff changed or a `Gone` if staff deleted it (see the module's rule).
 
         `save(instance)`: how a new row is checked and saved, when its app has a service for it
         (the same rules and messages as the admin); otherwise its own validation, then save()."""
+        self.last_created = False
+        if not self.needs(model, *lookup.values()):
+            return next(value for value in lookup.values() if isinstance(value, Gone))
         instance = model._default_manager.filter(**lookup).first()
-        label = str(model._meta.verbose_name_plural)
-        self.last_created = instance is None
         if instance is not None:
-            self.existing[label] += 1
+            self.existing[label(model)] += 1
             return instance
-        instance = model(**lookup, **(defaults or {}))
+        earlier = self.left_by_staff(model, lookup)
+        if earlier is not None:
+            return earlier
+        fields = self.without_deleted_links(model, defaults or {}, where or model.__name__)
+        if fields is None:
+            self.left_out[label(model)] += 1
+            return Gone(model, lookup)
+        instance = model(**lookup, **fields)
         try:
             if save is None:
                 instance.full_clean(validate_unique=False, validate_constraints=False)
@@ -52,23 +95,93 @@ class Recorder:
                 save(instance)
         except ValidationError as error:
             raise SeedError(f"{where or model.__name__} {lookup}: {error.messages}") from None
-        self.created[label] += 1
+        self.created[label(model)] += 1
         self.last_created = True
         return instance
+
+    def earlier(self, model, lookup: dict):
+        """None if no record ever had this key; else the record that had it, as staff left it:
+        changed (the record) or deleted (a `Gone`). Only for a key no record has now."""
+        if model not in self.has_history:
+            # Asked on the first missing record of `model`: nothing of it was created before.
+            self.has_history[model] = model.history.exists()
+        if not self.has_history[model]:
+            return None
+        pk = model._meta.pk.attname
+        ids = set(model.history.filter(**lookup).values_list(pk, flat=True))
+        if not ids:
+            return None
+        return model._default_manager.filter(pk__in=ids).order_by("pk").first() or Gone(
+            model, lookup
+        )
+
+    def left_by_staff(self, model, lookup: dict):
+        """`earlier()`, counted."""
+        earlier = self.earlier(model, lookup)
+        if isinstance(earlier, Gone):
+            self.kept_deleted[label(model)] += 1
+        elif earlier is not None:
+            self.kept_changed[label(model)] += 1
+        return earlier
+
+    def needs(self, model, *records) -> bool:
+        """False, counting a `model` record left out, if any of `records` is `Gone`."""
+        if any(isinstance(record, Gone) for record in records):
+            self.left_out[label(model)] += 1
+            return False
+        return True
+
+    def without_deleted_links(self, model, fields: dict, where: str) -> dict | None:
+        """`fields` with each link to a deleted record left out (noted); None if the record
+        cannot exist without one of them."""
+        fields = dict(fields)
+        for name, value in fields.items():
+            if isinstance(value, Gone):
+                if not model._meta.get_field(name).null:
+                    return None
+                self.link(value, where=where)
+                fields[name] = None
+        return fields
+
+    def link(self, record, *, where: str):
+        """`record`, or None, noted, if staff deleted it."""
+        if isinstance(record, Gone):
+            self.links_left_out.append(f"{where} → {record}")
+            return None
+        return record
+
+    def links(self, records, *, where: str) -> list:
+        """`records` without those staff deleted (noted)."""
+        return [record for record in records if self.link(record, where=where) is not None]
+
+    def find(self, model, lookup: dict, *, where: str, what: str):
+        """The existing record matching `lookup`, or a `Gone` if staff deleted it (or the one
+        staff changed); an error if no record ever matched."""
+        record = model._default_manager.filter(**lookup).first() or self.earlier(model, lookup)
+        if record is None:
+            raise SeedError(f"{where}: unknown {what} {lookup}.")
+        return record
+
+    def with_slugs(self, model, keys: list[str], *, where: str, what: str) -> list:
+        """The records of `model` with these slugs, without those staff deleted (noted); an
+        error naming the keys that match no record, now or before."""
+        records = {record.slug: record for record in model.objects.filter(slug__in=keys)}
+        unknown = []
+        for key in keys:
+            if key not in records:
+                earlier = self.earlier(model, {"slug": key})
+                if earlier is None:
+                    unknown.append(key)
+                else:
+                    records[key] = earlier
+        if unknown:
+            raise SeedError(f"{where}: unknown {what} {sorted(unknown)}.")
+        return self.links([records[key] for key in keys], where=where)
 
     def count_created(self, model, number: int) -> None:
         """Rows a service created along with their record (an event's places)."""
         if number:
-            self.created[str(model._meta.verbose_name_plural)] += number
-
-
-def deleted_by_staff(model) -> set[str]:
-    """Slugs of `model`'s records that were deleted and do not exist again. The loader leaves
-    them deleted: `make run` loads the seed content every time, and must not bring back, and
-    publish, what staff removed."""
-    existing = model._default_manager.values("slug")
-    deletions = model.history.filter(history_type="-").exclude(slug__in=existing)
-    return set(deletions.values_list("slug", flat=True))
+            self.created[label(model)] += number
 
 
 def partial(value, *, where: str) -> PartialDate | None:
@@ -78,15 +191,6 @@ def partial(value, *, where: str) -> PartialDate | None:
         return PartialDate.parse(str(value))
     except ValueError as error:
         raise SeedError(f"{where}: {error}") from None
-
-
-def with_slugs(model, keys: list[str], *, where: str, what: str) -> list:
-    """The records of `model` with these slugs; an error naming the keys that match none."""
-    records = list(model.objects.filter(slug__in=keys))
-    missing = set(keys) - {record.slug for record in records}
-    if missing:
-        raise SeedError(f"{where}: unknown {what} {sorted(missing)}.")
-    return records
 
 
 class KeyedLoader:

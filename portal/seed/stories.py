@@ -28,10 +28,10 @@ class StoryLoader(KeyedLoader):
             self.load_report(record)
 
     def network(self, key: str, where: str) -> Network:
-        network = Network.objects.filter(slug=key).first()
-        if network is None:
-            raise SeedError(f"{where}: network '{key}' is not defined in networks/*.yaml.")
-        return network
+        """The network, or a `Gone` if staff deleted it."""
+        return self.recorder.find(
+            Network, {"slug": key}, where=where, what="network (not in networks/*.yaml)"
+        )
 
     def load_story(self, key: str, record: dict) -> Story:
         where = f"{record['_file']} '{key}'"
@@ -58,16 +58,18 @@ class StoryLoader(KeyedLoader):
 
     def save_story(self, story: Story, record: dict, where: str) -> None:
         """A new story with the organisations, projects and events it is about."""
-        organisations = [
-            self.network_loader.organisation(k, where=where)
-            for k in record.get("organisations") or []
-        ]
-        projects = list(Project.objects.filter(slug__in=record.get("projects") or []))
-        if len(projects) != len(record.get("projects") or []):
-            raise SeedError(f"{where}: unknown projects in {record.get('projects')}.")
-        events = list(Event.objects.filter(slug__in=record.get("events") or []))
-        if len(events) != len(record.get("events") or []):
-            raise SeedError(f"{where}: unknown events in {record.get('events')}.")
+        recorder = self.recorder
+        organisations = recorder.links(
+            [
+                self.network_loader.organisation(k, where=where)
+                for k in record.get("organisations") or []
+            ],
+            where=where,
+        )
+        projects = recorder.with_slugs(
+            Project, record.get("projects") or [], where=where, what="projects"
+        )
+        events = recorder.with_slugs(Event, record.get("events") or [], where=where, what="events")
         story_save(story=story, organisations=organisations, projects=projects, events=events)
 
     def load_report(self, record: dict):
@@ -86,7 +88,7 @@ class StoryLoader(KeyedLoader):
             where=where,
         )
         if not self.recorder.last_created:
-            return
+            return  # it was there, or staff deleted it
         for index, foreword in enumerate(record.get("forewords") or []):
             if not foreword.get("author"):
                 raise SeedError(f"{where}: foreword {index + 1} needs an author key.")
@@ -104,4 +106,8 @@ class StoryLoader(KeyedLoader):
         missing = [key for key in record.get("highlights") or [] if key not in self.stories]
         if missing:
             raise SeedError(f"{where}: highlights {missing} are not in stories.yaml.")
-        report.highlights.add(*[self.stories[key] for key in record.get("highlights") or []])
+        report.highlights.add(
+            *self.recorder.links(
+                [self.stories[key] for key in record.get("highlights") or []], where=where
+            )
+        )

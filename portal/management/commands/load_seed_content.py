@@ -18,7 +18,7 @@ class Command(BaseCommand):
     help = (
         "Load the seed content (networks, members, governance, projects, pairings…) from "
         "portal/seed_content/. Creates what is missing and leaves existing records as they are, "
-        "so a second run changes nothing."
+        "so a second run changes nothing; never re-creates what staff deleted or changed."
     )
 
     def add_arguments(self, parser):
@@ -49,3 +49,15 @@ class Command(BaseCommand):
         if recorder.kept_deleted:
             deleted = counted(recorder.kept_deleted)
             self.stdout.write(f"Left deleted, as staff deleted them: {deleted}.")
+        if recorder.kept_changed:
+            changed = counted(recorder.kept_changed)
+            self.stdout.write(
+                f"Left as staff changed them, not re-created under the seed's key: {changed}."
+            )
+        if recorder.left_out:
+            left_out = counted(recorder.left_out)
+            self.stdout.write(f"Left out, as they need a record staff deleted: {left_out}.")
+        if recorder.links_left_out:
+            self.stdout.write("Loaded without their links to records staff deleted:")
+            for link in recorder.links_left_out:
+                self.stdout.write(f"  {link}")
