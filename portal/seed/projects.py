@@ -98,11 +98,12 @@ def load_pairings(loader: NetworkLoader, data: dict, projects: dict) -> None:
             )
         first = loader.organisation(first_key, where=where)
         second = loader.organisation(second_key, where=where)
-        if not loader.recorder.needs(CityPairing, programme, first, second):
+        keys = {"programme": programme, "first": first, "second": second}
+        if not loader.recorder.needs(CityPairing, keys):
             continue  # staff deleted its programme or one of its cities
         pairing = loader.recorder.ensure(
             CityPairing,
-            {"programme": programme, "first": first, "second": second},
+            keys,
             {
                 "slug": f"{programme.slug}-{first.slug}-{second.slug}",
                 "theme": item.get("theme") or "",

@@ -63,6 +63,7 @@ class Recorder:
         self.left_out: Counter[str] = Counter()  # they need a record staff deleted
         self.links_left_out: list[str] = []  # "where → what": links to deleted records
         self.has_history: dict = {}  # model → whether it had any history when first asked
+        self.counted: set = set()  # (counter, model, key): each record counted once
 
     def ensure(
         self, model, lookup: dict, defaults: dict | None = None, *, where: str = "", save=None
@@ -73,7 +74,7 @@ class Recorder:
         `save(instance)`: how a new row is checked and saved, when its app has a service for it
         (the same rules and messages as the admin); otherwise its own validation, then save()."""
         self.last_created = False
-        if not self.needs(model, *lookup.values()):
+        if not self.needs(model, lookup):
             return next(value for value in lookup.values() if isinstance(value, Gone))
         instance = model._default_manager.filter(**lookup).first()
         if instance is not None:
@@ -84,7 +85,7 @@ class Recorder:
             return earlier
         fields = self.without_deleted_links(model, defaults or {}, where or model.__name__)
         if fields is None:
-            self.left_out[label(model)] += 1
+            self.count(self.left_out, model, lookup)
             return Gone(model, lookup)
         instance = model(**lookup, **fields)
         try:
@@ -119,15 +120,23 @@ class Recorder:
         """`earlier()`, counted."""
         earlier = self.earlier(model, lookup)
         if isinstance(earlier, Gone):
-            self.kept_deleted[label(model)] += 1
+            self.count(self.kept_deleted, model, lookup)
         elif earlier is not None:
-            self.kept_changed[label(model)] += 1
+            self.count(self.kept_changed, model, lookup)
         return earlier
 
-    def needs(self, model, *records) -> bool:
-        """False, counting a `model` record left out, if any of `records` is `Gone`."""
-        if any(isinstance(record, Gone) for record in records):
-            self.left_out[label(model)] += 1
+    def count(self, counter: Counter, model, lookup: dict) -> None:
+        """One more `model` record in `counter`, unless this one (the same key) is counted there
+        already (a series several events name)."""
+        key = tuple(sorted((name, str(getattr(v, "pk", v))) for name, v in lookup.items()))
+        if (id(counter), model, key) not in self.counted:
+            self.counted.add((id(counter), model, key))
+            counter[label(model)] += 1
+
+    def needs(self, model, lookup: dict) -> bool:
+        """False, counting a `model` record left out, if any record in `lookup` is `Gone`."""
+        if any(isinstance(record, Gone) for record in lookup.values()):
+            self.count(self.left_out, model, lookup)
             return False
         return True
 
