@@ -143,14 +143,12 @@ class Recorder:
     def without_deleted_links(self, model, fields: dict, where: str) -> dict | None:
         """`fields` with each link to a deleted record left out (noted); None if the record
         cannot exist without one of them."""
-        fields = dict(fields)
-        for name, value in fields.items():
-            if isinstance(value, Gone):
-                if not model._meta.get_field(name).null:
-                    return None
-                self.link(value, where=where)
-                fields[name] = None
-        return fields
+        deleted = [name for name, value in fields.items() if isinstance(value, Gone)]
+        if any(not model._meta.get_field(name).null for name in deleted):
+            return None
+        for name in deleted:
+            self.link(fields[name], where=where)
+        return {**fields, **dict.fromkeys(deleted)}
 
     def link(self, record, *, where: str):
         """`record`, or None, noted, if staff deleted it."""

@@ -96,7 +96,9 @@ def test_reloading_leaves_one_deleted_record_of_every_seeded_type_deleted(seeded
     out = reload()
 
     after = counts(models)
-    recreated = {label: after[label] - before[label] for label in after if after[label] != before[label]}
+    recreated = {
+        label: after[label] - before[label] for label in after if after[label] != before[label]
+    }
     assert after == before, f"Re-created after staff deleted them: {recreated}"
     assert "nothing changed" in out
     assert "Left deleted, as staff deleted them:" in out
