@@ -55,8 +55,8 @@ def delete_as_staff(record) -> None:
                 record.delete()
             return
         except (ProtectedError, RestrictedError) as error:
-            blockers = error.protected_objects if hasattr(error, "protected_objects") else []
-            for blocker in list(blockers or error.restricted_objects):
+            blockers = getattr(error, "protected_objects", None) or error.restricted_objects
+            for blocker in list(blockers):
                 delete_as_staff(blocker)
 
 
@@ -135,8 +135,8 @@ def test_reloading_keeps_records_as_staff_changed_them(seeded):
 
 
 def test_new_story_and_report_load_without_their_links_to_deleted_records(seeded, tmp_path):
-    """Seed files that gain a story and a report linking to records staff deleted load them
-    without those links, and the command lists each link it left out."""
+    """Seed files that gain a story, a report and a person linking to records staff deleted load
+    them without those links, and the command lists each link it left out."""
     directory = tmp_path / "seed"
     shutil.copytree(SEED_DIR, directory)
     deleted_event = Event.objects.order_by("pk").first()
@@ -172,6 +172,12 @@ def test_new_story_and_report_load_without_their_links_to_deleted_records(seeded
                 ]
             )
         )
+    with (directory / "people-events.yaml").open("a", encoding="utf-8") as people:
+        people.write(
+            yaml.safe_dump(
+                [{"key": "new-person", "name": "New Person", "organisation": keys["organisation"]}]
+            )
+        )
     with (directory / "reports.yaml").open("a", encoding="utf-8") as reports:
         reports.write(
             yaml.safe_dump(
@@ -196,6 +202,8 @@ def test_new_story_and_report_load_without_their_links_to_deleted_records(seeded
     assert list(report.highlights.all()) == [story]
     assert not report.forewords.exists()
     assert not Story.objects.filter(slug=keys["story"]).exists()
+    assert Person.objects.get(slug="new-person").organisation is None
+    assert f"people-events.yaml 'new-person' → organisation '{keys['organisation']}'" in out
     for kind in ("event", "organisation", "project"):
         assert f"stories.yaml 'new-story' → {kind} '{keys[kind]}'" in out
     assert f"→ story '{keys['story']}'" in out
