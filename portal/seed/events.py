@@ -97,7 +97,7 @@ class EventLoader(KeyedLoader):
                 Project,
                 {"slug": record["project"]},
                 where=where,
-                what="project (in no network file)",
+                what="project",
             )
         attendance = record.get("attendance") or {}
         event = self.recorder.ensure(

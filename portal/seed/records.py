@@ -42,10 +42,15 @@ class Gone:
         return False
 
     def __str__(self) -> str:
-        key = self.lookup.get("slug") or ", ".join(
-            str(value) for name, value in self.lookup.items() if "__" not in name
-        )
-        return f"{self.model._meta.verbose_name} '{key}'"
+        return f"{self.model._meta.verbose_name} '{key_text(self.lookup)}'"
+
+
+def key_text(lookup: dict) -> str:
+    """A record's key as the seed files write it: its slug, else its natural key's values."""
+    return str(
+        lookup.get("slug")
+        or ", ".join(str(value) for name, value in lookup.items() if "__" not in name)
+    )
 
 
 def label(model) -> str:
@@ -166,7 +171,7 @@ class Recorder:
         staff changed); an error if no record ever matched."""
         record = model._default_manager.filter(**lookup).first() or self.earlier(model, lookup)
         if record is None:
-            raise SeedError(f"{where}: unknown {what} {lookup}.")
+            raise SeedError(f"{where}: unknown {what} '{key_text(lookup)}'.")
         return record
 
     def with_slugs(self, model, keys: list[str], *, where: str, what: str) -> list:

@@ -29,9 +29,7 @@ class StoryLoader(KeyedLoader):
 
     def network(self, key: str, where: str) -> Network:
         """The network, or a `Gone` if staff deleted it."""
-        return self.recorder.find(
-            Network, {"slug": key}, where=where, what="network (not in networks/*.yaml)"
-        )
+        return self.recorder.find(Network, {"slug": key}, where=where, what="network")
 
     def load_story(self, key: str, record: dict) -> Story:
         where = f"{record['_file']} '{key}'"
