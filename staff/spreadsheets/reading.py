@@ -16,7 +16,9 @@ rows unpack to tens of megabytes and hundreds of thousands of rows, and a single
 2. the sheet's declared dimension (openpyxl in read-only mode reads it without reading the
    rows): too many rows or columns are refused at once;
 3. the rows themselves, counted as they are read (the dimension may be absent or may lie), a
-   value beyond the column limit refused, and against the clock.
+   value beyond the column limit refused;
+and all along, against the clock: every read of a part of the zip (the shared strings, which
+openpyxl reads whole when it opens the file, and the sheet) checks the deadline.
 """
 
 from __future__ import annotations
@@ -26,18 +28,19 @@ import io
 import time
 import zipfile
 
-import openpyxl
 import tablib
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
+from openpyxl.reader.excel import ExcelReader
 
 #: The most parts an XLSX of one sheet of records has any reason to hold.
 MAX_ZIP_PARTS = 1000
 
 
-class SheetRefused(ValueError):
-    """The file is not read: its message says why, for the upload form."""
+class SheetRefused(Exception):
+    """The file is not read: its message says why, for the upload form. (Not a ValueError,
+    which openpyxl would wrap in its own message.)"""
 
 
 def too_many_rows(rows: int | None) -> SheetRefused:
@@ -82,6 +85,45 @@ class Clock:
             raise too_slow()
 
 
+class TimedStream:
+    """A part of the zip whose every read looks at the clock: the XML parsers read in chunks
+    (16 KB), so a part that is slow to parse (a million tiny shared strings) is stopped."""
+
+    def __init__(self, stream, clock: Clock):
+        self.stream, self.clock = stream, clock
+
+    def read(self, *args):
+        self.clock.check()
+        return self.stream.read(*args)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+class TimedZipFile(zipfile.ZipFile):
+    clock: Clock | None = None
+
+    def open(self, name, mode="r", *args, **kwargs):
+        stream = super().open(name, mode, *args, **kwargs)
+        return TimedStream(stream, self.clock) if mode == "r" and self.clock else stream
+
+
+def timed_workbook(data: bytes, clock: Clock):
+    """openpyxl's read-only workbook, every part of it read against `clock` (the shared
+    strings are read whole when the workbook opens, the rows as they are iterated)."""
+    reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.archive = TimedZipFile(io.BytesIO(data))
+    reader.archive.clock = clock
+    reader.read()
+    return reader.wb
+
+
 def csv_rows_checked(text: str) -> None:
     """Count the CSV's rows and columns before tablib reads it (counting is cheap: the upload
     is at most IMPORT_MAX_BYTES)."""
@@ -122,7 +164,7 @@ def xlsx_dataset(data: bytes) -> tablib.Dataset:
     zip_checked(data)
     max_rows, max_columns = settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_COLUMNS
     clock = Clock()
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    book = timed_workbook(data, clock)
     try:
         sheet = book.active
         declared_rows, declared_columns = sheet.max_row, sheet.max_column

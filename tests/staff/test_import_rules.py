@@ -249,9 +249,16 @@ def test_a_sheet_with_too_many_rows_is_refused_before_any_row_is_read(
     assert Event.objects.count() == 0
 
 
-def xlsx_with_sheet(sheet_xml: str) -> io.BytesIO:
+SHARED_STRINGS = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+)
+
+
+def xlsx_with_sheet(sheet_xml: str, strings: str | None = None) -> io.BytesIO:
     """An XLSX made by openpyxl whose sheet is `sheet_xml` (what a hand-made or hostile file
-    may hold: any dimension, any row numbers, any number of rows)."""
+    may hold: any dimension, any row numbers, any number of rows), with the shared strings
+    `strings` (<si> elements) if given."""
     book = io.BytesIO()
     openpyxl.Workbook().save(book)
     out = io.BytesIO()
@@ -260,7 +267,27 @@ def xlsx_with_sheet(sheet_xml: str) -> io.BytesIO:
             data = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
                 data = sheet_xml.encode()
+            if strings and item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SHARED_STRINGS[0]}"/>'
+                    "</Types>".encode(),
+                )
+            if strings and item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rId99" Type="{SHARED_STRINGS[1]}" '
+                    'Target="sharedStrings.xml"/></Relationships>'.encode(),
+                )
             zip_.writestr(item.filename, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+        if strings:
+            zip_.writestr(
+                "xl/sharedStrings.xml",
+                '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                f"{strings}</sst>",
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=9,
+            )
     out.seek(0)
     out.name = "events.xlsx"
     return out
@@ -319,6 +346,21 @@ def test_a_small_xlsx_that_unpacks_to_a_huge_sheet_is_refused_at_once(
     assert time.monotonic() - started < 5
     assert message in page
     assert "Confirm import" not in page
+    assert rows_read == []
+
+
+def test_a_sheet_slow_to_read_is_stopped_at_the_deadline(publisher, iclei, settings, rows_read):
+    """A million tiny shared strings unpack to little but take openpyxl long to read: the
+    deadline covers the opening of the file as well as its rows."""
+    settings.IMPORT_MAX_READ_SECONDS = 1
+    upload = xlsx_with_sheet(
+        sheet_xml(HEADER_ROW),
+        strings="<si><t>x</t></si>" * 1_000_000,
+    )
+    started = time.monotonic()
+    page = sheets.text_of(sheets.preview(publisher, "events_event", upload, sheets.XLSX_FORMAT))
+    assert time.monotonic() - started < 5
+    assert "Reading this sheet took longer than 1 seconds, so it was stopped." in page
     assert rows_read == []
 
 
