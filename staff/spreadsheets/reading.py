@@ -188,17 +188,15 @@ def xlsx_dataset(data: bytes) -> tablib.Dataset:
                 clock.check()
     finally:
         book.close()
-    used = max(
+    width = max(
         (index + 1 for row in rows for index, value in enumerate(row) if value is not None),
         default=0,
     )
-    width = used
     dataset = tablib.Dataset()
-    if rows:
-        for row in rows:
-            cells = list(row[:width]) + [None] * (width - len(row))
-            if dataset.headers is None:
-                dataset.headers = cells
-            else:
-                dataset.append(cells)
+    for row in rows:
+        cells = list(row[:width]) + [None] * (width - len(row))
+        if dataset.headers is None:
+            dataset.headers = cells
+        else:
+            dataset.append(cells)
     return dataset
