@@ -149,6 +149,11 @@ IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_MAX_BYTES = 5 * 1024 * 1024  # a sheet of a few thousand records is well under this
 IMPORT_MAX_ROWS = 5000
+# Bounds checked before a sheet is read (staff/spreadsheets/reading.py): 5,000 rows of 30
+# columns unpack to about 12 MB of XLSX and read in about 2 s.
+IMPORT_MAX_COLUMNS = 100
+IMPORT_MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024
+IMPORT_MAX_READ_SECONDS = 10
 # Addresses are REMOTE_ADDR (python-ipware is not installed); behind one proxy that makes the
 # lockout effectively per user name, which errs on the safe side.
 

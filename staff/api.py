@@ -59,7 +59,10 @@ class StaffWriteMixin:
                     )
                 )
             now = (instance.is_published, instance.publish_at)
-            changed = now != published if before is not None else instance.is_published
+            if before is not None:
+                changed = now != published
+            else:  # a new record: a draft with the default publish time
+                changed = instance.is_published or "publish_at" in serializer.validated_data
             if changed and not may_publish(user):
                 raise PermissionDenied(_("Only publishers may publish, unpublish or schedule."))
         return instance

@@ -15,6 +15,7 @@ from core import dates
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
+from core.validators import link_lines, validate_links
 from network.models import SDG, Network, Organisation, Person, Project, Theme
 
 
@@ -301,11 +302,10 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
             errors["format"] = _(
                 "An event people can join online is online or hybrid, not in person."
             )
-        for line in self.link_list:
-            if not line.startswith(("http://", "https://")):
-                errors["links"] = _("Each link must start with http:// or https://: %(link)s") % {
-                    "link": line
-                }
+        try:
+            validate_links(self.links)
+        except ValidationError as error:
+            errors["links"] = error.messages
         if errors:
             raise ValidationError(errors)
 
@@ -315,7 +315,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
 
     @property
     def link_list(self):
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        return link_lines(self.links)
 
     @property
     def has_attendance(self):

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
+from core.validators import link_lines, validate_links
 from network.models.members import Organisation
 from network.models.networks import SDG, Network, Theme
 
@@ -80,18 +81,14 @@ class Project(SluggedModel, SourcedModel, Publishable):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The project ends before it starts.")})
-        for line in self.link_list:
-            if not line.startswith(("http://", "https://")):
-                raise ValidationError(
-                    {
-                        "links": _("Each link must start with http:// or https://: %(link)s")
-                        % {"link": line}
-                    }
-                )
+        try:
+            validate_links(self.links)
+        except ValidationError as error:
+            raise ValidationError({"links": error.messages}) from None
 
     @property
     def link_list(self):
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        return link_lines(self.links)
 
     @property
     def when(self):

@@ -14,6 +14,11 @@ What staff get, on the admin lists that inherit `SpreadsheetAdminMixin`:
   the rules derived from it), only the networks the user works for, only publishers publish. A
   column the import does not know is refused, not ignored, so a misspelt heading never drops
   what was typed under it.
+- Bounded work: a file is refused before any row is read when it has more rows or columns than
+  an import reads, or (XLSX) unpacks to more than the limit or takes too long to read (see
+  `reading`); the form says which.
+- No traceback on the page: an error the import did not expect is logged and the page says the
+  import failed on that row (or on the file), nothing was imported, and the error was logged.
 - Exports that open safely: a text cell that begins like a formula (`=`, `+`, `-`, `@`, a tab or
   a carriage return) is written with a `'` in front (core.spreadsheet_cells, as in the API's
   CSV), which the import removes again; no XLSX cell is ever a formula.
@@ -21,10 +26,12 @@ What staff get, on the admin lists that inherit `SpreadsheetAdminMixin`:
 
 from __future__ import annotations
 
+import logging
+
 import tablib
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -35,16 +42,39 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 
 from core.spreadsheet_cells import defused
+from staff.spreadsheets.reading import SheetRefused, csv_rows_checked, xlsx_dataset
+
+logger = logging.getLogger(__name__)
+
+
+def unexpected() -> str:
+    return gettext(
+        "The import stopped on an error it did not expect. Nothing was imported; the error was "
+        "logged for the site's administrators."
+    )
 
 
 def failure_lines(result) -> list[str]:
     """Each failing row of an import result as one line: its row in the sheet and what is wrong.
 
-    Row numbers count the header as row 1, as a spreadsheet program shows them."""
-    lines = [str(error.error) for error in result.base_errors]
+    Row numbers count the header as row 1, as a spreadsheet program shows them. An error the
+    import did not expect (not a ValidationError) is named by its row only: what it says (and
+    its traceback) is in the log (SpreadsheetResource), not on the page."""
+    lines = []
+    for error in result.base_errors:
+        if isinstance(error.error, ValidationError):
+            lines += error.error.messages
+        else:
+            lines.append(unexpected())
     for number, errors in result.row_errors():
         lines += [
-            gettext("Row %(row)d: %(error)s") % {"row": number + 1, "error": e.error}
+            gettext("Row %(row)d: %(error)s")
+            % {
+                "row": number + 1,
+                "error": "; ".join(e.error.messages)
+                if isinstance(e.error, ValidationError)
+                else unexpected(),
+            }
             for e in errors
         ]
     for row in result.invalid_rows:
@@ -57,10 +87,24 @@ def failure_lines(result) -> list[str]:
     return lines
 
 
+class CSVWithinBounds(CSV):
+    """CSV whose rows and columns are counted (up to one too many) before it is read."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes) and self.encoding:
+            in_stream = in_stream.decode(self.encoding)
+        csv_rows_checked(in_stream)
+        return super().create_dataset(in_stream, **kwargs)
+
+
 class XLSXOfValues(XLSX):
-    """XLSX whose cells are all values. openpyxl stores any text beginning with `=` as a formula;
-    the resources already defuse their text cells, and this makes sure of it for every cell of
-    the sheet, whichever column it comes from."""
+    """XLSX read within bounds (staff.spreadsheets.reading), and written with cells that are all
+    values. openpyxl stores any text beginning with `=` as a formula; the resources already
+    defuse their text cells, and this makes sure of it for every cell of the sheet, whichever
+    column it comes from."""
+
+    def create_dataset(self, in_stream):
+        return xlsx_dataset(in_stream)
 
     def export_data(self, dataset, **kwargs):
         values = tablib.Dataset(headers=dataset.headers, title=dataset.title)
@@ -98,7 +142,7 @@ class SpreadsheetAdminMixin(ImportExportMixin):
 
     @property
     def formats(self):
-        return [CSV, XLSXOfValues]
+        return [CSVWithinBounds, XLSXOfValues]
 
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {"user": request.user}
@@ -108,6 +152,10 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
 
     def add_data_read_fail_error_to_form(self, form, error):
+        if isinstance(error, SheetRefused):
+            form.add_error("import_file", str(error))
+            return
+        logger.info("A sheet to import could not be read.", exc_info=error)
         form.add_error(
             "import_file",
             gettext(
@@ -115,6 +163,36 @@ class SpreadsheetAdminMixin(ImportExportMixin):
                 "is in; a CSV file must be saved as “CSV UTF-8”."
             ),
         )
+
+    def import_action(self, request, **kwargs):
+        """The upload and its preview; an error nobody expected is logged and answered with a
+        message on the import page, never a traceback."""
+        try:
+            response = super().import_action(request, **kwargs)
+            if hasattr(response, "render"):
+                result = (response.context_data or {}).get("result")
+                if result is not None and result.has_errors():
+                    response.context_data["failure_lines"] = failure_lines(result)
+                response.render()  # here, so an error while rendering is caught too
+            return response
+        except PermissionDenied:
+            raise
+        except Exception:
+            logger.exception("A spreadsheet import failed (preview).")
+            return self._import_failed(request)
+
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except PermissionDenied:
+            raise
+        except Exception:
+            logger.exception("A spreadsheet import failed (confirmed import).")
+            return self._import_failed(request)
+
+    def _import_failed(self, request):
+        messages.error(request, unexpected())
+        return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*self.get_model_info())))
 
     def get_export_queryset(self, request):
         # The admin list's records (scope, filters, search), with what the columns read.

@@ -4,11 +4,13 @@ the right to publish. Each record type's resource lives in its app and saves thr
 
 from __future__ import annotations
 
+import logging
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.db.transaction import TransactionManagementError
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from import_export import resources
@@ -17,6 +19,8 @@ from import_export.results import RowResult
 from core.spreadsheet_cells import defused
 from staff.scope import may_publish, record_networks, user_networks
 from staff.spreadsheets.cells import cell_text, is_number_column
+
+logger = logging.getLogger(__name__)
 
 INLINE_STYLE = re.compile(r' style="[^"]*"')
 
@@ -127,7 +131,23 @@ class SpreadsheetResource(resources.ModelResource):
             result = self.get_row_result_class()()
             result.import_type = RowResult.IMPORT_TYPE_SKIP  # a blank line in the sheet
             return result
-        return super().import_row(row, instance_loader, **kwargs)
+        result = super().import_row(row, instance_loader, **kwargs)
+        for error in result.errors:
+            # Not a ValidationError: a fault, for the log; the page names only the row
+            # (staff.spreadsheets.failure_lines).
+            if not isinstance(error.error, TransactionManagementError):
+                logger.error(
+                    "Spreadsheet import (%s), row %s failed.",
+                    type(self).__name__,
+                    kwargs.get("row_number", 0) + 1,
+                    exc_info=error.error,
+                )
+        return result
+
+    def handle_import_error(self, result, error, raise_errors=False):
+        if not isinstance(error, ValidationError):
+            logger.error("Spreadsheet import (%s) failed.", type(self).__name__, exc_info=error)
+        super().handle_import_error(result, error, raise_errors)
 
     # One row ---------------------------------------------------------------------------------
     def after_init_instance(self, instance, new, row, **kwargs):
@@ -158,7 +178,10 @@ class SpreadsheetResource(resources.ModelResource):
         if not hasattr(instance, "is_published") or self.user is None or may_publish(self.user):
             return
         if self._before is None:
+            # A new record: a draft, public from the moment a publisher publishes it.
             changed = ["published"] if instance.is_published else []
+            if "publish_at" in self.publication_columns and cell_text(row.get("publish_at")):
+                changed.append("publish_at")
         else:
             changed = [
                 name
