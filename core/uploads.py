@@ -305,7 +305,10 @@ def without_metadata(data: bytes) -> bytes:
                     raise ValidationError(_("This kind of file is not accepted."), code="file_type")
                 icc_profile = image.info.get("icc_profile")
                 upright = ImageOps.exif_transpose(image)  # a copy, without the orientation tag
-                upright.info = {}  # nothing of the original's metadata is carried over
+                # Nothing of the original's metadata is carried over but its transparency.
+                upright.info = {
+                    k: v for k, v in upright.info.items() if k in ("transparency", "background")
+                }
                 buffer = io.BytesIO()
                 options = dict(SAVE_OPTIONS[image_format])
                 if icc_profile:

@@ -83,8 +83,11 @@ def download(request, slug, pk):
 def stored_file(request, name):
     """Where a stored PDF's name leads (the admin's "currently" link): to the edition's checked
     download. Nothing is served from the name itself; a name no edition holds (a replaced file,
-    an old version's) is not found."""
-    edition = get_object_or_404(Edition.objects.select_related("publication"), file=name)
+    an old version's), or one of a publication the visitor may not see, is not found."""
+    visible = visible_to(Publication.objects.all(), request.user)
+    edition = get_object_or_404(
+        Edition.objects.select_related("publication"), file=name, publication__in=visible
+    )
     return redirect(edition.download_url())
 
 
