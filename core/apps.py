@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # Stored files follow their record: replaced and deleted ones are removed on commit.
+        from core.stored_files import connect_receivers
+
+        connect_receivers()

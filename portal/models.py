@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel
 from core.publishing import Publishable, PublishableQuerySet
-from core.uploads import GeneratedName, validate_image_upload
+from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 
 
 class Story(SluggedModel, Publishable):
@@ -59,7 +59,7 @@ class StoryImage(models.Model):
     history = HistoricalRecords()
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(
+    image = ImageUploadField(
         _("image"),
         upload_to=GeneratedName("stories"),
         validators=[validate_image_upload],
@@ -102,7 +102,7 @@ class AnnualReport(Publishable):
         blank=True,
         help_text=_("E.g. 'Accelerating Climate Actions for 2030'."),
     )
-    cover = models.ImageField(
+    cover = ImageUploadField(
         _("cover image"),
         upload_to=GeneratedName("reports/covers"),
         validators=[validate_image_upload],

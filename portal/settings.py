@@ -189,6 +189,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Files served only through a view that checks the visitor may read them (publication PDFs):
+# outside MEDIA_ROOT, so neither the media server nor /media/ can hand them out.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Spreadsheets between an import's preview and its confirmation: outside MEDIA_ROOT, which

@@ -32,6 +32,13 @@ def absolute(request, file) -> str | None:
     return request.build_absolute_uri(file.url) if file else None
 
 
+def download(request, edition, publication=None) -> str | None:
+    """An edition's PDF, through the download view that checks the publication; never /media/."""
+    if not edition.file:
+        return None
+    return request.build_absolute_uri(edition.download_url(publication))
+
+
 # The fields a publication is read and written by alike, in the order both list them.
 SHARED_FIELDS = [
     "title",
@@ -59,13 +66,15 @@ class EditionSerializer(serializers.Serializer):
     date_precision = serializers.ChoiceField(choices=Precision.choices)
     publisher = PublicSlugField()
     translated_by = PublicSlugField()
-    file = serializers.SerializerMethodField(help_text="Absolute address of the PDF, if uploaded.")
+    file = serializers.SerializerMethodField(
+        help_text="Absolute address of the PDF's download (checked: published only), if uploaded."
+    )
     link = serializers.CharField(help_text="Where the edition is published elsewhere, or ''.")
     size = serializers.IntegerField(source="file_size", allow_null=True, help_text="Bytes.")
     pages = serializers.IntegerField(source="page_count", allow_null=True)
 
     def get_file(self, edition) -> str | None:
-        return absolute(self.context["request"], edition.file)
+        return download(self.context["request"], edition)
 
 
 class CreditSerializer(serializers.Serializer):
@@ -139,7 +148,7 @@ class PublicationCSVSerializer(serializers.ModelSerializer):
         request = self.context["request"]
         return "; ".join(
             f"{e.language}:{e.date.isoformat() if e.date else ''}:"
-            f"{absolute(request, e.file) or e.link}"
+            f"{download(request, e, publication) or e.link}"
             for e in publication.edition_list
         )
 

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from core.stored_files import delete_when_committed
 from publications.models import CoverOrigin, Publication
 
 logger = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ logger = logging.getLogger(__name__)
 CARD_WIDTH = 320  # list pages, organisation and project pages (shown at up to 160 CSS px)
 LARGE_WIDTH = 640  # the publication page (shown at up to 320 CSS px)
 ASPECT = 1.414  # A4 portrait, the shape of nearly every publication
+MAX_RENDER_SIDE = 2000  # pixels: a page is rendered no larger than this on either side
+MAX_COVER_RATIO = 4  # a cover is at most 4 times as tall as wide (a longer page is cut)
 
 # Grounds for generated covers: dark enough that white text passes WCAG AA.
 PALETTE = ["#1d4e89", "#00635d", "#7a2e8a", "#8a3b12", "#2f5d1e", "#5b3a29", "#334155"]
@@ -96,7 +99,7 @@ def refresh_cover(publication: Publication, *, force: bool = False) -> bool:
     storage = publication.cover_card.storage
     for name in old:
         if name not in (publication.cover_card.name, publication.cover_large.name):
-            storage.delete(name)
+            delete_when_committed(storage, name)  # a rolled-back change keeps its thumbnails
     return True
 
 
@@ -120,17 +123,30 @@ def render_first_page(field_file, width: int = LARGE_WIDTH):
         document = pypdfium2.PdfDocument(data)
         try:
             page = document[0]
-            page_width = page.get_width() or 1
-            scale = min(width / page_width, 4)  # a tiny page must not render huge
+            scale = render_scale(page.get_width(), page.get_height(), width)
+            if scale is None:
+                raise ValueError("page size")
             bitmap = page.render(scale=scale)
             image = bitmap.to_pil().convert("RGB")
             page.close()
         finally:
             document.close()
         return image
-    except (pypdfium2.PdfiumError, OSError, ValueError):
+    except (pypdfium2.PdfiumError, OSError, ValueError, OverflowError, MemoryError):
         logger.warning("PDF %s could not be rendered; using a generated cover.", field_file)
         return None
+
+
+def render_scale(page_width: float, page_height: float, width: int) -> float | None:
+    """Pixels per point to render a page `width` px wide, bounded so that neither side exceeds
+    MAX_RENDER_SIDE and each is at least 1 px (None: no such scale, e.g. a page 0.01 pt wide
+    and 842 pt tall). Uploads refuse such pages (core.uploads); this guards stored files."""
+    if not (page_width > 0 and page_height > 0):
+        return None
+    scale = min(width / page_width, MAX_RENDER_SIDE / page_width, MAX_RENDER_SIDE / page_height, 4)
+    if page_width * scale < 1 or page_height * scale < 1:
+        return None
+    return scale
 
 
 def _ground_colour(publication: Publication) -> str:
@@ -170,6 +186,9 @@ def generated_cover(publication: Publication) -> Image.Image:
 
 
 def _fit(image: Image.Image, width: int) -> Image.Image:
+    """`width` px wide, at most MAX_COVER_RATIO times as tall (the top of a longer image)."""
+    if image.height > MAX_COVER_RATIO * image.width:
+        image = image.crop((0, 0, image.width, MAX_COVER_RATIO * image.width))
     height = round(width * image.height / image.width)
     return image.resize((width, max(height, 1)), Image.Resampling.LANCZOS)
 

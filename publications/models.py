@@ -13,7 +13,13 @@ from simple_history.models import HistoricalRecords
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
-from core.uploads import GeneratedName, validate_image_upload, validate_pdf_upload
+from core.uploads import (
+    GeneratedName,
+    ImageUploadField,
+    PrivateFileStorage,
+    validate_image_upload,
+    validate_pdf_upload,
+)
 from network.models import SDG, Network, Organisation, Person, Project, Theme
 from publications.languages import (
     UNDETERMINED,
@@ -123,7 +129,7 @@ class Publication(SluggedModel, SourcedModel, Publishable):
     # Related events: the events app is being built separately; its Event model will add a
     # ManyToManyField to Publication (events may import publications' neighbours, not the
     # reverse). Until then the seed notes name related events in `internal_note`.
-    cover = models.ImageField(
+    cover = ImageUploadField(
         _("cover image"),
         upload_to=GeneratedName("publications/covers"),
         validators=[validate_image_upload],
@@ -231,6 +237,9 @@ class Edition(models.Model):
     file = models.FileField(
         _("PDF file"),
         upload_to=GeneratedName("publications/files"),
+        # Outside MEDIA_ROOT: served only by the download view, which checks the publication
+        # is published (core.uploads.PrivateFileStorage).
+        storage=PrivateFileStorage(url_name="publications:stored-file"),
         validators=[validate_pdf_upload],
         blank=True,
         help_text=_("A PDF of up to 50 MB. Its size and page count are read from the file."),
@@ -278,6 +287,12 @@ class Edition(models.Model):
 
         facts = inspect_pdf(self.file.file)
         self.file_size, self.page_count = facts.size, facts.pages
+
+    def download_url(self, publication=None) -> str:
+        """The one address of this edition's PDF: the download view, which checks that the
+        publication is published (the file itself is never served from /media/)."""
+        slug = (publication or self.publication).slug
+        return reverse("publications:edition-download", args=[slug, self.pk])
 
     @property
     def display_title(self):

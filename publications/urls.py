@@ -17,4 +17,6 @@ urlpatterns = [
         views.download,
         name="edition-download",
     ),
+    # A stored PDF's name (publications/files/<year>/<random>.pdf) leads to its download above.
+    path("publications/stored/<path:name>", views.stored_file, name="stored-file"),
 ]

@@ -2,9 +2,8 @@ import json
 from pathlib import PurePosixPath
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -79,6 +78,17 @@ def download(request, slug, pk):
         filename=f"{publication.slug}-{edition.language}{summary}{extension}",
         content_type=content_type_for(edition.file.name),
     )
+
+
+def stored_file(request, name):
+    """Where a stored PDF's name leads (the admin's "currently" link): to the edition's checked
+    download. Nothing is served from the name itself; a name no edition holds (a replaced file,
+    an old version's), or one of a publication the visitor may not see, is not found."""
+    visible = visible_to(Publication.objects.all(), request.user)
+    edition = get_object_or_404(
+        Edition.objects.select_related("publication"), file=name, publication__in=visible
+    )
+    return redirect(edition.download_url())
 
 
 def _year(edition_list):
@@ -171,9 +181,7 @@ def json_ld(publication, request) -> str:
             example["encoding"] = {
                 "@type": "MediaObject",
                 "encodingFormat": "application/pdf",
-                "contentUrl": request.build_absolute_uri(
-                    reverse("publications:edition-download", args=[publication.slug, edition.pk])
-                ),
+                "contentUrl": request.build_absolute_uri(edition.download_url(publication)),
                 "contentSize": str(edition.file_size or ""),
             }
             if edition.page_count:

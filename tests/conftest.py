@@ -87,6 +87,7 @@ def media_in_tmp(request, settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "imports"},
         },
     }
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"  # publication PDFs
     if uses_seed(request.node):
         return
     if SEED_LOADED:

@@ -102,6 +102,7 @@ NOT_PINNED = {
     "content-health": "staff only",
     "events:event-calendar-now": "a redirect to the month's calendar",
     "publications:edition-download": "a redirect to the file",
+    "publications:stored-file": "a redirect to the edition's download",
     "set_language": "a redirect that sets the language",
 }
 

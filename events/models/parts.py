@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core.partial_dates import PartialDateRange
-from core.uploads import GeneratedName, validate_image_upload
+from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 from events.models.event import Event, EventFormat
 from network.models import Organisation
 
@@ -118,7 +118,7 @@ class EventImage(models.Model):
     history = HistoricalRecords()
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(
+    image = ImageUploadField(
         _("image"),
         upload_to=GeneratedName("events/images"),
         validators=[validate_image_upload],

@@ -15,7 +15,7 @@ from core import dates
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
-from core.uploads import GeneratedName, validate_image_upload
+from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 from core.validators import http_url_validator
 from network.models.networks import Network, Region
 
@@ -82,7 +82,7 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
     description = models.TextField(_("description"), blank=True)
-    photo = models.ImageField(
+    photo = ImageUploadField(
         _("photo"),
         upload_to=GeneratedName("organisations/photos"),
         validators=[validate_image_upload],

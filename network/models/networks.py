@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
 from core.publishing import Publishable
-from core.uploads import GeneratedName, validate_image_upload
+from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 from core.validators import http_url_validator
 
 
@@ -29,7 +29,7 @@ class Network(SluggedModel, SourcedModel, Publishable):
     website = models.URLField(_("website"), blank=True, validators=[http_url_validator])
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    logo = models.ImageField(
+    logo = ImageUploadField(
         _("logo"),
         upload_to=GeneratedName("networks/logos"),
         validators=[validate_image_upload],

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
 from core.publishing import Publishable
-from core.uploads import GeneratedName, validate_image_upload
+from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 from network.models.members import Organisation
 from network.models.networks import Network, Office
 
@@ -29,7 +29,7 @@ class Person(SluggedModel, SourcedModel, Publishable):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
     )
-    photo = models.ImageField(
+    photo = ImageUploadField(
         _("photo"),
         upload_to=GeneratedName("people/photos"),
         validators=[validate_image_upload],
