@@ -12,6 +12,7 @@ Half of the drafts are unpublished, half scheduled for next month: both are draf
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -367,12 +368,27 @@ def read(client, url: str) -> str:
 
 
 @pytest.fixture
-def surfaces(settings, tmp_path):
+def world(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     cache.clear()  # the API's rate limit counts in the cache
     _, walks = build_world()
+    return walks, public_urls(walks)
+
+
+@pytest.fixture
+def surfaces(world):
+    walks, urls = world
     client = Client()
-    return walks, {url: read(client, url) for url in public_urls(walks)}
+    return walks, {url: read(client, url) for url in urls}
+
+
+def leaks_of(walks, pages: dict[str, str]) -> dict[str, list[str]]:
+    """The relations whose draft shows, each with (up to four of) the URLs it shows on."""
+    leaks = {
+        walk.relation: [url for url, text in pages.items() if walk.hidden in text][:4]
+        for walk in walks
+    }
+    return {relation: urls for relation, urls in leaks.items() if urls}
 
 
 def test_every_relation_to_a_publishable_record_is_walked():
@@ -384,13 +400,23 @@ def test_a_linked_draft_shows_on_no_public_surface(surfaces):
     """A draft linked from a published record: its name and slug on no page, feed, CSV or API
     answer; the published record linked the same way shows."""
     walks, pages = surfaces
-    leaks = {
-        walk.relation: [url for url, text in pages.items() if walk.hidden in text] for walk in walks
-    }
-    leaking = sorted(relation for relation, urls in leaks.items() if urls)
-    assert leaking == [], {relation: leaks[relation][:4] for relation in leaking}
+    leaks = leaks_of(walks, pages)
+    assert sorted(leaks) == [], leaks
     missing = [walk.relation for walk in walks if not any(walk.shown in t for t in pages.values())]
     assert missing == []
+
+
+def test_a_linked_draft_shows_to_staff_on_no_feed_csv_or_api(world, django_user_model):
+    """Staff preview drafts on pages only: signed in as a superuser, the feeds, the CSV files
+    and the API show no linked draft either."""
+    walks, urls = world
+    client = Client()
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org"))
+    machine = [
+        url for url in urls if url.startswith(API) or re.search(r"(\.ics|\.atom|/feed/)$", url)
+    ]
+    leaks = leaks_of(walks, {url: read(client, url) for url in machine})
+    assert sorted(leaks) == [], leaks
 
 
 def test_a_place_keeps_its_typed_city_and_country_without_its_draft_organisation(client):
