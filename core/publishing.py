@@ -4,7 +4,9 @@ A record is public when it is marked published and its publish time has come. Sc
 publishing therefore needs no background job: a record set to publish tomorrow simply starts
 appearing tomorrow. Every public surface (pages, API, feeds, iCal, sitemap, search, reports)
 filters through `PublishableQuerySet.published()`; the default manager stays unfiltered because
-the admin needs drafts (staff preview them through `staff.preview`).
+the admin needs drafts (staff preview them through `staff.preview`). A published record's links
+to other publishable records go through the same rule, `published_related()`, so a draft is
+private wherever it is linked from (tests/test_linked_drafts.py walks every such relation).
 """
 
 from django.db import models
