@@ -4,10 +4,13 @@ A record is public when it is marked published and its publish time has come. Sc
 publishing therefore needs no background job: a record set to publish tomorrow simply starts
 appearing tomorrow. Every public surface (pages, API, feeds, iCal, sitemap, search, reports)
 filters through `PublishableQuerySet.published()`; the default manager stays unfiltered because
-the admin needs drafts (staff preview them through `staff.preview`).
+the admin needs drafts (staff preview them through `staff.preview`). A published record's links
+to other publishable records go through the same rule, `published_related()`, so a draft is
+private wherever it is linked from (tests/test_linked_drafts.py walks every such relation).
 """
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +19,20 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Records the public may see: published, with a publish time that has come."""
         return self.filter(is_published=True, publish_at__lte=timezone.now())
+
+
+def published_related(lookup: str, queryset, *, to_attr: str | None = None) -> Prefetch:
+    """A prefetch of the records `lookup` leads to that keeps only the published ones.
+
+    The rule for a related record shown on a public surface (a seat holder, an event place, an
+    edition's publisher...): through a foreign key, a draft reads as None (the plain text beside
+    it, such as a city or a country, still shows; its name, slug and link do not); in a list, a
+    draft is left out. `queryset` is a Publishable model or a queryset of one (with its own
+    joins); use it instead of select_related() for any relation to a Publishable model.
+    """
+    if isinstance(queryset, type):
+        queryset = queryset.objects.all()
+    return Prefetch(lookup, queryset=queryset.published(), to_attr=to_attr)
 
 
 class Publishable(models.Model):

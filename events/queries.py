@@ -11,6 +11,7 @@ import datetime as dt
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 
 from core.dates import today as current_day
+from core.publishing import published_related
 from events.models import (
     Event,
     EventOrganisation,
@@ -18,27 +19,38 @@ from events.models import (
     EventSession,
     ReportGroup,
 )
-from network.models import Network, Organisation, Person
+from network.models import Network, Organisation, Person, Project
 
 
 def published_events(base=None):
     """Published events (or `base`, e.g. what staff may see) with what a list shows."""
     return (
         (Event.objects.published() if base is None else base)
-        .select_related("series", "project")
+        .select_related("series")
         .prefetch_related(
+            published_related("project", Project),
             Prefetch(
                 "networks",
                 queryset=Network.objects.published().order_by("order", "name"),
                 to_attr="network_list",
             ),
             Prefetch(
-                "places",
-                queryset=EventPlace.objects.select_related("organisation").order_by("order", "id"),
-                to_attr="place_list",
+                "places", queryset=public_places().order_by("order", "id"), to_attr="place_list"
             ),
         )
     )
+
+
+def public_places():
+    """Event places as the public sees them: the organisation only if published (else None),
+    and a place whose only label was a draft organisation left out."""
+    return EventPlace.objects.filter(
+        Q(organisation__isnull=True)
+        | Q(organisation__in=Organisation.objects.published())
+        | ~Q(venue="")
+        | ~Q(city="")
+        | ~Q(country="")
+    ).prefetch_related(published_related("organisation", Organisation))
 
 
 def upcoming(today: dt.date | None = None):
@@ -123,27 +135,20 @@ def event_detail_queryset(base=None):
     roles = EventOrganisation.objects.filter(
         organisation__in=Organisation.objects.published()
     ).select_related("organisation")
-    return (
-        published_events(base)
-        .select_related("host", "project")
-        .prefetch_related(
-            Prefetch(
-                "sessions",
-                queryset=EventSession.objects.order_by("start", "order"),
-                to_attr="session_list",
-            ),
-            Prefetch(
-                "organisations", queryset=roles.order_by("role", "order", "id"), to_attr="role_list"
-            ),
-            Prefetch(
-                "speakers",
-                queryset=Person.objects.published().select_related("organisation"),
-                to_attr="speaker_list",
-            ),
-            "themes",
-            "sdgs",
-            "images",
-        )
+    return published_events(base).prefetch_related(
+        published_related("host", Organisation),
+        Prefetch(
+            "sessions",
+            queryset=EventSession.objects.order_by("start", "order"),
+            to_attr="session_list",
+        ),
+        Prefetch(
+            "organisations", queryset=roles.order_by("role", "order", "id"), to_attr="role_list"
+        ),
+        published_related("speakers", Person, to_attr="speaker_list"),
+        "themes",
+        "sdgs",
+        "images",
     )
 
 

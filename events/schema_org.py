@@ -48,8 +48,9 @@ def event_json_ld(event, base_url: str) -> dict:
     locations = []
     for place in event.place_list:
         address = {"@type": "PostalAddress"}
-        if place.city or place.organisation_id:
-            address["addressLocality"] = place.city or place.organisation.name
+        locality = place.city or (place.organisation.name if place.organisation else "")
+        if locality:  # the organisation is None when a draft (events.queries.public_places)
+            address["addressLocality"] = locality
         if place.country:
             address["addressCountry"] = place.country.code
         locations.append({"@type": "Place", "name": place.venue or place.label, "address": address})

@@ -11,6 +11,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q
 
 from core.dates import today
+from core.publishing import published_related
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -42,9 +43,14 @@ def published_themes():
     return Theme.objects.filter(network__in=Network.objects.published()).select_related("network")
 
 
+def people_with_organisation():
+    """Published people, each with its organisation if that is published (else None)."""
+    return Person.objects.prefetch_related(published_related("organisation", Organisation))
+
+
 def published_people():
     """Published people with their organisation, by name."""
-    return Person.objects.published().select_related("organisation").order_by("name", "pk")
+    return people_with_organisation().published().order_by("name", "pk")
 
 
 def network_cards(day: dt.date | None = None) -> list[dict]:
@@ -188,13 +194,21 @@ def governance_terms(
         terms = terms.of_report_year(year)
     elif year:
         terms = terms.in_force_during(year)
-    seats = Seat.objects.select_related("person", "organisation").filter(
-        Q(organisation__isnull=True) | Q(organisation__in=Organisation.objects.published())
-    )
     return terms.order_by(
         "body__network__order", "body__network__name", "body__order", "body__name", "-start", "pk"
     ).prefetch_related(
-        Prefetch("seats", queryset=seats.order_by("order", "id"), to_attr="seat_list")
+        Prefetch("seats", queryset=public_seats().order_by("order", "id"), to_attr="seat_list")
+    )
+
+
+def public_seats():
+    """Seats held by a published person or a published organisation, each showing only its
+    published holders (a draft person or organisation reads as None)."""
+    return Seat.objects.filter(
+        Q(person__in=Person.objects.published())
+        | Q(organisation__in=Organisation.objects.published())
+    ).prefetch_related(
+        published_related("person", Person), published_related("organisation", Organisation)
     )
 
 
@@ -218,7 +232,10 @@ def cluster_leads(network: Network, *, year: int | None = None, report: bool = F
 
 
 def national_chapters(network: Network):
-    return network.national_chapters.select_related("host").order_by("country")
+    """The network's chapters by country, each with its host if published (else None)."""
+    return network.national_chapters.prefetch_related(
+        published_related("host", Organisation)
+    ).order_by("country")
 
 
 def team(network: Network, *, year: int | None = None):
@@ -286,7 +303,12 @@ def project_and_organisation_lists() -> tuple[Prefetch, Prefetch]:
 
 
 def published_pairings():
-    visits = StudyVisit.objects.select_related("place").order_by("start")
+    # The place is a visit's only label: a visit to a draft is left out.
+    visits = (
+        StudyVisit.objects.filter(place__in=Organisation.objects.published())
+        .select_related("place")
+        .order_by("start")
+    )
     return (
         CityPairing.objects.published()
         .filter(
@@ -309,11 +331,12 @@ def organisation_profile(organisation: Organisation) -> dict:
         .order_by("network__order", "network__name")
     )
     seats = (
-        Seat.objects.filter(
+        public_seats()
+        .filter(
             Q(organisation=organisation) | Q(person__organisation=organisation),
             term__body__network__in=Network.objects.published(),
         )
-        .select_related("term__body__network", "person")
+        .select_related("term__body__network")
         .order_by("-term__start", "term__body__name", "order")
     )
     cluster_roles = (

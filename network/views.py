@@ -173,7 +173,15 @@ class ProjectDetailView(StaffPreviewMixin, DetailView):
     model = Project
 
     def get_queryset(self):
-        return super().get_queryset().select_related("network").prefetch_related("themes", "sdgs")
+        # A project of a draft network is a draft too (queries.published_projects()).
+        networks = visible_to(Network.objects.all(), self.request.user)
+        return (
+            super()
+            .get_queryset()
+            .filter(network__in=networks)
+            .select_related("network")
+            .prefetch_related("themes", "sdgs")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

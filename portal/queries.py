@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from core.publishing import published_related
 from events.models import Event
-from network.models import Organisation, Project
+from network.models import Network, Organisation, Project
 from network.queries import project_and_organisation_lists
 from portal.models import Story
 
 
 def published_stories() -> QuerySet[Story]:
-    """Published stories with their network, newest first."""
-    return Story.objects.published().select_related("network").order_by("-date", "title", "pk")
+    """Published stories with their network (None if a draft), newest first."""
+    return (
+        Story.objects.published()
+        .prefetch_related(published_related("network", Network))
+        .order_by("-date", "title", "pk")
+    )
 
 
 def with_story_links(queryset: QuerySet[Story]) -> QuerySet[Story]:
@@ -44,7 +49,8 @@ def report_highlights(network, year: int, editorial=None) -> QuerySet[Story]:
 
 def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:
     """`base` (what the visitor may see) with everything a story's page shows."""
-    return base.select_related("network").prefetch_related(
+    return base.prefetch_related(
+        published_related("network", Network),
         "images",
         Prefetch("projects", queryset=Project.objects.published()),
         Prefetch("events", queryset=Event.objects.published().order_by("start")),

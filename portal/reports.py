@@ -24,7 +24,7 @@ from core.dates import today
 from events import queries as event_queries
 from events.models import Event
 from network import queries as network_queries
-from network.models import Membership, Network, ProjectRole, StatedFigure
+from network.models import Membership, Network, Person, ProjectRole, StatedFigure
 from portal import queries as story_queries
 from portal.models import AnnualReport
 from portal.report_network import (
@@ -38,7 +38,6 @@ from portal.report_network import (
     team_section,
 )
 from publications import queries as publication_queries
-from publications.models import Edition
 
 
 def reported_network_or_404(slug: str, year: int) -> Network:
@@ -86,7 +85,10 @@ def editorial_section(report: AnnualReport | None) -> dict | None:
         "cover_caption": report.cover_caption,
         "forewords": [
             {"heading": f.heading, "author": f.author.name, "role": f.role, "text": f.text}
-            for f in report.forewords.select_related("author")
+            # A foreword is signed: one by a draft person is left out with its author.
+            for f in report.forewords.filter(author__in=Person.objects.published()).select_related(
+                "author"
+            )
         ],
         "closing_title": report.closing_title,
         "closing_text": report.closing_text,
@@ -105,7 +107,8 @@ def _event(event: Event) -> dict:
         "status_label": str(event.get_status_display()),
         "format": event.format,
         "places": [place.label for place in event.place_list],
-        "project": event.project.slug if event.project_id else None,  # select_related by the query
+        # None when there is none or it is a draft (published_events() prefetches it so).
+        "project": event.project.slug if event.project else None,
     }
 
 
@@ -148,8 +151,8 @@ def publications_section(network: Network, year: int) -> list[dict]:
     """Publications with an edition dated in the year, with those editions (translations too)."""
     publications = publication_queries.publications_of_year(network, year).order_by("title")
     editions = (
-        Edition.objects.filter(publication__in=publications, date__year=year)
-        .select_related("publisher", "translated_by")
+        publication_queries.public_editions()
+        .filter(publication__in=publications, date__year=year)
         .order_by("date", "language")
     )
     by_publication: dict[int, list] = {}
@@ -158,8 +161,8 @@ def publications_section(network: Network, year: int) -> list[dict]:
             {
                 "language": edition.language,
                 "date": edition.date.isoformat() if edition.date else None,
-                "publisher": edition.publisher.name if edition.publisher_id else "",
-                "translated_by": edition.translated_by.name if edition.translated_by_id else "",
+                "publisher": edition.publisher.name if edition.publisher else "",
+                "translated_by": edition.translated_by.name if edition.translated_by else "",
                 "is_summary": edition.is_summary,
             }
         )

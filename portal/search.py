@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text_search import every_word_in
 from events.models import Event
-from network.models import Organisation, Person, Project
+from network import queries as network_queries
+from network.models import Network, Organisation, Project
 from portal.models import Story
 from publications.models import Publication
 
@@ -52,7 +53,12 @@ KINDS: list[SearchKind] = [
     ),
     SearchKind(
         _("Projects"),
-        lambda: Project.objects.published().select_related("network").order_by("title"),
+        lambda: (
+            Project.objects.published()
+            .filter(network__in=Network.objects.published())
+            .select_related("network")
+            .order_by("title")
+        ),
         ("title", "acronym", "description"),
         lambda p: " · ".join(filter(None, [p.network.name, p.when])),
     ),
@@ -64,11 +70,11 @@ KINDS: list[SearchKind] = [
     ),
     SearchKind(
         _("People"),
-        lambda: Person.objects.published().select_related("organisation").order_by("name"),
+        lambda: network_queries.published_people(),
         ("name", "native_name", "title"),
         lambda p: p.title,
         # People have no page of their own: link to the organisation they belong to, if any.
-        url=lambda p: p.organisation.get_absolute_url() if p.organisation_id else "",
+        url=lambda p: p.organisation.get_absolute_url() if p.organisation else "",
     ),
 ]
 

@@ -11,15 +11,22 @@ import datetime as dt
 
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 
+from core.publishing import published_related
 from network.models import Network, Organisation, OrganisationKind, Person, Project
 from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson
 
 
-def _editions():
-    return Edition.objects.select_related("publisher", "translated_by").order_by(
-        "is_summary", "order", "language"
+def public_editions():
+    """Editions, each with its publisher and translator if published (else None)."""
+    return Edition.objects.prefetch_related(
+        published_related("publisher", Organisation),
+        published_related("translated_by", Organisation),
     )
+
+
+def _editions():
+    return public_editions().order_by("is_summary", "order", "language")
 
 
 def published_publications() -> QuerySet[Publication]:
@@ -88,12 +95,13 @@ def publications_of_year(network: Network, year: int) -> QuerySet[Publication]:
 def translations_of_year(network: Network, year: int) -> QuerySet[Edition]:
     """Editions translated in `year` of the network's published publications, with offices."""
     return (
-        Edition.objects.filter(
+        public_editions()
+        .filter(
             publication__in=Publication.objects.published().filter(networks=network),
-            translated_by__isnull=False,
+            translated_by__in=Organisation.objects.published(),
             date__year=year,
         )
-        .select_related("publication", "publisher", "translated_by")
+        .select_related("publication")
         .order_by("date", "publication__title")
     )
 

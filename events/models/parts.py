@@ -69,7 +69,9 @@ class EventPlace(models.Model):
 
     @property
     def label(self):
-        city = self.city or (self.organisation.name if self.organisation_id else "")
+        # The public read (events.queries.public_places) gives a draft organisation as None.
+        organisation = self.organisation if self.organisation_id else None
+        city = self.city or (organisation.name if organisation else "")
         parts = [
             part for part in (self.venue, city, self.country.name if self.country else "") if part
         ]
