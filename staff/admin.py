@@ -5,10 +5,11 @@ A record's scope comes from its model's `network_path` (staff.scope); its histor
 model's `history = HistoricalRecords(...)`.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.forms.models import _get_foreign_key
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_tools import PublishableAdmin
@@ -140,14 +141,25 @@ class NetworkScopeMixin:
 
         class KeepsOtherNetworks(form):
             """The network choices hide the networks the user does not work for; saving keeps
-            the record's links to them (an ICLEI editor saving a joint event leaves CityNet on)."""
+            the record's links to them (an ICLEI editor saving a joint event leaves CityNet on).
+
+            The links kept are today's, also on a revert to an older version: reverting neither
+            removes a network that joined since nor brings back one that left. Only a deleted
+            record, which has no links today, is restored with all those of its version."""
 
             def clean(self):
                 cleaned = super().clean()
+                record = self.instance
+                exists = (
+                    record.pk is not None
+                    and type(record)._default_manager.filter(pk=record.pk).exists()
+                )
                 for name, network_model in linked.items():
                     if name in cleaned:
-                        # The initial links: today's, or a reverted version's.
-                        before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
+                        if exists:
+                            before = set(getattr(record, name).values_list("pk", flat=True))
+                        else:
+                            before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
                         hidden = network_model.objects.filter(pk__in=before - set(networks))
                         cleaned[name] = [*cleaned[name], *hidden]
                 return cleaned
@@ -177,6 +189,26 @@ class NetworkScopeMixin:
                 if f in {field.name for field in self.model._meta.fields} and f not in fields
             )
         return fields
+
+    def _prepare_revert(self, request, obj, current):
+        super()._prepare_revert(request, obj, current)
+        # Restoring a deleted record: someone who may not publish gets it back as a draft.
+        if current is None and getattr(obj, "is_published", False) and not may_publish(request.user):
+            obj.is_published = False
+            request._restored_as_draft = True
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(request, "_restored_as_draft", False):
+            self.message_user(
+                request,
+                gettext(
+                    "“%(record)s” was restored as a draft: it was published when it was "
+                    "deleted, and only a publisher can publish it again."
+                )
+                % {"record": obj},
+                messages.WARNING,
+            )
 
     def get_actions(self, request):
         actions = super().get_actions(request)
