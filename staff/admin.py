@@ -414,6 +414,9 @@ def delete_selected_shared(modeladmin, request, queryset):
     return response
 
 
+delete_selected_shared.allowed_permissions = delete_selected.allowed_permissions
+
+
 class ContentAdmin(NetworkScopeMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     """The admin of a content record: the network scope of its model, its history with revert
     and restore, and the stale-form check."""

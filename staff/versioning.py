@@ -8,6 +8,7 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db import models, router, transaction
 from django.db.models import Max
 from django.forms.models import _get_foreign_key
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -198,8 +199,8 @@ class VersionedAdminMixin:
     # A revert (or a restore: a revert of a deleted record) is a save of the change form that
     # starts from a version of the record instead of today's: django-simple-history's
     # `history_form_view` builds the admin's form on the version and saves it. So it passes the
-    # form's checks (validation, the network scope, the stale check aside) and the save hooks
-    # below; what the form does not show, it must not change either.
+    # form's checks (validation, the network scope; not the stale check) and the save hooks
+    # below, and what the user may not change in the form (read-only for them) it leaves as is.
     @staticmethod
     def _reverting(request) -> bool:
         match = getattr(request, "resolver_match", None)
@@ -227,6 +228,10 @@ class VersionedAdminMixin:
         """django-simple-history lets anyone who may *view* the history post the revert form;
         saving it needs the right to change the record, and restoring a deleted one also the
         right to add. One transaction: a refused save leaves nothing behind."""
+        try:
+            self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404 from None  # "/history/abc/": no such version, not a server error
         if request.method == "POST":
             try:
                 current = self.model._default_manager.filter(pk=unquote(object_id)).first()

@@ -321,3 +321,11 @@ def test_a_user_who_may_only_view_cannot_revert(kind, iclei):
     url = admin_url(model, "simple_history", pk, deletion.history_id)
     assert viewer.post(url, {"title": "Deleted one"}).status_code == 403
     assert not model.objects.filter(pk=pk).exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_version_that_is_not_a_number_is_not_found(method, superuser_client, iclei):
+    """A hand-typed or forged version in the revert address answers "not found", not an error."""
+    event = EventFactory(networks=[iclei])
+    url = admin_url(Event, "simple_history", event.pk, "abc")
+    assert getattr(superuser_client, method)(url).status_code == 404
