@@ -250,7 +250,10 @@ class NetworkScopeMixin:
         path = self.network_path
         if not path or "__" in path:
             return None
-        field = self.model._meta.get_field(path)
+        try:
+            field = self.model._meta.get_field(path)
+        except FieldDoesNotExist:
+            return None  # "pk": the network itself
         return path if field.many_to_many and is_network_model(field.related_model) else None
 
     def _shared_with_others(self, request, obj):
