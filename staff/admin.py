@@ -5,10 +5,17 @@ A record's scope comes from its model's `network_path` (staff.scope); its histor
 model's `history = HistoricalRecords(...)`.
 """
 
-from django.contrib import admin
-from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path, unquote
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.forms.models import _get_foreign_key
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_tools import PublishableAdmin
@@ -86,6 +93,14 @@ class ContentStackedInline(ScopedInlineMixin, admin.StackedInline):
     pass
 
 
+def _names(record, mine, others) -> dict:
+    return {
+        "record": record,
+        "mine": ", ".join(str(n) for n in mine),
+        "others": ", ".join(str(n) for n in others),
+    }
+
+
 class NetworkScopeMixin:
     """Staff see and change only their networks' records; only publishers publish.
 
@@ -140,14 +155,25 @@ class NetworkScopeMixin:
 
         class KeepsOtherNetworks(form):
             """The network choices hide the networks the user does not work for; saving keeps
-            the record's links to them (an ICLEI editor saving a joint event leaves CityNet on)."""
+            the record's links to them (an ICLEI editor saving a joint event leaves CityNet on).
+
+            The links kept are today's, also on a revert to an older version: reverting neither
+            removes a network that joined since nor brings back one that left. Only a deleted
+            record, which has no links today, is restored with all those of its version."""
 
             def clean(self):
                 cleaned = super().clean()
+                record = self.instance
+                exists = (
+                    record.pk is not None
+                    and type(record)._default_manager.filter(pk=record.pk).exists()
+                )
                 for name, network_model in linked.items():
                     if name in cleaned:
-                        # The initial links: today's, or a reverted version's.
-                        before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
+                        if exists:
+                            before = set(getattr(record, name).values_list("pk", flat=True))
+                        else:
+                            before = {getattr(n, "pk", n) for n in self.initial.get(name) or ()}
                         hidden = network_model.objects.filter(pk__in=before - set(networks))
                         cleaned[name] = [*cleaned[name], *hidden]
                 return cleaned
@@ -178,12 +204,158 @@ class NetworkScopeMixin:
             )
         return fields
 
+    def _prepare_revert(self, request, obj, current):
+        super()._prepare_revert(request, obj, current)
+        # Restoring a deleted record: someone who may not publish gets it back as a draft.
+        if (
+            current is None
+            and getattr(obj, "is_published", False)
+            and not may_publish(request.user)
+        ):
+            obj.is_published = False
+            request._restored_as_draft = True
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(request, "_restored_as_draft", False):
+            self.message_user(
+                request,
+                gettext(
+                    "“%(record)s” was restored as a draft: it was published when it was "
+                    "deleted, and only a publisher can publish it again."
+                )
+                % {"record": obj},
+                messages.WARNING,
+            )
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not may_publish(request.user):
             for name in ("publish_now", "unpublish"):
                 actions.pop(name, None)
+        if "delete_selected" in actions and self._joint_field() is not None:
+            _, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (delete_selected_shared, name, description)
         return actions
+
+    # --- Deleting a joint record -----------------------------------------------------------------
+    # A record several networks share (`network_path = "networks"`: an event two networks ran
+    # together) is deleted only by someone who works for all of them; anyone else deleting it
+    # takes it off their own networks only, and it stays on the others' sites. The same on the
+    # delete page and in the "delete selected" action.
+    delete_confirmation_template = "admin/shared_delete_confirmation.html"
+
+    def _joint_field(self) -> str | None:
+        """The many-to-many field that links this model's records to their networks, if any."""
+        path = self.network_path
+        if not path or "__" in path:
+            return None
+        try:
+            field = self.model._meta.get_field(path)
+        except FieldDoesNotExist:
+            return None  # "pk": the network itself
+        return path if field.many_to_many and is_network_model(field.related_model) else None
+
+    def _shared_with_others(self, request, obj):
+        """(the user's networks, the other networks) of a joint record that also belongs to
+        networks the user does not work for; None if the user may delete it for everyone."""
+        networks, name = user_networks(request.user), self._joint_field()
+        if networks is None or name is None:
+            return None
+        linked = list(getattr(obj, name).order_by("name"))
+        others = [n for n in linked if n.pk not in networks]
+        if not others:
+            return None
+        return [n for n in linked if n.pk in networks], others
+
+    @staticmethod
+    def _unlink_message(obj, mine, others) -> str:
+        return ngettext(
+            "“%(record)s” was removed from %(mine)s; it stays on %(others)s’s site.",
+            "“%(record)s” was removed from %(mine)s; it stays on the sites of %(others)s.",
+            len(others),
+        ) % _names(obj, mine, others)
+
+    def _unlink(self, request, obj, mine, others):
+        """Take `obj` off the user's networks (kept in its history, by this user)."""
+        obj._history_user = request.user
+        getattr(obj, self._joint_field()).remove(*mine)
+        self.message_user(request, self._unlink_message(obj, mine, others), messages.SUCCESS)
+
+    def get_deleted_objects(self, objs, request):
+        """The confirmation page: a joint record is listed as removed from the user's networks
+        only (nothing of it is deleted); the others as Django lists them."""
+        shared, deleted = [], []
+        for obj in objs:
+            split = self._shared_with_others(request, obj)
+            (shared if split else deleted).append((obj, split))
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(
+            [obj for obj, _ in deleted], request
+        )
+        lines = [
+            format_html(
+                "{}: {}",
+                capfirst(self.model._meta.verbose_name),
+                gettext("“%(record)s” will only be removed from %(mine)s; it stays on %(others)s.")
+                % _names(obj, *split),
+            )
+            for obj, split in shared
+        ]
+        return [*lines, *to_delete], counts, perms_needed, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        extra_context = dict(extra_context or {})
+        obj = self.get_object(request, unquote(object_id))
+        split = self._shared_with_others(request, obj) if obj is not None else None
+        if split:
+            mine, others = split
+            extra_context["shared_note"] = gettext(
+                "“%(record)s” is shared with %(others)s. Deleting it here removes it from "
+                "%(mine)s only: it stays on %(others)s’s site, with its history. Only someone "
+                "who works for every network of the record can delete it for all of them."
+            ) % _names(obj, mine, others)
+        return super().delete_view(request, object_id, extra_context)
+
+    def log_deletions(self, request, queryset):
+        deleted = []
+        for obj in queryset:
+            split = self._shared_with_others(request, obj)
+            if split:
+                self.log_change(request, obj, self._unlink_message(obj, *split))
+            else:
+                deleted.append(obj)
+        if deleted:
+            super().log_deletions(request, deleted)
+
+    def delete_model(self, request, obj):
+        split = self._shared_with_others(request, obj)
+        if split:
+            self._unlink(request, obj, *split)
+            request._unlinked_only = True
+            return
+        super().delete_model(request, obj)
+
+    def response_delete(self, request, obj_display, obj_id):
+        if not getattr(request, "_unlinked_only", False):
+            return super().response_delete(request, obj_display, obj_id)
+        # The record still exists, no longer in the user's networks: back to their list.
+        info = self.model._meta.app_label, self.model._meta.model_name
+        url = reverse("admin:{}_{}_changelist".format(*info), current_app=self.admin_site.name)
+        url = add_preserved_filters(
+            {"preserved_filters": self.get_preserved_filters(request), "opts": self.model._meta},
+            url,
+        )
+        return HttpResponseRedirect(url)
+
+    def delete_queryset(self, request, queryset):
+        rest = []
+        for obj in queryset:
+            split = self._shared_with_others(request, obj)
+            if split:
+                self._unlink(request, obj, *split)
+            else:
+                rest.append(obj.pk)
+        super().delete_queryset(request, queryset.filter(pk__in=rest))
 
     def inline_history(self, request, inline, obj):
         # The stale-form check looks only at the rows this user's form shows.
@@ -227,6 +399,25 @@ class NetworkScopeMixin:
         if not self._record_in_scope(request, object_id):
             return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def delete_selected_shared(modeladmin, request, queryset):
+    """Django's "delete selected" action, with the joint records of other networks too taken
+    off the user's networks only (and counted apart from the records deleted)."""
+    if not request.POST.get("post"):
+        return delete_selected(modeladmin, request, queryset)  # the confirmation page
+    shared = {
+        obj.pk: split for obj in queryset if (split := modeladmin._shared_with_others(request, obj))
+    }
+    response = delete_selected(modeladmin, request, queryset.exclude(pk__in=shared))
+    if response is None:  # the others were deleted (none refused as protected)
+        for obj in queryset.model._default_manager.filter(pk__in=shared):
+            modeladmin.log_change(request, obj, modeladmin._unlink_message(obj, *shared[obj.pk]))
+            modeladmin._unlink(request, obj, *shared[obj.pk])
+    return response
+
+
+delete_selected_shared.allowed_permissions = delete_selected.allowed_permissions
 
 
 class ContentAdmin(NetworkScopeMixin, VersionedAdminMixin, SimpleHistoryAdmin):

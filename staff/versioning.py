@@ -3,10 +3,12 @@
 Each content admin inherits it through `staff.admin.ContentAdmin`; the history itself is declared
 on each model (`history = HistoricalRecords(...)`)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import models, router, transaction
 from django.db.models import Max
 from django.forms.models import _get_foreign_key
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -147,6 +149,8 @@ class VersionedAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and self._reverting(request):
+            self._prepare_revert(request, obj, self._current(obj))
         form = super().get_form(request, obj, change=change, **kwargs)
         # Every save of a change form is checked, also one that leaves its version out: the
         # check must not be something the client can skip. A revert saves a version from the
@@ -192,20 +196,66 @@ class VersionedAdminMixin:
         return StaleCheckedForm
 
     # --- Revert and restore --------------------------------------------------------------------
+    # A revert (or a restore: a revert of a deleted record) is a save of the change form that
+    # starts from a version of the record instead of today's: django-simple-history's
+    # `history_form_view` builds the admin's form on the version and saves it. So it passes the
+    # form's checks (validation, the network scope; not the stale check) and the save hooks
+    # below, and what the user may not change in the form (read-only for them) it leaves as is.
     @staticmethod
     def _reverting(request) -> bool:
         match = getattr(request, "resolver_match", None)
         return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
 
+    def _current(self, obj):
+        """Today's row of the record a revert form shows (None: the record was deleted)."""
+        return self.model._default_manager.filter(pk=obj.pk).first()
+
+    def _prepare_revert(self, request, obj, current):
+        """Before the revert form is built on `obj` (the version): the fields this user may not
+        change (read-only for them, so not in the form) keep today's values; a deleted record
+        has no today, and keeps the version's. Subclasses add their own rules."""
+        if current is None:
+            return
+        for name in self.get_readonly_fields(request, obj):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue  # a computed display, not a field
+            if field.concrete and not field.many_to_many:
+                setattr(obj, field.attname, getattr(current, field.attname))
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """django-simple-history lets anyone who may *view* the history post the revert form;
+        saving it needs the right to change the record, and restoring a deleted one also the
+        right to add. One transaction: a refused save leaves nothing behind."""
+        try:
+            self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404 from None  # "/history/abc/": no such version, not a server error
+        if request.method == "POST":
+            try:
+                current = self.model._default_manager.filter(pk=unquote(object_id)).first()
+            except (ValueError, ValidationError):
+                current = None  # not a valid id: the view answers "not found"
+            allowed = self.has_change_permission(request, current)
+            if current is None:
+                allowed = allowed and self.has_add_permission(request)
+            if not allowed:
+                raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
     def _with_historical_links(self, form_class, request):
-        """Revert form: many-to-many fields start from the version's links, not today's."""
+        """Revert form: many-to-many fields start from the version's links, not today's. The
+        "Deleted" entry of a history holds no links (they are removed before the record): a
+        restore from it takes those of the version saved before the deletion."""
         model = self.model
         version_id = request.resolver_match.args[-1]
 
         class RevertForm(form_class):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
-                record = model.history.filter(history_id=version_id).first()
+                record = linked_version(model, version_id)
                 for field in getattr(model.history.model, "_history_m2m_fields", []):
                     if record is not None and field.name in self.fields:
                         target = field.m2m_reverse_field_name()
@@ -216,10 +266,22 @@ class VersionedAdminMixin:
         return RevertForm
 
     def save_model(self, request, obj, form, change):
-        restoring = self._reverting(request) and not type(obj).objects.filter(pk=obj.pk).exists()
+        reverting = self._reverting(request)
+        restoring = reverting and not type(obj).objects.filter(pk=obj.pk).exists()
         super().save_model(request, obj, form, change)
         if restoring:
             restore_deleted_children(obj)
+        if reverting:
+            # simple-history's revert view saves the links with form.save_m2m(), not through
+            # save_related(): route it there, so what an admin derives after the save (an
+            # event's format from its places, a publication's cover) follows on a revert too.
+            save_m2m = form.save_m2m
+
+            def save_related():
+                form.save_m2m = save_m2m
+                self.save_related(request, form, formsets=[], change=True)
+
+            form.save_m2m = save_related
 
     def get_urls(self):
         info = self.model._meta.app_label, self.model._meta.model_name
@@ -277,6 +339,22 @@ class VersionedAdminMixin:
     def _may_restore(self, request, record) -> bool:
         """Hook for scoping: may this user see and restore this deleted record?"""
         return True
+
+
+def linked_version(model, version_id):
+    """The history record whose many-to-many links a revert to `version_id` brings back: that
+    version, or for a "Deleted" entry (which holds no links) the last version saved before it."""
+    record = model.history.filter(history_id=version_id).first()
+    if record is None or record.history_type != "-":
+        return record
+    pk_name = model._meta.pk.attname
+    return (
+        model.history.filter(**{pk_name: getattr(record, pk_name)})
+        .filter(history_id__lt=record.history_id)
+        .exclude(history_type="-")
+        .order_by("-history_id")
+        .first()
+    )
 
 
 def restore_deleted_children(obj) -> int:

@@ -94,7 +94,8 @@ def test_an_event_deleted_by_mistake_is_restored_with_its_history(client):
     on its public page."""
     iclei, citynet = NetworkFactory(name="ICLEI East Asia"), NetworkFactory(name="CityNet")
     editor = staff_client("Editor", iclei, username="editor")
-    publisher = staff_client("Publisher", iclei, username="publisher")
+    # Of both networks: a publisher of one of them would only take the joint event off theirs.
+    publisher = staff_client("Publisher", iclei, citynet, username="publisher")
     event = EventFactory(
         networks=[iclei, citynet],
         title="Urban Forum",
