@@ -24,8 +24,10 @@ from staff.scope import (
     historical_network_ids,
     in_user_networks,
     is_network_model,
+    joint_field,
     may_publish,
     network_path,
+    shared_with_others,
     user_networks,
 )
 from staff.versioning import VersionedAdminMixin
@@ -246,27 +248,10 @@ class NetworkScopeMixin:
     delete_confirmation_template = "admin/shared_delete_confirmation.html"
 
     def _joint_field(self) -> str | None:
-        """The many-to-many field that links this model's records to their networks, if any."""
-        path = self.network_path
-        if not path or "__" in path:
-            return None
-        try:
-            field = self.model._meta.get_field(path)
-        except FieldDoesNotExist:
-            return None  # "pk": the network itself
-        return path if field.many_to_many and is_network_model(field.related_model) else None
+        return joint_field(self.model)
 
     def _shared_with_others(self, request, obj):
-        """(the user's networks, the other networks) of a joint record that also belongs to
-        networks the user does not work for; None if the user may delete it for everyone."""
-        networks, name = user_networks(request.user), self._joint_field()
-        if networks is None or name is None:
-            return None
-        linked = list(getattr(obj, name).order_by("name"))
-        others = [n for n in linked if n.pk not in networks]
-        if not others:
-            return None
-        return [n for n in linked if n.pk in networks], others
+        return shared_with_others(request.user, obj)
 
     @staticmethod
     def _unlink_message(obj, mine, others) -> str:

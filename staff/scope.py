@@ -64,6 +64,30 @@ def network_change_refused(user, model, before: set[int], after: set[int]) -> bo
     return not after & mine or after - mine != before - mine
 
 
+def joint_field(model) -> str | None:
+    """The many-to-many field linking `model`'s records to several networks (a joint event's
+    `networks`), or None if its records belong to one network, or to all of them."""
+    path = network_path(model)
+    if not path or "__" in path or path == "pk":
+        return None
+    field = model._meta.get_field(path)
+    return path if field.many_to_many and is_network_model(field.related_model) else None
+
+
+def shared_with_others(user, record):
+    """(the user's networks, the other networks) of a joint record that also belongs to networks
+    the user does not work for: deleting it must then only take it off the user's networks, in
+    the admin and the API alike. None if the user may delete it for everyone."""
+    networks, name = user_networks(user), joint_field(type(record))
+    if networks is None or name is None:
+        return None
+    linked = list(getattr(record, name).order_by("name"))
+    others = [n for n in linked if n.pk not in networks]
+    if not others:
+        return None
+    return [n for n in linked if n.pk in networks], others
+
+
 def historical_network_ids(record, path: str) -> set[int]:
     """The networks a historical record (django-simple-history) reached through `path`.
 
