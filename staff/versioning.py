@@ -4,7 +4,7 @@ Each content admin inherits it through `staff.admin.ContentAdmin`; the history i
 on each model (`history = HistoricalRecords(...)`)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Max
 from django.forms.models import _get_foreign_key
 from django.template.response import TemplateResponse
@@ -145,6 +145,27 @@ class VersionedAdminMixin:
             else:
                 context["record_version"] = self.version_token(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        # A save locks the record's row until it commits (the admin saves in one transaction), so
+        # two forms opened at one version and saved at the same moment are checked one after the
+        # other: the second sees the first's history and is refused as stale, instead of both
+        # passing the check (PostgreSQL; SQLite's IMMEDIATE transactions already take turns).
+        using = router.db_for_write(self.model)
+        if (
+            obj is not None
+            and request.method == "POST"
+            and transaction.get_connection(using).in_atomic_block
+        ):
+            list(
+                type(obj)
+                ._base_manager.using(using)
+                .select_for_update()
+                .filter(pk=obj.pk)
+                .values_list("pk")
+            )
+        return obj
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
