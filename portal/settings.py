@@ -7,6 +7,7 @@ a secret key and allowed hosts must be given, and `manage.py check --deploy` is 
 """
 
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -152,9 +153,21 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind proxies the client's address is in X-Forwarded-For; see core.client_address.
-TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+
+# --- Proxies: the client's address ------------------------------------------------------------
+# The login lockout and the API's rate limit count per client address (core.client_address).
+# X-Forwarded-For is believed only from a request whose REMOTE_ADDR is one of the trusted proxy
+# addresses, and past at most TRUSTED_PROXIES of them; anyone else's header is ignored.
+TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
+TRUSTED_PROXY_ADDRESSES = env.list("DJANGO_TRUSTED_PROXY_ADDRESSES", default=["127.0.0.0/8", "::1"])
+for _address in TRUSTED_PROXY_ADDRESSES:
+    try:
+        ip_network(_address.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXY_ADDRESSES: {_address!r} is not an IP address or network."
+        ) from None
 
 # --- Spreadsheet imports: django-import-export ----------------------------------------------
 # The preview's file is kept in the "import_export" storage until the import is confirmed (each
