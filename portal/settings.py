@@ -2,7 +2,7 @@
 
 Everything that varies between machines comes from environment variables through
 `portal.env` (names in README.md). The defaults are for development on one machine: SQLite under
-var/, debug on, a local-memory cache. With DJANGO_DEBUG=0 the settings are production settings:
+var/, debug on, the cache in the database. With DJANGO_DEBUG=0 the settings are production settings:
 a secret key and allowed hosts must be given, and `manage.py check --deploy` is clean.
 """
 
@@ -135,7 +135,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         **DATABASES["default"].get("OPTIONS", {}),
     }
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# The cache every worker and app machine shares: the API's anonymous rate limit counts in it, so
+# a limit of N per minute is N, not N per gunicorn worker. Without CACHE_URL it is a table of the
+# database (created by core's migration); production may name Redis (rediscache://host:6379/1).
+# tests/api/test_rate_limit_shared.py: two processes share one count.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache")}
 
 # Sessions live in the database (or the cache, if CACHE_URL names a shared one) so that app
 # servers stay stateless.

@@ -188,3 +188,22 @@ def test_fifty_concurrent_writers_all_answered_and_all_kept(tmp_path, network):
             assert response.status_code == 200
             assert "Someone else saved this record after you opened it" in response.content.decode()
     assert history == versions + 1  # the one save that went through
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's settings")
+def test_sqlite_is_opened_for_a_server(tmp_path):
+    """Each connection to an SQLite file is in WAL mode, waits up to 20 s for a lock, begins
+    its write transactions IMMEDIATE and syncs NORMAL (portal/settings.py)."""
+
+    def pragmas():
+        with connection.cursor() as cursor:
+            found = {}
+            for name in ("journal_mode", "busy_timeout", "synchronous"):
+                cursor.execute(f"PRAGMA {name}")
+                found[name] = cursor.fetchone()[0]
+        return found, connection.transaction_mode
+
+    with server_database(tmp_path):
+        found, transaction_mode = in_a_thread(pragmas)
+    assert found == {"journal_mode": "wal", "busy_timeout": 20000, "synchronous": 1}
+    assert transaction_mode == "IMMEDIATE"
