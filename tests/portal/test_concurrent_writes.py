@@ -25,8 +25,7 @@ from tests.factories import EventFactory
 from tests.staff.flows import staff_client
 from tests.staff.forms import admin_form_data
 
-# Transactional, so that the writers' connections see the test's records; serialized_rollback
-# puts back what the migrations wrote (the staff groups) for the tests that come after.
+# Transactional, so that the writers' connections see the test's records.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 API_WRITERS = 20
@@ -37,6 +36,17 @@ SAME_RECORD_EDITORS = 15
 # process at once would measure Python's lock between threads rather than the database: on a
 # busy 2-core machine the 50th would wait for the CPU time of the 49 others.
 SERVER_THREADS = 4
+
+
+@pytest.fixture(scope="module", autouse=True)
+def migration_data_put_back(django_db_setup, django_db_blocker):
+    """A transactional test empties every table when it ends, and serialized_rollback refills
+    them only when the next such test begins: after this module, put back what the migrations
+    wrote (content types, permissions, the staff groups), with the same ids, for the tests that
+    come after it (the ones on the seed content run last)."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @contextmanager
