@@ -21,14 +21,20 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework_csv.renderers import CSVRenderer
 
+from core.client_address import client_address
 from core.spreadsheet_cells import defused
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
-    """Anonymous rate limit, read from settings at request time (so it can be configured)."""
+    """Anonymous rate limit, read from settings at request time (so it can be configured),
+    counted per client address as the login lockout counts (core.client_address: DRF's own
+    would take X-Forwarded-For from anyone), in the default cache, which every worker shares."""
 
     def get_rate(self):
         return settings.API_ANONYMOUS_RATE
+
+    def get_ident(self, request):
+        return client_address(request)
 
 
 class StaffModelPermissions(DjangoModelPermissionsOrAnonReadOnly):

@@ -2,11 +2,12 @@
 
 Everything that varies between machines comes from environment variables through
 `portal.env` (names in README.md). The defaults are for development on one machine: SQLite under
-var/, debug on, a local-memory cache. With DJANGO_DEBUG=0 the settings are production settings:
+var/, debug on, the cache in the database. With DJANGO_DEBUG=0 the settings are production settings:
 a secret key and allowed hosts must be given, and `manage.py check --deploy` is clean.
 """
 
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -120,7 +121,25 @@ DATABASES = {
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60 if PRODUCTION else 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# SQLite serving several clients at once (gunicorn's workers, runserver's threads). Readers and
+# the one writer do not block each other (WAL journal). A write transaction takes the write lock
+# when it begins (IMMEDIATE), so it waits its turn instead of failing "database is locked" when
+# it turns from reading to writing; it waits up to 20 s (timeout). synchronous=NORMAL is safe
+# with WAL: a power cut may lose the last commits, never the database.
+# tests/portal/test_concurrent_writes.py: 50 writers at once, none refused, none lost.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+
+# The cache every worker and app machine shares: the API's anonymous rate limit counts in it, so
+# a limit of N per minute is N, not N per gunicorn worker. Without CACHE_URL it is a table of the
+# database (created by core's migration); production may name Redis (rediscache://host:6379/1).
+# tests/api/test_rate_limit_shared.py: two processes share one count.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache")}
 
 # Sessions live in the database (or the cache, if CACHE_URL names a shared one) so that app
 # servers stay stateless.
@@ -138,9 +157,21 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# Behind proxies the client's address is in X-Forwarded-For; see core.client_address.
-TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+
+# --- Proxies: the client's address ------------------------------------------------------------
+# The login lockout and the API's rate limit count per client address (core.client_address).
+# X-Forwarded-For is believed only from a request whose REMOTE_ADDR is one of the trusted proxy
+# addresses, and past at most TRUSTED_PROXIES of them; anyone else's header is ignored.
+TRUSTED_PROXIES = env.int("DJANGO_TRUSTED_PROXIES", default=0)
+TRUSTED_PROXY_ADDRESSES = env.list("DJANGO_TRUSTED_PROXY_ADDRESSES", default=["127.0.0.0/8", "::1"])
+for _address in TRUSTED_PROXY_ADDRESSES:
+    try:
+        ip_network(_address.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXY_ADDRESSES: {_address!r} is not an IP address or network."
+        ) from None
 
 # --- Spreadsheet imports: django-import-export ----------------------------------------------
 # The preview's file is kept in the "import_export" storage until the import is confirmed (each
@@ -154,8 +185,6 @@ IMPORT_MAX_ROWS = 5000
 IMPORT_MAX_COLUMNS = 100
 IMPORT_MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024
 IMPORT_MAX_READ_SECONDS = 10
-# Addresses are REMOTE_ADDR (python-ipware is not installed); behind one proxy that makes the
-# lockout effectively per user name, which errs on the safe side.
 
 # The admin's address: set DJANGO_ADMIN_URL (e.g. "office-7f3a/") to keep it off the usual path.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"

@@ -148,6 +148,27 @@ class VersionedAdminMixin:
                 context["record_version"] = self.version_token(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        # A save locks the record's row until it commits (the admin saves in one transaction), so
+        # two forms opened at one version and saved at the same moment are checked one after the
+        # other: the second sees the first's history and is refused as stale, instead of both
+        # passing the check (PostgreSQL; SQLite's IMMEDIATE transactions already take turns).
+        using = router.db_for_write(self.model)
+        if (
+            obj is not None
+            and request.method == "POST"
+            and transaction.get_connection(using).in_atomic_block
+        ):
+            list(
+                type(obj)
+                ._base_manager.using(using)
+                .select_for_update()
+                .filter(pk=obj.pk)
+                .values_list("pk")
+            )
+        return obj
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and self._reverting(request):
             self._prepare_revert(request, obj, self._current(obj))

@@ -68,6 +68,7 @@ def test_behind_a_proxy_the_lockout_counts_the_client_not_the_proxy(client, sett
     """Behind one proxy every request comes from the proxy's address: the lockout must key on
     the client's address it forwards, and a forged X-Forwarded-For entry must not dodge it."""
     settings.TRUSTED_PROXIES = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.2"]
     get_user_model().objects.create_user("sora", password="right-horse-battery", is_staff=True)
     login = reverse("admin:login")
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
