@@ -15,7 +15,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_tools import PublishableAdmin
@@ -28,6 +28,8 @@ from staff.scope import (
     may_publish,
     network_path,
     shared_with_others,
+    unlink_from_networks,
+    unlinked_message,
     user_networks,
 )
 from staff.versioning import VersionedAdminMixin
@@ -255,17 +257,12 @@ class NetworkScopeMixin:
 
     @staticmethod
     def _unlink_message(obj, mine, others) -> str:
-        return ngettext(
-            "“%(record)s” was removed from %(mine)s; it stays on %(others)s’s site.",
-            "“%(record)s” was removed from %(mine)s; it stays on the sites of %(others)s.",
-            len(others),
-        ) % _names(obj, mine, others)
+        return unlinked_message(obj, mine, others)
 
     def _unlink(self, request, obj, mine, others):
         """Take `obj` off the user's networks (kept in its history, by this user)."""
-        obj._history_user = request.user
-        getattr(obj, self._joint_field()).remove(*mine)
-        self.message_user(request, self._unlink_message(obj, mine, others), messages.SUCCESS)
+        message = unlink_from_networks(request.user, obj, mine, others)
+        self.message_user(request, message, messages.SUCCESS)
 
     def get_deleted_objects(self, objs, request):
         """The confirmation page: a joint record is listed as removed from the user's networks

@@ -10,7 +10,14 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
 from core.api import StaffModelPermissions
-from staff.scope import in_user_networks, may_publish, network_change_refused, record_networks
+from staff.scope import (
+    in_user_networks,
+    may_publish,
+    network_change_refused,
+    record_networks,
+    shared_with_others,
+    unlink_from_networks,
+)
 
 
 class StaffWriteMixin:
@@ -82,6 +89,25 @@ class StaffWriteMixin:
         serializer.is_valid(raise_exception=True)
         instance = self.save_within_scope(serializer, before)
         return Response(self.read_representation(instance))
+
+    def destroy(self, request, *args, **kwargs):
+        """Delete; but a joint record that also belongs to networks the user does not work for
+        is only taken off the user's networks (as in the admin), and the answer says so."""
+        instance = self.get_object()
+        split = shared_with_others(request.user, instance)
+        if split is None:
+            self.perform_destroy(instance)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        mine, others = split
+        with transaction.atomic():
+            message = unlink_from_networks(request.user, instance, mine, others)
+        return Response(
+            {
+                "detail": message,
+                "removed_from": [n.slug for n in mine],
+                "stays_on": [n.slug for n in others],
+            }
+        )
 
     def perform_destroy(self, instance):
         try:

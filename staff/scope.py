@@ -7,6 +7,8 @@ that all networks share (organisations, people, series). The admin (staff.admin)
 (staff.api), spreadsheets (staff.spreadsheets), draft preview (staff.preview) and history
 restores all read the scope from that one declaration."""
 
+from django.utils.translation import ngettext
+
 from staff.models import StaffProfile
 
 
@@ -86,6 +88,30 @@ def shared_with_others(user, record):
     if not others:
         return None
     return [n for n in linked if n.pk in networks], others
+
+
+def unlink_from_networks(user, record, mine, others) -> str:
+    """Take a joint record off the user's networks `mine` (kept in its history under the user),
+    leaving it on `others`; says so in one sentence."""
+    record._history_user = user
+    getattr(record, joint_field(type(record))).remove(*mine)
+    return unlinked_message(record, mine, others)
+
+
+def unlinked_message(record, mine, others) -> str:
+    names = {
+        "record": record,
+        "mine": ", ".join(str(n) for n in mine),
+        "others": ", ".join(str(n) for n in others),
+    }
+    return (
+        ngettext(
+            "“%(record)s” was removed from %(mine)s; it stays on %(others)s’s site.",
+            "“%(record)s” was removed from %(mine)s; it stays on the sites of %(others)s.",
+            len(others),
+        )
+        % names
+    )
 
 
 def historical_network_ids(record, path: str) -> set[int]:

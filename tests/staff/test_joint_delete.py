@@ -99,3 +99,31 @@ def test_bulk_delete_removes_joint_records_from_the_publishers_network_only(
         changelist, {"action": "delete_selected", "_selected_action": [another.pk], "post": "yes"}
     )
     assert not model.objects.filter(pk=another.pk).exists()
+
+
+@pytest.mark.parametrize("label", JOINT)
+def test_an_api_delete_of_a_joint_record_only_removes_the_users_network(
+    label, iclei, citynet, publisher
+):
+    """The API's DELETE follows the admin's rule: ICLEI's publisher deleting a record shared
+    with CityNet takes it off ICLEI only, and the answer says so; once CityNet is its only
+    network, CityNet's publisher deletes it (204)."""
+    model, factory = JOINT[label]
+    url = "/api/v1/events/" if model is Event else "/api/v1/publications/"
+    record = factory(networks=[iclei, citynet], title="Joint forum", is_published=True)
+
+    response = publisher.delete(f"{url}{record.slug}/")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "detail": "“Joint forum” was removed from ICLEI East Asia; it stays on CityNet’s site.",
+        "removed_from": ["iclei-east-asia"],
+        "stays_on": ["citynet"],
+    }
+    record = model.objects.get(pk=record.pk)
+    assert list(record.networks.all()) == [citynet]
+    assert record.history.latest().history_user == publisher.user
+
+    gone = staff_client("Publisher", citynet).delete(f"{url}{record.slug}/")
+    assert gone.status_code == 204
+    assert not model.objects.filter(pk=record.pk).exists()
