@@ -84,7 +84,8 @@ def network(db):
 def api_schema(request, network, keep_test_connection):
     """The schema, whose requests are sent anonymously or with the API token of an editor or a
     publisher of `network`."""
-    config = {}
+    # Every check and both modes (schemathesis's defaults, stated so that none is lost silently).
+    config = {"checks": {"enabled": True}, "generation": {"mode": "all"}}
     if request.param != "anonymous":
         token = Token.objects.create(user=staff_user(request.param, network))
         config["headers"] = {"Authorization": f"Token {token.key}"}
@@ -98,6 +99,12 @@ def api_schema(request, network, keep_test_connection):
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schemathesis.deserializer("text/csv")
+def csv_as_text(ctx, response):
+    """A CSV answer is checked as the schema documents it: text (UTF-8)."""
+    return response.content.decode("utf-8")
 
 
 def valid_requests_are_accepted(ctx, response, case):
