@@ -1,10 +1,13 @@
 """Property-based tests of the whole API from its own OpenAPI schema (schemathesis).
 
 Every operation is run with every check schemathesis has, on requests it generates from the
-schema that are valid (positive) and invalid (negative), anonymously and with the API token of
-an editor and of a publisher of the network the records belong to. SCHEMATHESIS_EXAMPLES sets the
-number of generated requests per operation and credentials (100 by default; the coverage phase
-adds its own, one per parameter and boundary).
+schema that are valid (positive) and invalid (negative): anonymously, with the API token of a
+publisher of the network the records belong to, and (writes only: its reads are the publisher's)
+of an editor of it. SCHEMATHESIS_EXAMPLES sets the number of generated requests per operation and
+credentials (100 by default; the coverage phase adds its own, for each parameter and boundary).
+
+One check is narrowed, not left out: positive_data_acceptance accepts the documented 400 for
+values that the data rule out (see valid_requests_are_accepted); everything else is checked as is.
 """
 
 import datetime as dt
@@ -89,13 +92,14 @@ def api_schema(request, network, keep_test_connection):
     if request.param != "anonymous":
         token = Token.objects.create(user=staff_user(request.param, network))
         config["headers"] = {"Authorization": f"Token {token.key}"}
-    schema = schemathesis.openapi.from_wsgi(
+    if request.param == "Editor":
+        # An editor's reads are a publisher's: the editor's run takes the writes only.
+        config["operations"] = [{"include-method": "GET", "enabled": False}]
+    return schemathesis.openapi.from_wsgi(
         "/api/v1/schema/",
         get_wsgi_application(),
         config=schemathesis.config.SchemathesisConfig.from_dict(config),
     )
-    # An editor's reads are a publisher's: the editor's run takes the writes only.
-    return schema.include(method=WRITES) if request.param == "Editor" else schema
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
