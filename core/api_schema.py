@@ -43,9 +43,9 @@ CSV = {
         "record of a list, without pagination). Errors are JSON in any format."
     ),
 }
-# Query parameters whose empty value (`?page=`) is refused; an empty filter (`?network=`) is no
-# filter, as the HTML filter forms send it.
-EMPTY_REFUSED = {"page", "page_size"}
+# Query parameters whose empty value is refused (`?page_size=`); an empty filter (`?network=`) is
+# no filter, as the HTML filter forms send it, and an empty `?page=` is the first page.
+EMPTY_REFUSED = {"page_size"}
 
 
 def document_error_answers(result, generator, request, public):
@@ -75,7 +75,8 @@ def document_csv(result, generator, request, public):
 
 
 def document_empty_filters(result, generator, request, public):
-    """An empty filter value means "no filter" (allowEmptyValue), as the list pages treat it."""
+    """An empty filter value means "no filter" (allowEmptyValue), as the list pages treat it; so
+    does an empty item of a list of values (`?ordering=,` keeps the list's own order)."""
     for path in result.get("paths", {}).values():
         for method, operation in path.items():
             if method != "get":
@@ -83,6 +84,9 @@ def document_empty_filters(result, generator, request, public):
             for parameter in operation.get("parameters", []):
                 if parameter["in"] == "query" and parameter["name"] not in EMPTY_REFUSED:
                     parameter["allowEmptyValue"] = True
+                    items = parameter["schema"].get("items", {})
+                    if "" not in items.get("enum", [""]):
+                        items["enum"].append("")
     return result
 
 

@@ -42,6 +42,9 @@ class StandardPagination(PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
                 parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    "Page number, 1 by default; a page past the last one answers 400 naming `page`."
+                )
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"]["minimum"] = 1
                 parameter["description"] = (
