@@ -46,6 +46,8 @@ CSV = {
 # Query parameters whose empty value is refused (`?page_size=`); an empty filter (`?network=`) is
 # no filter, as the HTML filter forms send it, and an empty `?page=` is the first page.
 EMPTY_REFUSED = {"page_size"}
+# A text parameter may hold any character but NUL (400 "Null characters are not allowed.").
+NO_NUL = "^[^\\u0000]*$"
 
 
 def document_error_answers(result, generator, request, public):
@@ -76,15 +78,21 @@ def document_csv(result, generator, request, public):
 
 def document_empty_filters(result, generator, request, public):
     """An empty filter value means "no filter" (allowEmptyValue), as the list pages treat it; so
-    does an empty item of a list of values (`?ordering=,` keeps the list's own order)."""
+    does an empty item of a list of values (`?ordering=,` keeps the list's own order). Text
+    parameters refuse NUL characters."""
     for path in result.get("paths", {}).values():
         for method, operation in path.items():
             if method != "get":
                 continue
             for parameter in operation.get("parameters", []):
-                if parameter["in"] == "query" and parameter["name"] not in EMPTY_REFUSED:
+                if parameter["in"] != "query":
+                    continue
+                schema = parameter["schema"]
+                if schema.get("type") == "string" and not {"enum", "format"} & set(schema):
+                    schema.setdefault("pattern", NO_NUL)
+                if parameter["name"] not in EMPTY_REFUSED:
                     parameter["allowEmptyValue"] = True
-                    items = parameter["schema"].get("items", {})
+                    items = schema.get("items", {})
                     if "" not in items.get("enum", [""]):
                         items["enum"].append("")
     return result
