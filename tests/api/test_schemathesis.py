@@ -142,3 +142,11 @@ def test_api_conforms_to_its_schema_and_never_errors(case):
         excluded_checks=[schemathesis.checks.positive_data_acceptance],
         additional_checks=[valid_requests_are_accepted],
     )
+
+
+@pytest.mark.parametrize("query", ["page_size=true", "page_size=0", "page=x", "page=0"])
+def test_a_csv_list_checks_the_paging_parameters_as_json_does(client, network, query):
+    """A CSV list has every row, but `?format=csv&page_size=true` was a 200 (found by schemathesis)."""
+    assert client.get(f"/api/v1/events/?{query}").status_code == 400
+    assert client.get(f"/api/v1/events/?format=csv&{query}").status_code == 400
+    assert client.get("/api/v1/events/?format=csv&page=2&page_size=1").status_code == 200
