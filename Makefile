@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate seed serve test lint format lock bench clean
+.PHONY: run install migrate seed serve test schemathesis lint format lock bench clean
 
 run: install migrate seed
 	@echo ""
@@ -62,6 +62,14 @@ format: install
 lock: install
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev \
 		$(LOCK_FLAGS) -o requirements.lock pyproject.toml
+
+# The API against its own OpenAPI schema alone, with every schemathesis check, positive and negative
+# requests, anonymous and as an editor and a publisher; SCHEMATHESIS_EXAMPLES requests per operation
+# (`make schemathesis SCHEMATHESIS_EXAMPLES=1000` for a longer search).
+SCHEMATHESIS_EXAMPLES ?= 100
+schemathesis: install
+	SCHEMATHESIS_EXAMPLES=$(SCHEMATHESIS_EXAMPLES) $(BIN)/python -m pytest -n $(TEST_WORKERS) \
+		-p no:cacheprovider tests/api/test_schemathesis.py
 
 bench: install
 	PORTAL_BENCH=1 $(BIN)/python -m pytest tests/bench -p no:cacheprovider -s -q

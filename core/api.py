@@ -200,7 +200,14 @@ class CSVExportMixin:
         return renderer is not None and renderer.format == "csv"
 
     def paginate_queryset(self, queryset):
-        return None if self.wants_csv() else super().paginate_queryset(queryset)
+        if not self.wants_csv():
+            return super().paginate_queryset(queryset)
+        # Every row, but the paging parameters are still checked, as the schema says for any
+        # format: `?format=csv&page_size=true` is a 400, as without format=csv.
+        paginator = self.paginator
+        if paginator is not None and hasattr(paginator, "check_parameters"):
+            paginator.check_parameters(self.request)
+        return None
 
     def get_serializer_class(self):
         if self.wants_csv() and self.csv_serializer_class is not None:

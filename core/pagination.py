@@ -31,6 +31,14 @@ class StandardPagination(PageNumberPagination):
         except ValueError:
             return 0
 
+    def check_parameters(self, request):
+        """400 for a `page` or `page_size` that is not a whole number from 1, without paginating
+        (an unpaginated CSV list)."""
+        self.get_page_size(request)
+        raw = request.query_params.get(self.page_query_param)
+        if raw and self._whole_number(raw) < 1:
+            raise ValidationError({"page": _("Must be a whole number from 1.")})
+
     def paginate_queryset(self, queryset, request, view=None):
         try:
             return super().paginate_queryset(queryset, request, view)
@@ -42,6 +50,9 @@ class StandardPagination(PageNumberPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
                 parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    "Page number, 1 by default; a page past the last one answers 400 naming `page`."
+                )
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"]["minimum"] = 1
                 parameter["description"] = (

@@ -341,6 +341,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api_schema.document_error_answers",
+        "core.api_schema.document_csv",
+        "core.api_schema.document_empty_filters",
         "core.api_schema.document_anonymous_reads",
     ],
 }

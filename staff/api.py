@@ -4,6 +4,7 @@ the admin."""
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS
@@ -30,6 +31,18 @@ class StaffWriteMixin:
     permission_classes = [StaffModelPermissions]
     write_serializer_class = None
     model = None
+
+    def __init_subclass__(cls, **kwargs):
+        """In the schema, a write answers with the record as the read endpoint shows it
+        (`serializer_class`), not with the write serializer it takes."""
+        super().__init_subclass__(**kwargs)
+        read = cls.__dict__.get("serializer_class")
+        if read is not None:
+            extend_schema_view(
+                create=extend_schema(responses={201: read}),
+                update=extend_schema(responses={200: read}),
+                partial_update=extend_schema(responses={200: read}),
+            )(cls)
 
     def read_queryset(self, base):
         """`base` with the joins the read serializer needs."""
