@@ -4,7 +4,7 @@ the admin."""
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import SAFE_METHODS
@@ -19,6 +19,14 @@ from staff.scope import (
     shared_with_others,
     unlink_from_networks,
 )
+
+
+class UnlinkedFromNetworks(serializers.Serializer):
+    """The answer to a DELETE of a joint record that stays on other networks' sites."""
+
+    detail = serializers.CharField()
+    removed_from = serializers.ListField(child=serializers.SlugField())
+    stays_on = serializers.ListField(child=serializers.SlugField())
 
 
 class StaffWriteMixin:
@@ -42,6 +50,16 @@ class StaffWriteMixin:
                 create=extend_schema(responses={201: read}),
                 update=extend_schema(responses={200: read}),
                 partial_update=extend_schema(responses={200: read}),
+                destroy=extend_schema(
+                    responses={
+                        204: None,
+                        200: OpenApiResponse(
+                            UnlinkedFromNetworks,
+                            description="A record shared with networks the user does not work "
+                            "for is only taken off the user's networks.",
+                        ),
+                    }
+                ),
             )(cls)
 
     def read_queryset(self, base):
