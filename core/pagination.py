@@ -12,6 +12,9 @@ class StandardPagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    # DRF reads ?page=last as the last page; the schema says a page is a number, and so does
+    # every other list: "last" is a 400 like any other word.
+    last_page_strings = ()
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)

@@ -143,6 +143,7 @@ BAD_PARAMETERS = {
             ({"membership_type": "gold"}, "membership_type"),
             ({"network": "no-such-network"}, "network"),
             ({"page": "99"}, "page"),
+            ({"page": "last"}, "page"),
             ({"page_size": "0"}, "page_size"),
         ],
     ),
