@@ -113,12 +113,18 @@ class StaffWriteMixin:
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
-        current = self.get_object()
-        # Taken before the save, which sets the new values on `current`.
-        before = (record_networks(current), (current.is_published, current.publish_at))
-        serializer = self.get_serializer(current, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
-        instance = self.save_within_scope(serializer, before)
+        with transaction.atomic():
+            # The record is read after its row is locked (PostgreSQL; SQLite's IMMEDIATE
+            # transaction already holds the write lock), so a second write of it waits for this
+            # one and starts from its result: a PATCH never writes old values back over another's.
+            pk = self.get_object().pk
+            list(self.model._base_manager.select_for_update().filter(pk=pk).values_list("pk"))
+            current = self.get_object()
+            # Taken before the save, which sets the new values on `current`.
+            before = (record_networks(current), (current.is_published, current.publish_at))
+            serializer = self.get_serializer(current, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            instance = self.save_within_scope(serializer, before)
         return Response(self.read_representation(instance))
 
     def destroy(self, request, *args, **kwargs):

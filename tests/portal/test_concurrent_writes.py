@@ -217,3 +217,31 @@ def test_sqlite_is_opened_for_a_server(tmp_path):
         found, transaction_mode = in_a_thread(pragmas)
     assert found == {"journal_mode": "wal", "busy_timeout": 20000, "synchronous": 1}
     assert transaction_mode == "IMMEDIATE"
+
+
+def test_concurrent_api_patches_of_one_record_each_keep_their_field(tmp_path, network):
+    """Four API clients each PATCH another field of the same event at the same moment, five
+    times over: every answer is 200 and every field keeps its writer's value (a PATCH that read
+    the record before another's save must not write the old values back over it)."""
+    api = token_header("change_event")
+    event = EventFactory(title="Urban Forum", networks=[network])
+    url = f"/api/v1/events/{event.slug}/"
+
+    def patch(data):
+        return lambda: send(Client(raise_request_exception=False), "patch", url, data, **api)
+
+    with server_database(tmp_path):
+        in_a_thread(Event.objects.exists)
+        for round in range(5):
+            writes = {
+                "title": f"Urban Forum {round}",
+                "status_note": f"Note {round}",
+                "date_note": f"Dates {round}",
+                "edition": round + 1,
+            }
+            responses = in_threads([patch({name: value}) for name, value in writes.items()])
+            assert [r.status_code for r in responses] == [200] * len(writes), failures(responses)
+            stored = in_a_thread(
+                lambda: Event.objects.values(*writes).get(pk=event.pk)  # noqa: B023
+            )
+            assert stored == writes
