@@ -132,3 +132,16 @@ def test_make_run_and_the_seed_loader_never_load_it():
         assert "bench" not in path.read_text(), path
     loader = (ROOT / "portal" / "management" / "commands" / "load_seed_content.py").read_text()
     assert "bench" not in loader
+
+
+def test_admin_pages_answer_on_records_without_history(bench_data, superuser_client):
+    """Bulk inserts record no history: the change and history pages still work."""
+    for record in (
+        Event.objects.first(),
+        Organisation.objects.first(),
+        Publication.objects.first(),
+    ):
+        meta = record._meta
+        base = f"/admin/{meta.app_label}/{meta.model_name}/{record.pk}"
+        for url in (f"{base}/change/", f"{base}/history/"):
+            assert superuser_client.get(url).status_code == 200, url
