@@ -5,8 +5,9 @@ and no request reads more than one page of one table."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from events.models import Event
 from network.models import Network, Organisation, Project
@@ -32,9 +33,20 @@ class PublishedSitemap(PagedSitemap):
     def lastmod(self, obj):
         return obj.updated_at
 
+    @cached_property
+    def _summary(self) -> dict:
+        """How many entries and the latest change: one aggregate for the index's page count
+        and date of the section (Django's default date reads every row)."""
+        return self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
+
     def get_latest_lastmod(self):
-        """The index's date of the section: one aggregate (Django's default reads every row)."""
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        return self._summary["latest"]
+
+    @property
+    def paginator(self):
+        paginator = super().paginator
+        paginator.count = self._summary["count"]
+        return paginator
 
 
 class NetworkSitemap(PublishedSitemap):
