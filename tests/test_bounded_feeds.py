@@ -85,3 +85,8 @@ def test_sitemap_is_an_index_of_paginated_sections_without_drafts(client, settin
     assert client.get("/sitemap-members.xml?p=4").status_code == 404
     for location in locations:
         assert "secret-city" not in client.get(location).content.decode()
+
+
+def test_events_page_says_what_the_calendar_feed_holds(client):
+    text = client.get("/events/").content.decode()
+    assert "Calendar feed: the coming year and the last 90 days" in text
