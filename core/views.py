@@ -1,6 +1,7 @@
 """The views every filtered public list uses: its page (members, projects, events,
 publications, stories) and its feeds."""
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
@@ -70,11 +71,20 @@ def bad_filters_response(form) -> HttpResponseBadRequest:
     )
 
 
+FEED_MAX_ITEMS = 50
+
+
 class RecordFeed(Feed):
     """A feed of published records: each entry has the record's title and is dated when the
     record was published; the feed links to its list's page (`list_url_name`)."""
 
     list_url_name = None
+
+    @property
+    def limit(self) -> int:
+        """How many entries a feed holds at most: the latest, settings.FEED_MAX_ITEMS (50 by
+        default), so that a feed's size never grows with the table."""
+        return getattr(settings, "FEED_MAX_ITEMS", FEED_MAX_ITEMS)
 
     def link(self):
         return reverse(self.list_url_name)
@@ -96,9 +106,7 @@ class FilteredFeedMixin(ListSource):
     by the list's FilterSet (the page's filters); bad filters answer 400 naming each problem.
 
     The Feed instance serves every request, so the filtered entries travel as the feed's
-    object rather than as an attribute."""
-
-    limit = 30
+    object rather than as an attribute. It holds at most `limit` entries (RecordFeed's)."""
 
     def __call__(self, request, *args, **kwargs):
         try:

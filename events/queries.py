@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 
 from core.dates import today as current_day
@@ -207,6 +208,36 @@ def calendar_feed(queryset):
             to_attr="session_list",
         )
     ).order_by(F("start").asc(nulls_last=True), "title")
+
+
+# The events calendar feed's window (one place: the feed view and the events page's text rely
+# on it). Without ?year= it holds the events overlapping the last CALENDAR_FEED_DAYS_BACK days
+# and the next CALENDAR_FEED_DAYS_AHEAD; with ?year= that year's. Either way at most
+# settings.CALENDAR_FEED_MAX_EVENTS events (default below), the earliest first, so that a feed's
+# size never grows with the years of events on the portal.
+CALENDAR_FEED_DAYS_BACK = 90
+CALENDAR_FEED_DAYS_AHEAD = 365
+CALENDAR_FEED_MAX_EVENTS = 500
+
+
+def calendar_feed_max_events() -> int:
+    return getattr(settings, "CALENDAR_FEED_MAX_EVENTS", CALENDAR_FEED_MAX_EVENTS)
+
+
+def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | None = None):
+    """The events a calendar feed (events/feed.ics) holds, of `queryset` (the list's filters
+    applied): those of `year` if given (a past year too), else those overlapping the last 90
+    days and the coming year; at most calendar_feed_max_events(), in start order, with their
+    sessions."""
+    if year is not None:
+        queryset = queryset.in_year(year)
+    else:
+        day = today or current_day()
+        queryset = queryset.overlapping(
+            day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK),
+            day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD),
+        )
+    return calendar_feed(queryset)[: calendar_feed_max_events()]
 
 
 def newly_published(limit: int = 30):

@@ -54,11 +54,15 @@ def _base_url(request) -> str:
 
 
 def event_feed_ics(request):
-    """The published events matching the list page's filters, as a subscribable calendar."""
+    """The published events matching the list page's filters, as a subscribable calendar:
+    those of the window queries.calendar_feed_window() bounds (the last 90 days and the coming
+    year, or the year of ?year=)."""
     filterset = EventFilter(request.GET, queryset=queries.published_events(), request=request)
     if not filterset.is_valid():
         return bad_filters_response(filterset.form)
-    events = queries.calendar_feed(filterset.qs)
+    events = queries.calendar_feed_window(
+        filterset.qs, year=filterset.form.cleaned_data.get("year")
+    )
     content = ical.build_calendar(
         events,
         name=_("City Network Portal events"),
@@ -196,7 +200,7 @@ class LatestEventsFeed(RecordFeed):
     list_url_name = "events:event-list"
 
     def items(self):
-        return queries.newly_published()
+        return queries.newly_published(self.limit)
 
     def item_description(self, item):
         parts = [

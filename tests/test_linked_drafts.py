@@ -34,6 +34,7 @@ from network.models import (
     StudyVisit,
 )
 from portal.models import AnnualReport, Foreword, Story, StoryImage
+from portal.sitemaps import SITEMAPS
 from publications.models import Publication, PublicationPerson
 from tests.factories import (
     AnnualReportFactory,
@@ -315,10 +316,12 @@ def public_urls(walks) -> list[str]:
         f"/events/calendar/{YEAR}/10/",
         "/events/next-year/",
         "/events/feed.ics",
+        f"/events/feed.ics?year={YEAR}",  # the default feed holds the coming year and 90 days
         "/events/feed.atom",
         "/publications/",
         "/publications/feed.atom",
         "/sitemap.xml",
+        *(f"/sitemap-{section}.xml" for section in SITEMAPS),
         *(f"/search/?q={walk.shown}" for walk in walks),
     ]
     for name in ("networks", "governance", "people", "projects", "pairings", "themes", "stories"):

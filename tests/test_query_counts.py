@@ -30,7 +30,15 @@ PINS = {
     # Site shell
     "/": 14,  # events' places and projects, publishers, the stories' network
     "/search/?q=city": 7,  # people's organisations
-    "/sitemap.xml": 17,
+    "/sitemap.xml": 11,  # per section one aggregate (count, latest change); the reports' years
+    "/sitemap-sections.xml": 0,  # fixed URLs
+    "/sitemap-networks.xml": 2,  # the count, one page
+    "/sitemap-members.xml": 2,
+    "/sitemap-projects.xml": 2,
+    "/sitemap-events.xml": 2,
+    "/sitemap-publications.xml": 2,
+    "/sitemap-stories.xml": 2,
+    "/sitemap-reports.xml": 5,  # the reports' years: four aggregates for all networks
     "/stories/": 4,  # the filter form lists the networks; the stories' networks
     "/stories/award/": 6,  # its network
     "/stories/feed/": 2,  # the stories' network
@@ -61,7 +69,8 @@ PINS = {
     "/events/next-year/": 4,  # places' organisations
     "/events/forum/": 13,  # host, project, places' organisations
     "/events/forum/event.ics": 6,  # places' organisations, projects
-    "/events/feed.ics": 6,  # places' organisations, projects
+    "/events/feed.ics": 5,  # the rows are of 2022: none in the last 90 days and next year
+    "/events/feed.ics?year=2022": 6,  # places' organisations, projects
     "/events/feed.atom": 5,  # places' organisations, projects
     # Publications
     "/publications/": 10,  # publishers, translators

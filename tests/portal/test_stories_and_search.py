@@ -97,6 +97,8 @@ def test_sitemap_lists_published_pages_only(client):
     OrganisationFactory(slug="secret-city", is_published=False)
     EventFactory(slug="public-forum")
     EventFactory(slug="draft-forum", is_published=False)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = "".join(
+        client.get(f"/sitemap-{section}.xml").content.decode() for section in ("members", "events")
+    )
     assert "/members/seoul/" in xml and "/events/public-forum/" in xml
     assert "secret-city" not in xml and "draft-forum" not in xml

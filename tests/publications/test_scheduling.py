@@ -27,7 +27,8 @@ def public_surfaces(client, publication) -> dict[str, bool]:
         "api": publication.slug in client.get("/api/v1/publications/").content.decode(),
         "search": publication.get_absolute_url()
         in client.get("/search/", {"q": "Low-Carbon Guidebook"}).content.decode(),
-        "sitemap": publication.get_absolute_url() in client.get("/sitemap.xml").content.decode(),
+        "sitemap": publication.get_absolute_url()
+        in client.get("/sitemap-publications.xml").content.decode(),
     }
 
 
