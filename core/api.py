@@ -120,6 +120,22 @@ class PublicSlugField(_ReadOnlyField):
         return public_slug(related)
 
 
+class SlugChoiceField(serializers.SlugRelatedField):
+    """A related record named by its slug in a write (`slug_field` "slug" unless given).
+
+    A slug holding a NUL character names no record: it is refused before the lookup, which
+    PostgreSQL would refuse with an error (it takes no NUL in any string), a 500."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("slug_field", "slug")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
 class SlugListField(_ReadOnlyField):
     """The slugs of the records in `source`, a list the read query prefetched (published only)."""

@@ -17,6 +17,7 @@ from core.api import (
     PageField,
     PublicSlugField,
     ServiceWriteSerializer,
+    SlugChoiceField,
     SlugListField,
 )
 from core.partial_dates import Precision
@@ -164,11 +165,11 @@ class EditionWriteSerializer(serializers.Serializer):
     date_precision = serializers.ChoiceField(
         choices=Precision.choices, required=False, default=Precision.MONTH
     )
-    publisher = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    publisher = SlugChoiceField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True
     )
-    translated_by = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    translated_by = SlugChoiceField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True
     )
     link = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
     order = serializers.IntegerField(required=False, default=0, min_value=0, max_value=32767)
@@ -179,18 +180,10 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
     the publication's own by language and summary: matching ones are updated (an uploaded PDF
     stays), new ones created, and the ones not listed removed."""
 
-    series = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Series.objects.all(), required=False, allow_null=True
-    )
-    networks = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Network.objects.all(), many=True, required=False
-    )
-    projects = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Project.objects.all(), many=True, required=False
-    )
-    organisations = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all(), many=True, required=False
-    )
+    series = SlugChoiceField(queryset=Series.objects.all(), required=False, allow_null=True)
+    networks = SlugChoiceField(queryset=Network.objects.all(), many=True, required=False)
+    projects = SlugChoiceField(queryset=Project.objects.all(), many=True, required=False)
+    organisations = SlugChoiceField(queryset=Organisation.objects.all(), many=True, required=False)
     themes = serializers.PrimaryKeyRelatedField(
         queryset=Theme.objects.all(), many=True, required=False
     )

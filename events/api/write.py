@@ -3,7 +3,7 @@ sources give them, relations by slug. The rules and messages are the write servi
 
 from rest_framework import serializers
 
-from core.api import ServiceWriteSerializer
+from core.api import ServiceWriteSerializer, SlugChoiceField
 from core.partial_dates import Precision, entered_text
 from events import services
 from events.api.read import SHARED_FIELDS
@@ -12,8 +12,8 @@ from network.models import SDG, Network, Organisation, Project
 
 
 class EventPlaceWriteSerializer(serializers.Serializer):
-    organisation = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    organisation = SlugChoiceField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True
     )
     venue = serializers.CharField(required=False, allow_blank=True, default="")
     city = serializers.CharField(required=False, allow_blank=True, default="")
@@ -23,9 +23,7 @@ class EventPlaceWriteSerializer(serializers.Serializer):
 
 
 class EventOrganiserWriteSerializer(serializers.Serializer):
-    organisation = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all()
-    )
+    organisation = SlugChoiceField(queryset=Organisation.objects.all())
     role = serializers.ChoiceField(choices=OrganiserRole.choices)
 
 
@@ -48,18 +46,10 @@ class EventWriteSerializer(ServiceWriteSerializer):
         required=False,
         help_text="Optional: the precision of the start text unless a coarser one is given.",
     )
-    networks = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Network.objects.all(), many=True, allow_empty=False
-    )
-    series = serializers.SlugRelatedField(
-        slug_field="slug", queryset=EventSeries.objects.all(), required=False, allow_null=True
-    )
-    host = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
-    )
-    project = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Project.objects.all(), required=False, allow_null=True
-    )
+    networks = SlugChoiceField(queryset=Network.objects.all(), many=True, allow_empty=False)
+    series = SlugChoiceField(queryset=EventSeries.objects.all(), required=False, allow_null=True)
+    host = SlugChoiceField(queryset=Organisation.objects.all(), required=False, allow_null=True)
+    project = SlugChoiceField(queryset=Project.objects.all(), required=False, allow_null=True)
     themes = serializers.ListField(
         child=serializers.SlugField(allow_unicode=True),
         required=False,
