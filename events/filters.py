@@ -11,6 +11,7 @@ from core.filters import (
     countries_in,
 )
 from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
+from events.queries import EVENT_SEARCH_FIELDS
 from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
 
 
@@ -44,7 +45,7 @@ class EventFilter(PublishableFilterSet):
         label=_("Status"), choices=EventStatus.choices, empty_label=_("Any status")
     )
     theme = ThemeChoiceFilter(field_name="themes__slug")
-    q = TextSearchFilter(fields=("title", "description", "series__name"))
+    q = TextSearchFilter(fields=EVENT_SEARCH_FIELDS)
     start_after = django_filters.DateFilter(
         field_name="start", lookup_expr="gte", label=_("Starting on or after")
     )

@@ -215,6 +215,11 @@ def calendar_feed(queryset):
 # and the next CALENDAR_FEED_DAYS_AHEAD; with ?year= that year's. Either way at most
 # settings.CALENDAR_FEED_MAX_EVENTS events (default below), the earliest first, so that a feed's
 # size never grows with the years of events on the portal.
+# What a text search of events reads, on the events list, its API and the site search: the
+# places' typed city and venue too, so "Kunming" finds the events held there. Not a place's
+# organisation's name: it may be a draft.
+EVENT_SEARCH_FIELDS = ("title", "description", "series__name", "places__city", "places__venue")
+
 CALENDAR_FEED_DAYS_BACK = 90
 CALENDAR_FEED_DAYS_AHEAD = 365
 CALENDAR_FEED_MAX_EVENTS = 500

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text_search import every_word_in
 from events.models import Event
+from events.queries import EVENT_SEARCH_FIELDS
 from network import queries as network_queries
 from network.models import Network, Organisation, Project
 from portal.models import Story
@@ -42,7 +43,7 @@ KINDS: list[SearchKind] = [
     SearchKind(
         _("Events"),
         lambda: Event.objects.published().order_by("-start", "title"),
-        ("title", "description"),
+        EVENT_SEARCH_FIELDS,
         lambda e: " · ".join(filter(None, [e.when if e.start else "", e.get_kind_display()])),
     ),
     SearchKind(
