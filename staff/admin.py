@@ -27,6 +27,7 @@ from staff.scope import (
     joint_field,
     may_publish,
     network_path,
+    shared_names,
     shared_with_others,
     unlink_from_networks,
     unlinked_message,
@@ -95,14 +96,6 @@ class ContentTabularInline(ScopedInlineMixin, admin.TabularInline):
 
 class ContentStackedInline(ScopedInlineMixin, admin.StackedInline):
     pass
-
-
-def _names(record, mine, others) -> dict:
-    return {
-        "record": record,
-        "mine": ", ".join(str(n) for n in mine),
-        "others": ", ".join(str(n) for n in others),
-    }
 
 
 class NetworkScopeMixin:
@@ -279,7 +272,7 @@ class NetworkScopeMixin:
                 "{}: {}",
                 capfirst(self.model._meta.verbose_name),
                 gettext("“%(record)s” will only be removed from %(mine)s; it stays on %(others)s.")
-                % _names(obj, *split),
+                % shared_names(obj, *split),
             )
             for obj, split in shared
         ]
@@ -295,7 +288,7 @@ class NetworkScopeMixin:
                 "“%(record)s” is shared with %(others)s. Deleting it here removes it from "
                 "%(mine)s only: it stays on %(others)s’s site, with its history. Only someone "
                 "who works for every network of the record can delete it for all of them."
-            ) % _names(obj, mine, others)
+            ) % shared_names(obj, mine, others)
         return super().delete_view(request, object_id, extra_context)
 
     def log_deletions(self, request, queryset):

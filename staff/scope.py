@@ -98,20 +98,21 @@ def unlink_from_networks(user, record, mine, others) -> str:
     return unlinked_message(record, mine, others)
 
 
-def unlinked_message(record, mine, others) -> str:
-    names = {
+def shared_names(record, mine, others) -> dict:
+    """The record and the two lists of networks, for the messages about a joint record."""
+    return {
         "record": record,
         "mine": ", ".join(str(n) for n in mine),
         "others": ", ".join(str(n) for n in others),
     }
-    return (
-        ngettext(
-            "“%(record)s” was removed from %(mine)s; it stays on %(others)s’s site.",
-            "“%(record)s” was removed from %(mine)s; it stays on the sites of %(others)s.",
-            len(others),
-        )
-        % names
-    )
+
+
+def unlinked_message(record, mine, others) -> str:
+    return ngettext(
+        "“%(record)s” was removed from %(mine)s; it stays on %(others)s’s site.",
+        "“%(record)s” was removed from %(mine)s; it stays on the sites of %(others)s.",
+        len(others),
+    ) % shared_names(record, mine, others)
 
 
 def historical_network_ids(record, path: str) -> set[int]:
