@@ -13,3 +13,8 @@ class CoreConfig(AppConfig):
         from core.stored_files import connect_receivers
 
         connect_receivers()
+
+        # Search's matching (core.text_search): its lookup, and its SQL function on SQLite.
+        from core.text_search import install
+
+        install()

@@ -1,0 +1,14 @@
+"""Trigram indexes of the searched event columns on PostgreSQL (core.text_search)."""
+
+from django.db import migrations
+
+from core.text_search import trigram_indexes
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0002_search_fold_function"), ("events", "0001_initial")]
+
+    operations = [
+        trigram_indexes("events.Event", ("title", "description")),
+        trigram_indexes("events.EventPlace", ("city", "venue")),
+    ]
