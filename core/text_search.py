@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import reduce
+from operator import or_
 
-from django.db.models import CharField, Lookup, QuerySet, TextField
+from django.db.models import CharField, Lookup, Q, QuerySet, TextField
 
 MAX_WORDS = 10
 
@@ -130,19 +132,26 @@ class FoldedContains(Lookup):
 def every_word_in(queryset: QuerySet, fields: tuple[str, ...], text: str) -> QuerySet:
     """Rows where each word of `text` occurs, folded, in at least one of `fields`.
 
-    Each word gives `pk IN (SELECT pk … WHERE field1 matches UNION SELECT pk … WHERE field2
-    matches …)`, one SELECT per field: a row matching through several related rows
-    ("editions__title", "places__city") is listed once, with no DISTINCT beside the list's own
-    aggregates, and on PostgreSQL each SELECT is a scan of its column's trigram index and the
-    whole a semi-join of the few matching rows, not a fold of every row of the table.
+    Each word gives `pk IN (SELECT pk … WHERE matches UNION SELECT pk … WHERE matches …)`, one
+    SELECT per table the fields are on (the model's own; "places__city" and "places__venue"
+    together; "series__name"): a row matching through several related rows is listed once,
+    with no DISTINCT beside the list's own aggregates, and on PostgreSQL each SELECT reads its
+    columns' trigram indexes (a BitmapOr of them) and the whole is a semi-join of the few
+    matching rows; a word too short for a trigram index scans each table once.
     """
     words = text.split()[:MAX_WORDS]
     if not words:
         return queryset
     rows = queryset.model._base_manager.order_by()
+    tables: dict[str, list[str]] = {}
+    for field in fields:
+        tables.setdefault(field.rpartition("__")[0], []).append(field)
     for word in words:
         matches = [
-            rows.filter(**{f"{field}__folded_contains": word}).values("pk") for field in fields
+            rows.filter(
+                reduce(or_, (Q(**{f"{field}__folded_contains": word}) for field in same_table))
+            ).values("pk")
+            for same_table in tables.values()
         ]
         queryset = queryset.filter(pk__in=matches[0].union(*matches[1:]))
     return queryset
