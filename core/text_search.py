@@ -73,7 +73,11 @@ def fold_function_sql(lower_collation: str | None = None) -> str:
     # ASCII text (most of it, and a cheap test) is only lower-cased, as fold() does: the
     # Unicode steps cost ten times more per row, which counts where no index helps (a search
     # of one or two characters, or a table without one).
-    text = f"CASE WHEN octet_length($1) = length($1) THEN lower($1) ELSE {text} END"
+    # ASCII lower-cased under the "C" collation: a Turkish locale would make "I" a dotless "ı".
+    text = (
+        f'CASE WHEN octet_length($1) = length($1) THEN lower($1 COLLATE "C") '
+        f'ELSE ({text}) COLLATE "C" END'
+    )
     return (
         f"CREATE OR REPLACE FUNCTION {FOLD_FUNCTION}(text) RETURNS text"
         f" LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {text} $$"
