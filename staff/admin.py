@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_tools import PublishableAdmin
+from core.admin_tools import FoldedSearchAdminMixin, PublishableAdmin
 from staff.models import StaffProfile
 from staff.scope import (
     historical_network_ids,
@@ -395,9 +395,11 @@ def delete_selected_shared(modeladmin, request, queryset):
 delete_selected_shared.allowed_permissions = delete_selected.allowed_permissions
 
 
-class ContentAdmin(NetworkScopeMixin, VersionedAdminMixin, SimpleHistoryAdmin):
+class ContentAdmin(
+    FoldedSearchAdminMixin, NetworkScopeMixin, VersionedAdminMixin, SimpleHistoryAdmin
+):
     """The admin of a content record: the network scope of its model, its history with revert
-    and restore, and the stale-form check."""
+    and restore, the stale-form check, and search as on the public pages."""
 
 
 class PublishableContentAdmin(ContentAdmin, PublishableAdmin):
