@@ -11,7 +11,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q
 
 from core.dates import today
-from core.publishing import published_related
+from core.publishing import published_q, published_related
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -309,13 +309,12 @@ def published_pairings():
         .select_related("place")
         .order_by("start")
     )
+    # Each side's publication is tested on the row select_related() joins anyway: three
+    # `IN (subquery)` filters made SQLite probe the (programme, first, second) index for every
+    # combination of published projects and organisations (minutes at 12,000 organisations).
     return (
         CityPairing.objects.published()
-        .filter(
-            first__in=Organisation.objects.published(),
-            second__in=Organisation.objects.published(),
-            programme__in=Project.objects.published(),
-        )
+        .filter(published_q("first__"), published_q("second__"), published_q("programme__"))
         .select_related("programme", "first", "second")
         .prefetch_related(Prefetch("visits", queryset=visits, to_attr="visit_list"), "agreements")
     )
