@@ -167,3 +167,17 @@ def test_pairings_of_an_organisation_are_found_through_their_joins():
     assert found == [shown]
     assert " IN (SELECT" not in captured.captured_queries[0]["sql"]
     assert Organisation.objects.published().filter(pk=city.pk).exists()
+
+
+def test_project_page_links_to_all_its_publications(client):
+    project = ProjectFactory(slug="clean-air")
+    publications = [PublicationFactory(title=f"Publication {n:02}") for n in range(MORE)]
+    for publication in publications:
+        publication.projects.add(project)
+    PublicationFactory(title="Another project's").projects.add(ProjectFactory())
+
+    page = client.get("/projects/clean-air/")
+    assert len(page.context["publications"]) == LATEST
+    assert b'href="/publications/?project=clean-air"' in page.content
+    listed = client.get("/publications/", {"project": "clean-air"})
+    assert {p.title for p in listed.context["publications"]} == {p.title for p in publications}
