@@ -1,6 +1,7 @@
 """The one FilterSet of events: the list page, the iCal feed and the API list (JSON and CSV)."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
@@ -10,9 +11,17 @@ from core.filters import (
     YearFilter,
     countries_in,
 )
-from events.models import Event, EventFormat, EventKind, EventPlace, EventStatus, ReportGroup
+from events.models import (
+    Event,
+    EventFormat,
+    EventKind,
+    EventOrganisation,
+    EventPlace,
+    EventStatus,
+    ReportGroup,
+)
 from events.queries import EVENT_SEARCH_FIELDS
-from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
+from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_organisation
 
 
 def place_country_choices():
@@ -46,6 +55,9 @@ class EventFilter(PublishableFilterSet):
     )
     theme = ThemeChoiceFilter(field_name="themes__slug")
     q = TextSearchFilter(fields=EVENT_SEARCH_FIELDS)
+    organisation = django_filters.CharFilter(
+        method="filter_organisation", label=_("Organisation (the name in its address)")
+    )
     start_after = django_filters.DateFilter(
         field_name="start", lookup_expr="gte", label=_("Starting on or after")
     )
@@ -72,12 +84,23 @@ class EventFilter(PublishableFilterSet):
             "status",
             "theme",
             "q",
+            "organisation",
             "start_after",
             "start_before",
         ]
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)
+
+    def filter_organisation(self, queryset, name, value: str):
+        """Events a published organisation hosted, was a place of or (co-)organised: the "All
+        events" link of its page (events.queries.events_held_at and events_organised_by)."""
+        organisation = published_organisation(value)
+        held = EventPlace.objects.filter(organisation__in=organisation).values("event_id")
+        roles = EventOrganisation.objects.filter(organisation__in=organisation)
+        return queryset.filter(
+            Q(host__in=organisation) | Q(pk__in=held) | Q(pk__in=roles.values("event_id"))
+        )
 
     def filter_queryset(self, queryset):
         # Several matching places, themes or networks would otherwise repeat an event.

@@ -21,6 +21,7 @@ from network.models import (
     OrganisationKind,
     Person,
     Project,
+    ProjectParticipant,
     ProjectStatus,
     Region,
     Term,
@@ -146,6 +147,18 @@ class MemberFilter(PublishableFilterSet):
         return super().filter_queryset(queryset)
 
 
+def published_organisation(slug: str):
+    """The published organisation named `slug` in its address, as a subquery of its id (none
+    for a draft: a filter by a draft's slug answers as for an unknown one)."""
+    return Organisation.objects.published().filter(slug=slug).values("pk")
+
+
+def projects_of_organisation(slug: str):
+    return ProjectParticipant.objects.filter(organisation__in=published_organisation(slug)).values(
+        "project_id"
+    )
+
+
 class ProjectFilter(PublishableFilterSet):
     network = NetworkChoiceFilter(empty_label=_("All networks"))
     theme = ThemeChoiceFilter(field_name="themes__slug")
@@ -155,10 +168,17 @@ class ProjectFilter(PublishableFilterSet):
         empty_label=_("Any status"),
     )
     q = TextSearchFilter(fields=("title", "acronym", "description"))
+    organisation = django_filters.CharFilter(
+        method="filter_organisation", label=_("Organisation (the name in its address)")
+    )
 
     class Meta:
         model = Project
-        fields = ["network", "theme", "status", "q"]
+        fields = ["network", "theme", "status", "q", "organisation"]
+
+    def filter_organisation(self, queryset, name, value: str):
+        """Projects a published organisation takes part in: its page's "All projects" link."""
+        return queryset.filter(pk__in=projects_of_organisation(value))
 
     def filter_queryset(self, queryset):
         # Several matching themes would otherwise repeat a project.

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from core.dates import today
-from core.publishing import published_related
+from core.publishing import published_q, published_related
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -32,6 +32,18 @@ from network.models import (
     Term,
     Theme,
 )
+
+# An organisation's or a network's page shows the latest LATEST records of each list that grows
+# with the years (events, publications, projects, pairings, people), with a link to the list page
+# filtered to it, which shows them all.
+LATEST = 12
+
+
+def latest(queryset, limit: int = LATEST) -> tuple[list, bool]:
+    """The first `limit` records of `queryset`, and whether it holds more: one query of
+    `limit` + 1 rows, whatever the size of the table."""
+    rows = list(queryset[: limit + 1])
+    return rows[:limit], len(rows) > limit
 
 
 def published_networks():
@@ -126,23 +138,42 @@ def member_directory():
     )
 
 
+def network_memberships(network: Network):
+    """public_memberships() of one network. Membership.public()'s rule is tested on the joined
+    rows (published_q): its `IN (subquery)` of every published organisation cost SQLite tens of
+    milliseconds per query at 12,000 organisations."""
+    return Membership.objects.filter(
+        published_q("organisation__"), published_q("network__"), network=network
+    ).select_related("network", "region", "organisation")
+
+
 def members_on(network: Network, day: dt.date):
     """The network's memberships in force on `day`, with organisations and regions."""
-    return public_memberships().filter(network=network).current_on(day)
+    return network_memberships(network).current_on(day)
 
 
 def member_counts(network: Network, day: dt.date) -> dict:
     """Members on `day` counted by type and by region, computed from the records."""
-    memberships = members_on(network, day)
-    by_type = dict(
-        memberships.order_by().values_list("type").annotate(n=Count("id")).values_list("type", "n")
-    )
-    by_region = list(
-        memberships.order_by("region__order", "region__name")
-        .values("region__name", "region__slug")
+    rows = (
+        members_on(network, day)
+        .order_by("region__order", "region__name", "region__slug", "type")
+        .values_list("region__name", "region__slug", "type")
         .annotate(n=Count("id"))
     )
-    return {"total": sum(by_type.values()), "by_type": by_type, "by_region": by_region}
+    # One GROUP BY (region, type), summed here both ways.
+    by_type: dict = {}
+    by_region: dict = {}
+    for region_name, region_slug, membership_type, n in rows:
+        by_type[membership_type] = by_type.get(membership_type, 0) + n
+        region = by_region.setdefault(
+            region_slug, {"region__name": region_name, "region__slug": region_slug, "n": 0}
+        )
+        region["n"] += n
+    return {
+        "total": sum(by_type.values()),
+        "by_type": by_type,
+        "by_region": list(by_region.values()),
+    }
 
 
 def member_counts_with_types(network: Network, day: dt.date) -> dict:
@@ -204,9 +235,10 @@ def governance_terms(
 def public_seats():
     """Seats held by a published person or a published organisation, each showing only its
     published holders (a draft person or organisation reads as None)."""
+    # Tested on the joined rows (published_q), not with `IN (subquery)`: with those, SQLite
+    # read the seats of every published person and organisation to find one organisation's.
     return Seat.objects.filter(
-        Q(person__in=Person.objects.published())
-        | Q(organisation__in=Organisation.objects.published())
+        published_q("person__") | published_q("organisation__")
     ).prefetch_related(
         published_related("person", Person), published_related("organisation", Organisation)
     )
@@ -216,7 +248,7 @@ def cluster_leads(network: Network, *, year: int | None = None, report: bool = F
     """Leads and co-leads of the network's clusters (for `year`, if given, and for an annual
     report also those elected for the next year), grouped by cluster."""
     leads = ClusterLead.objects.filter(
-        cluster__network=network, organisation__in=Organisation.objects.published()
+        published_q("organisation__"), cluster__network=network
     ).select_related("cluster", "organisation")
     if year:
         leads = leads.filter(
@@ -240,7 +272,7 @@ def national_chapters(network: Network):
 
 def team(network: Network, *, year: int | None = None):
     """Staff in post: now (departed excluded) or at some point of `year` (departed included)."""
-    staff = StaffPosition.objects.filter(network=network, person__in=Person.objects.published())
+    staff = StaffPosition.objects.filter(published_q("person__"), network=network)
     staff = staff.select_related("person", "office")
     if year is None:
         return staff.filter(departed=False).filter(Q(ended__isnull=True) | Q(ended__gte=today()))
@@ -254,9 +286,7 @@ def team(network: Network, *, year: int | None = None):
 
 def partners(network: Network):
     return (
-        NetworkPartner.objects.filter(
-            network=network, organisation__in=Organisation.objects.published()
-        )
+        NetworkPartner.objects.filter(published_q("organisation__"), network=network)
         .select_related("organisation")
         .order_by("role", "order", "organisation__name")
     )
@@ -276,12 +306,20 @@ def published_projects():
 
 def project_detail_queryset():
     """published_projects() with their participants and pairings: the API's list and record."""
-    participants = ProjectParticipant.objects.filter(
-        organisation__in=Organisation.objects.published()
-    ).select_related("organisation")
     return published_projects().prefetch_related(
-        Prefetch("participants", queryset=participants, to_attr="participant_list"),
+        project_participants(),
         Prefetch("pairings", queryset=published_pairings(), to_attr="pairing_list"),
+    )
+
+
+def project_participants() -> Prefetch:
+    """A prefetch of projects' participants that are published organisations, with them, into
+    `participant_list`."""
+    participants = ProjectParticipant.objects.filter(published_q("organisation__"))
+    return Prefetch(
+        "participants",
+        queryset=participants.select_related("organisation"),
+        to_attr="participant_list",
     )
 
 
@@ -305,24 +343,22 @@ def project_and_organisation_lists() -> tuple[Prefetch, Prefetch]:
 def published_pairings():
     # The place is a visit's only label: a visit to a draft is left out.
     visits = (
-        StudyVisit.objects.filter(place__in=Organisation.objects.published())
-        .select_related("place")
-        .order_by("start")
+        StudyVisit.objects.filter(published_q("place__")).select_related("place").order_by("start")
     )
+    # Each side's publication is tested on the row select_related() joins anyway: three
+    # `IN (subquery)` filters made SQLite probe the (programme, first, second) index for every
+    # combination of published projects and organisations (minutes at 12,000 organisations).
     return (
         CityPairing.objects.published()
-        .filter(
-            first__in=Organisation.objects.published(),
-            second__in=Organisation.objects.published(),
-            programme__in=Project.objects.published(),
-        )
+        .filter(published_q("first__"), published_q("second__"), published_q("programme__"))
         .select_related("programme", "first", "second")
         .prefetch_related(Prefetch("visits", queryset=visits, to_attr="visit_list"), "agreements")
     )
 
 
 def organisation_profile(organisation: Organisation) -> dict:
-    """Everything about one organisation across networks, for its page."""
+    """Everything about one organisation across networks, for its page: the lists that grow
+    with the years hold the latest LATEST, with `more_…` saying whether there are more."""
     memberships = (
         Membership.objects.filter(
             organisation=organisation, network__in=Network.objects.published()
@@ -333,8 +369,9 @@ def organisation_profile(organisation: Organisation) -> dict:
     seats = (
         public_seats()
         .filter(
-            Q(organisation=organisation) | Q(person__organisation=organisation),
-            term__body__network__in=Network.objects.published(),
+            Q(organisation=organisation)
+            | Q(person__in=Person.objects.filter(organisation=organisation).values("pk")),
+            published_q("term__body__network__"),
         )
         .select_related("term__body__network")
         .order_by("-term__start", "term__body__name", "order")
@@ -346,22 +383,32 @@ def organisation_profile(organisation: Organisation) -> dict:
         .select_related("cluster__network")
         .order_by("cluster__network__name", "cluster__name")
     )
-    project_roles = (
+    project_roles, more_projects = latest(
+        # published_projects()' rule on the rows joined for the page (project, its network)
         ProjectParticipant.objects.filter(
-            organisation=organisation, project__in=published_projects()
+            published_q("project__"), published_q("project__network__"), organisation=organisation
         )
         .select_related("project__network")
-        .order_by("project__title")
+        .order_by(F("project__start").desc(nulls_last=True), "project__title", "pk")
     )
-    pairings = published_pairings().filter(Q(first=organisation) | Q(second=organisation))
-    people = Person.objects.published().filter(organisation=organisation).order_by("name")
+    pairings, more_pairings = latest(
+        published_pairings()
+        .filter(Q(first=organisation) | Q(second=organisation))
+        .order_by("programme__title", "first__name", "second__name", "pk")
+    )
+    people, more_people = latest(
+        Person.objects.published().filter(organisation=organisation).order_by("name", "pk")
+    )
     return {
         "memberships": memberships,
         "seats": seats,
         "cluster_roles": cluster_roles,
         "project_roles": project_roles,
+        "more_projects": more_projects,
         "pairings": pairings,
+        "more_pairings": more_pairings,
         "people": people,
+        "more_people": more_people,
         "partnerships": NetworkPartner.objects.filter(
             organisation=organisation, network__in=Network.objects.published()
         ).select_related("network"),

@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, F
 from django.views.generic import DetailView, ListView
 
 from core.dates import today
@@ -51,16 +51,27 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         network, day = self.object, today()
         counts = queries.member_counts_with_types(network, day)
+        # The lists that grow with the years hold the latest LATEST: all the projects are on
+        # the projects page filtered to the network, each year's figures in its annual report.
+        figures, more_figures = queries.latest(queries.stated_figures(network))
+        projects, more_projects = queries.latest(
+            queries.published_projects()
+            .filter(network=network)
+            .prefetch_related(None)  # the page shows no project's themes
+            .order_by(F("start").desc(nulls_last=True), "title", "pk")
+        )
         context.update(
             counts=counts,
-            figures=queries.figures_beside_counts(network, counts, queries.stated_figures(network)),
+            figures=queries.figures_beside_counts(network, counts, figures),
+            more_figures=more_figures,
             offices=network.offices.all(),
             terms=queries.governance_terms(network, year=day.year),
             clusters=queries.cluster_leads(network, year=day.year),
             chapters=queries.national_chapters(network),
             team=queries.team(network),
             partners=queries.partners(network),
-            projects=queries.published_projects().filter(network=network).order_by("title"),
+            projects=projects,
+            more_projects=more_projects,
             themes=network.themes.all(),
         )
         return context

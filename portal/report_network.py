@@ -53,8 +53,8 @@ def membership_section(network: Network, year: int, year_end: dt.date) -> dict:
         network, counts, network_queries.stated_figures(network).filter(as_of__year=year)
     )
     new_members = (
-        network_queries.public_memberships()
-        .filter(network=network, joined__year=year)
+        network_queries.network_memberships(network)
+        .filter(joined__year=year)
         .order_by("type", "organisation__name")
     )
     return {

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import PublishableFilterSet, TextSearchFilter, YearFilter
-from network.filters import NetworkChoiceFilter, ThemeChoiceFilter
+from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_organisation
+from network.models import Project
 from publications.languages import UNDETERMINED, language_label, primary_subtag
 from publications.models import Edition, Publication, PublicationKind, Series
 
@@ -49,10 +50,26 @@ class PublicationFilter(PublishableFilterSet):
         empty_label=_("All series"),
     )
     q = TextSearchFilter(fields=("title", "summary", "series__name", "editions__title"))
+    organisation = django_filters.CharFilter(
+        method="filter_organisation", label=_("Organisation (the name in its address)")
+    )
+    project = django_filters.CharFilter(
+        method="filter_project", label=_("Project (the name in its address)")
+    )
 
     class Meta:
         model = Publication
-        fields = ["network", "kind", "language", "year", "theme", "series", "q"]
+        fields = [
+            "network",
+            "kind",
+            "language",
+            "year",
+            "theme",
+            "series",
+            "q",
+            "organisation",
+            "project",
+        ]
 
     # Each many-valued filter narrows by a subquery of ids, so a publication appears once
     # however many editions, networks or themes match. The type hints tell the OpenAPI schema
@@ -75,4 +92,23 @@ class PublicationFilter(PublishableFilterSet):
         through = Publication.themes.through
         return queryset.filter(
             pk__in=through.objects.filter(theme__slug=value).values("publication_id")
+        )
+
+    # The "All publications" links of organisation and project pages (the publications of
+    # publications.queries.publications_for_organisation and publications_for_project).
+    def filter_organisation(self, queryset, name, value: str):
+        organisation = published_organisation(value)
+        about = Publication.organisations.through.objects.filter(organisation__in=organisation)
+        editions = Edition.objects.filter(
+            Q(publisher__in=organisation) | Q(translated_by__in=organisation)
+        )
+        return queryset.filter(
+            Q(pk__in=about.values("publication_id")) | Q(pk__in=editions.values("publication_id"))
+        )
+
+    def filter_project(self, queryset, name, value: str):
+        projects = Project.objects.published().filter(slug=value)
+        through = Publication.projects.through
+        return queryset.filter(
+            pk__in=through.objects.filter(project__in=projects).values("publication_id")
         )

@@ -5,24 +5,25 @@ The network app's templates load this tag; the network app itself never imports 
 
 from django import template
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from network.models import Organisation, Project
+from network.queries import latest
 from publications import queries
 
 register = template.Library()
 
-LIMIT = 12
-
 
 @register.inclusion_tag("publications/_publications_section.html")
 def publications_for(obj):
-    """Published publications about, by or for an organisation or a project (newest first)."""
+    """Published publications about, by or for an organisation or a project: the latest
+    (network.queries.LATEST), and a link to the library filtered to it when there are more."""
     if isinstance(obj, Organisation):
-        publications = queries.publications_for_organisation(obj)
+        publications, parameter = queries.publications_for_organisation(obj), "organisation"
     elif isinstance(obj, Project):
-        publications = queries.publications_for_project(obj)
+        publications, parameter = queries.publications_for_project(obj), "project"
     else:
         raise template.TemplateSyntaxError("publications_for takes an organisation or a project.")
-    shown = list(publications[: LIMIT + 1])
-    more = reverse("publications:publication-list") if len(shown) > LIMIT else None
-    return {"publications": shown[:LIMIT], "more": more}
+    shown, more = latest(publications)
+    link = reverse("publications:publication-list") + "?" + urlencode({parameter: obj.slug})
+    return {"publications": shown, "more": link if more else None}
