@@ -66,9 +66,10 @@ def drain(port: int, *, fast: float = 0.1, seconds: float = 120) -> None:
 
 
 class Gunicorn:
-    """The portal with 2 sync workers and production settings (env), on a free loopback port."""
+    """The portal with 2 sync workers and production settings (env), on a free loopback port;
+    gunicorn's other settings are its defaults, as `make serve` has them (a 30 s timeout)."""
 
-    def __init__(self, env: dict[str, str], log: Path, workers: int = 2, timeout: str = "30"):
+    def __init__(self, env: dict[str, str], log: Path, workers: int = 2):
         self.port = free_port()
         self.log = log.open("a")
         self.process = subprocess.Popen(
@@ -80,7 +81,6 @@ class Gunicorn:
                 f"--bind={HOST}:{self.port}",
                 f"--workers={workers}",
                 "--worker-class=sync",
-                f"--timeout={timeout}",
             ],
             env=env,
             stdout=self.log,
