@@ -138,7 +138,9 @@ def section(run: Run) -> str:
         parts += [f"**Missed:** {miss}" for miss in mode.rss_misses]
     parts += [
         "",
-        f"**Result: {len(misses)} targets missed.**" if misses else "**Result: every target met.**",
+        f"**Result: targets missed on {len(misses)} lines (URLs per mode, workers' memory).**"
+        if misses
+        else "**Result: every target met.**",
     ]
     return "\n".join(parts) + "\n"
 

@@ -346,7 +346,7 @@ def main() -> int:
         log(f"Wrote the {run.database} section of {path}")
     misses = run.misses()
     if misses:
-        print(f"\n{len(misses)} targets missed:")
+        print(f"\nTargets missed on {len(misses)} lines:")
         for miss in misses:
             print(f"  {miss}")
         return 1

@@ -179,7 +179,7 @@ def test_a_run_replaces_only_its_own_database_section():
     sqlite = report.section(a_run("SQLite", queries=20))
     document = report.replace_section(document, "sqlite", sqlite)
     document = report.replace_section(document, "postgresql", report.section(a_run("PostgreSQL")))
-    assert "1 targets missed" in document and "every target met" in document
+    assert "Result: targets missed on 1 lines" in document and "every target met" in document
     # The next SQLite run replaces the SQLite section only, in place.
     again = report.replace_section(document, "sqlite", report.section(a_run("SQLite")))
     assert again.startswith("# Benchmarks\n\nHow to reproduce.\n")
