@@ -71,8 +71,12 @@ schemathesis: install
 	SCHEMATHESIS_EXAMPLES=$(SCHEMATHESIS_EXAMPLES) $(BIN)/python -m pytest -n $(TEST_WORKERS) \
 		-p no:cacheprovider tests/api/test_schemathesis.py
 
+# The portal at a real network's size under gunicorn (production settings, 2 workers), measured
+# with wrk against a bare Django view and nginx; writes docs/benchmarks.md, exits 1 when a target
+# is missed. A fresh database each run (SQLite, or beside DATABASE_URL's PostgreSQL database);
+# BENCH_DATABASE_URL reuses one built before. Settings: docs/benchmarks.md.
 bench: install
-	PORTAL_BENCH=1 $(BIN)/python -m pytest tests/bench -p no:cacheprovider -s -q
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
