@@ -41,8 +41,8 @@ Never stale: one content version for the whole site
     "today"). So an entry is served only inside its window: from the later of the token's time,
     the latest publish time passed and today's midnight (settings.TIME_ZONE), to the earlier of
     the next scheduled publish time and the next midnight. The window is computed with one query
-    (the next and the latest publish time of every publishable table) once per token per worker
-    process, and again when it ends.
+    (the next and the latest publish time of every publishable table, drafts included: a
+    superset, never a miss) once per token per worker process, and again when it ends.
 
 Conditional GET
     A cached-kind response carries a weak ETag made from the key, the token and the window, so a
@@ -185,17 +185,19 @@ def _timestamp(value) -> float | None:
 
 
 def publish_moments(now: dt.datetime) -> tuple[float | None, float | None]:
-    """(the next publish time after `now`, the latest one at or before it) of any published
-    record, as timestamps: one query over every publishable table (indexed column)."""
+    """(the next publish time after `now`, the latest one at or before it) of any record, as
+    timestamps: one query of two index lookups per publishable table. Drafts count too (a draft's
+    publish time passing changes nothing, so it only ends a window early): with the published
+    flag in the condition the planner may walk that index instead (87 ms at scale on SQLite)."""
     quote, param = connection.ops.quote_name, connection.ops.adapt_datetimefield_value(now)
     parts, params = [], []
     for table in _publishable_tables():
-        t, column, flag = quote(table), quote("publish_at"), quote("is_published")
+        t, column = quote(table), quote("publish_at")
         parts.append(
-            f"SELECT (SELECT MIN({column}) FROM {t} WHERE {column} > %s AND {flag} = %s) AS n, "
-            f"(SELECT MAX({column}) FROM {t} WHERE {column} <= %s AND {flag} = %s) AS p"
+            f"SELECT (SELECT MIN({column}) FROM {t} WHERE {column} > %s) AS n, "
+            f"(SELECT MAX({column}) FROM {t} WHERE {column} <= %s) AS p"
         )
-        params += [param, True, param, True]
+        params += [param, param]
     sql = "SELECT MIN(n), MAX(p) FROM (" + " UNION ALL ".join(parts) + ") moments"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
