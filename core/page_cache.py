@@ -112,17 +112,20 @@ def content_changed() -> None:
     """Public content changed: every cached page is out of date from now on.
 
     Call it after a write that sends no model signal (QuerySet.update, bulk_create, raw SQL).
-    Inside a transaction the new token is written when it commits; it is also written at once
-    if this thread has read the token since the last change (a test's transaction never
-    commits; a request that reads pages and then writes), which is harmless: the commit writes
-    another."""
+    Inside a transaction the new token is written when it commits, once however many records
+    it wrote. A test's own transaction never commits: inside it (pytest-django's, Django's
+    TestCase's) the token is also written at once, if this thread read it since the last
+    change, so that a test's next request shows the change as a production request would.
+    Production never writes it before the commit: with the cache in the database, that would
+    lock the cache's row until the commit, and other writers would wait for it."""
     if not connection.in_atomic_block:
         _bump()
         return
-    if getattr(_local, "version_read", False):
+    in_test_transaction = getattr(connection.atomic_blocks[0], "_from_testcase", False)
+    if in_test_transaction and getattr(_local, "version_read", False):
         _bump()
-    # One new token per commit, however many records the transaction wrote: every callback of
-    # one transaction shares a marker, and the first one to run writes the token.
+    # One new token per commit: every callback of one transaction shares a marker, and the
+    # first one to run writes the token.
     marker = getattr(connection, "_page_cache_marker", None)
     if marker is None or marker["done"]:
         marker = {"done": False}

@@ -239,7 +239,7 @@ def test_the_version_is_replaced_when_the_transaction_commits(
     EventFactory(title="Urban Forum", networks=[iclei])
     assert shows("/events/", "Urban Forum")
     before = cache.get(page_cache.VERSION_KEY)
-    page_cache._local.version_read = False  # as in a request that only writes
+    page_cache._local.version_read = False  # as in production: nothing written before the commit
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         for event in Event.objects.all():
             event.title = "Urban Summit"
