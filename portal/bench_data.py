@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import dates
+from core.page_cache import content_changed
 from core.partial_dates import PartialDate, Precision
 from events.models import (
     Event,
@@ -751,4 +752,5 @@ def generate(*, scale: float = 1.0, seed: int = 1, log=None) -> Counter:
             getattr(generator, name)()
             if log:
                 log(f"{name}: {time.monotonic() - began:.1f} s")
+        content_changed()  # bulk_create sends no signal: cached pages are out of date
     return generator.created

@@ -72,12 +72,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A NUL character in an address is refused before any view looks it up (404 / 400).
     "core.middleware.refuse_nul_characters",
+    # The page cache stores here, outside the session, CSRF and messages middleware, so that it
+    # sees every cookie set and every Vary; it answers from the cache below (core/page_cache.py).
+    "core.page_cache.store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET and 304 for a matching If-None-Match: API consumers poll cheaply.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous reads answered from the page cache (or 304) once the language is known.
+    "core.page_cache.fetch",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Pages served to staff may preview drafts: never stored by a shared cache.
@@ -142,6 +147,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # database (created by core's migration); production may name Redis (rediscache://host:6379/1).
 # tests/api/test_rate_limit_shared.py: two processes share one count.
 CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://portal_cache")}
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    # Room for the page cache's entries (Django's default is 300), unless CACHE_URL says.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
+
+# The page cache (core/page_cache.py): public pages, feeds and API reads for anonymous visitors,
+# kept at most this many seconds and never stale (every change to public content replaces the
+# content version they are stored under). 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
 
 # Sessions live in the database (or the cache, if CACHE_URL names a shared one) so that app
 # servers stay stateless.

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -68,7 +70,11 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("", include("events.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The footer's language form on every public page carries no CSRF token, so that the pages
+    # can be shared by the page cache (core/page_cache.py): a page with a token sets a cookie
+    # and holds one visitor's token. A forged request could only change a visitor's language
+    # (a cookie) and send them to a page of this site (`next` is checked): nothing to protect.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     # The index keeps /sitemap.xml (robots.txt and search engines point at it); its sections,
     # paginated with ?p=, are /sitemap-<section>.xml.
     path(

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from core.page_cache import content_changed
 from core.stored_files import delete_when_committed
 from publications.models import CoverOrigin, Publication
 
@@ -96,6 +97,7 @@ def refresh_cover(publication: Publication, *, force: bool = False) -> bool:
         cover_origin=origin,
         cover_key=key,
     )
+    content_changed()  # update() sends no signal: pages showing the old cover are out of date
     storage = publication.cover_card.storage
     for name in old:
         if name not in (publication.cover_card.name, publication.cover_large.name):

@@ -1,6 +1,8 @@
 import io
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
@@ -20,6 +22,23 @@ def fast_password_hasher():
     admin test creates a user; no test is about the strength of the hash. Production settings
     (and the `check --deploy` tests, which run in subprocesses) keep the default."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_redis_database(request):
+    """With CACHE_URL naming Redis (CI's PostgreSQL job), each pytest-xdist worker uses a
+    database of its own (1-15), so that one worker's cache.clear() (a FLUSHDB) and its page
+    cache's version never reach another's tests."""
+    cache_settings = settings.CACHES["default"]
+    if not cache_settings["BACKEND"].endswith("RedisCache"):
+        yield
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "gw0")
+    number = 1 + int(worker.removeprefix("gw")) % 15
+    location = urlsplit(cache_settings["LOCATION"])._replace(path=f"/{number}").geturl()
+    with override_settings(CACHES={"default": {**cache_settings, "LOCATION": location}}):
+        caches["default"].clear()
         yield
 
 

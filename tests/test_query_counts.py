@@ -133,9 +133,12 @@ def runs(django_db_setup, django_db_blocker, tmp_path_factory):
     with (
         django_db_blocker.unblock(),
         # The pins count the reads of each page: not the API rate limit's count, which is kept
-        # in a table of the database without CACHE_URL and in Redis with it.
+        # in a table of the database without CACHE_URL and in Redis with it, nor the page
+        # cache's (a hit is one query of the cache: tests/core/test_page_cache.py).
         override_settings(
-            MEDIA_ROOT=tmp_path_factory.mktemp("query-counts"), API_ANONYMOUS_RATE=None
+            MEDIA_ROOT=tmp_path_factory.mktemp("query-counts"),
+            API_ANONYMOUS_RATE=None,
+            PAGE_CACHE_SECONDS=0,
         ),
         translation.override("en"),
         transaction.atomic(),
