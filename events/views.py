@@ -30,7 +30,10 @@ class EventListView(FilteredListView):
     filterset_class = EventFilter
 
     def get_base_queryset(self):
-        return queries.upcoming_then_past(queries.published_events())
+        return queries.published_events()
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(queries.upcoming_then_past(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
