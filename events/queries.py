@@ -94,9 +94,14 @@ class UpcomingThenPast:
         self.prefetches = queryset._prefetch_related_lookups
         base = queryset.prefetch_related(None).order_by()
         self.groups = (
+            # A range closed on both sides, so that the database reads the upcoming events
+            # from the index on ends_on (and sorts those few) rather than walking every past
+            # event in start order to find them (SQLite's choice for an open range).
             (
                 Timing.UPCOMING,
-                base.filter(ends_on__gte=self.today).order_by("start", "title", "pk"),
+                base.filter(ends_on__range=(self.today, dt.date.max)).order_by(
+                    "start", "title", "pk"
+                ),
             ),
             (
                 Timing.PAST,

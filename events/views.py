@@ -184,8 +184,11 @@ def calendar_this_month(request):
 
 
 class NextYearView(ListView):
+    """Events planned or confirmed for next year, in pages: a year can hold thousands."""
+
     template_name = "events/next_year.html"
     context_object_name = "events"
+    paginate_by = 30
 
     def get_queryset(self):
         return queries.next_year_preview()
