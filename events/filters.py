@@ -85,7 +85,7 @@ class EventFilter(PublishableFilterSet):
     # many of its places, themes or networks match: no DISTINCT over the whole list (nor its
     # count), which kept every page and API list from reading its rows from an index. The type
     # hints tell the OpenAPI schema what the parameters are.
-    def filter_network(self, queryset, name, value):
+    def filter_network(self, queryset, name, value: str):
         through = Event.networks.through
         return queryset.filter(pk__in=through.objects.filter(network=value).values("event_id"))
 

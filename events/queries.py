@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce
 
 from core.dates import today as current_day
 from core.publishing import published_related
@@ -94,13 +95,13 @@ class UpcomingThenPast:
         self.prefetches = queryset._prefetch_related_lookups
         base = queryset.prefetch_related(None).order_by()
         self.groups = (
-            # A range closed on both sides, so that the database reads the upcoming events
-            # from the index on ends_on (and sorts those few) rather than walking every past
-            # event in start order to find them (SQLite's choice for an open range).
+            # The upcoming events are read from the index on ends_on (a range closed on both
+            # sides, which SQLite prefers too) and those few sorted: ordered by the bare start,
+            # both databases would walk every past event in start order to find them.
             (
                 Timing.UPCOMING,
                 base.filter(ends_on__range=(self.today, dt.date.max)).order_by(
-                    "start", "title", "pk"
+                    Coalesce("start", "start"), "title", "pk"
                 ),
             ),
             (

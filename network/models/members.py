@@ -95,6 +95,11 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
 
     class Meta:
         ordering = ["name"]
+        # The member directory's order (name, then id) and its kind filter.
+        indexes = [
+            models.Index(fields=["name", "id"], name="organisation_name"),
+            models.Index(fields=["kind"], name="organisation_kind"),
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
