@@ -6,6 +6,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.db.models import Exists, Min, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
@@ -18,10 +19,20 @@ from core.text_search import every_word_in
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
 
-def countries_in(queryset, field: str = "country") -> list[tuple[str, str]]:
-    """(code, name) of the countries `field` of `queryset` holds, named in the visitor's language
-    and in their order: the choices of a country filter, computed per request."""
-    used = set(queryset.exclude(**{field: ""}).order_by().values_list(field, flat=True).distinct())
+def countries_in(public, field: str = "country") -> list[tuple[str, str]]:
+    """(code, name) of the countries `field` of `public` holds, named in the visitor's language
+    and in their order: the choices of a country filter, computed per request.
+
+    `public` is a queryset of the rows the public may see (published events' places, published
+    organisations). Read in one bounded query that never visits every row: the countries any
+    row of the table holds (one row per country, from the index on `field`), each kept if one
+    row of `public` has it (a probe of the same index that stops at the first match)."""
+    rows = public.model._base_manager.exclude(**{field: ""}).order_by()
+    one_per_country = rows.values(field).annotate(first=Min("pk")).values("first")
+    held = public.filter(**{field: OuterRef(field)}).order_by()
+    used = set(
+        rows.filter(pk__in=one_per_country).filter(Exists(held)).values_list(field, flat=True)
+    )
     return [(code, name) for code, name in countries if code in used]
 
 

@@ -30,7 +30,10 @@ class EventListView(FilteredListView):
     filterset_class = EventFilter
 
     def get_base_queryset(self):
-        return queries.upcoming_then_past(queries.published_events())
+        return queries.published_events()
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(queries.upcoming_then_past(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -181,8 +184,11 @@ def calendar_this_month(request):
 
 
 class NextYearView(ListView):
+    """Events planned or confirmed for next year, in pages: a year can hold thousands."""
+
     template_name = "events/next_year.html"
     context_object_name = "events"
+    paginate_by = 30
 
     def get_queryset(self):
         return queries.next_year_preview()

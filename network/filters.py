@@ -142,6 +142,17 @@ class MemberFilter(PublishableFilterSet):
             memberships = memberships.filter(joined__year=data["joined_year"])
         return memberships
 
+    # Filters on the organisation itself; without them, every matching membership is of a
+    # listed organisation (matching_memberships() holds published organisations only).
+    organisation_filters = ("country", "kind", "q")
+
+    def counted_memberships(self):
+        """The matching memberships of the listed organisations: the page's counts by type."""
+        memberships = self.matching_memberships()
+        if any(self.form.cleaned_data.get(name) for name in self.organisation_filters):
+            memberships = memberships.filter(organisation__in=self.qs)
+        return memberships
+
     def filter_queryset(self, queryset):
         queryset = queryset.filter(pk__in=self.matching_memberships().values("organisation_id"))
         return super().filter_queryset(queryset)

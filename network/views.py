@@ -150,9 +150,7 @@ class MemberListView(FilteredListView):
         page = context["page_obj"]
         context["organisations"] = list(page.object_list) if page else []
         if self.filterset.is_valid():
-            matching = self.filterset.matching_memberships().filter(
-                organisation__in=self.object_list
-            )
+            matching = self.filterset.counted_memberships()
             by_type = dict(
                 matching.order_by().values("type").annotate(n=Count("id")).values_list("type", "n")
             )

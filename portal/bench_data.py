@@ -71,6 +71,7 @@ from network.models import (
 from portal.models import Story
 from publications.languages import normalise
 from publications.models import Edition, Publication, PublicationKind
+from publications.services import refresh_latest_edition_dates
 
 SYNTHETIC = "synthetic benchmark data"
 
@@ -668,6 +669,8 @@ class Generator:
                     )
                 )
         _bulk(Edition, editions, self.created)
+        # The derived field the write service keeps (bulk inserts bypass it): one UPDATE.
+        refresh_latest_edition_dates(Publication.objects.filter(source=SYNTHETIC))
         _through(
             Publication.networks.field,
             (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Max, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from core.publishing import published_related
 from network.models import Network, Organisation, OrganisationKind, Person, Project
@@ -29,6 +29,11 @@ def _editions():
     return public_editions().order_by("is_summary", "order", "language")
 
 
+# Newest first: the latest dated edition (stored by the write service; an index in this order
+# serves the library's pages), then the most recently published.
+LIBRARY_ORDER = (F("latest_edition_date").desc(nulls_last=True), "-publish_at", "-pk")
+
+
 def published_publications() -> QuerySet[Publication]:
     """Published publications with what a card shows: series, networks, editions; newest first.
 
@@ -42,7 +47,6 @@ def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """The joins and order of a publication card, on any base queryset (staff preview too)."""
     return (
         queryset.select_related("series")
-        .annotate(latest_edition=Max("editions__date"))
         .prefetch_related(
             Prefetch(
                 "networks",
@@ -51,7 +55,7 @@ def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
             ),
             Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
         )
-        .order_by(F("latest_edition").desc(nulls_last=True), "-publish_at", "-pk")
+        .order_by(*LIBRARY_ORDER)
     )
 
 

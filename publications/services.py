@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.db.models import Max, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from core.services import set_relations
@@ -117,6 +118,7 @@ def publication_save(
             edition.save()
         if replace_editions:
             publication.editions.exclude(pk__in=[e.pk for e in editions]).delete()
+    refresh_latest_edition_dates(Publication.objects.filter(pk=publication.pk))
     if cover:
         publication_relations_saved(publication=publication)
     return publication
@@ -124,6 +126,21 @@ def publication_save(
 
 def publication_relations_saved(*, publication: Publication) -> Publication:
     """After a publication's editions or networks changed (also when the admin's inline rows
-    saved them): its cover, made anew if its source changed."""
+    saved them): its latest edition's date, and its cover, made anew if its source changed."""
+    refresh_latest_edition_dates(Publication.objects.filter(pk=publication.pk))
     refresh_cover(publication)
     return publication
+
+
+def refresh_latest_edition_dates(publications) -> None:
+    """Store each publication's latest edition date (Publication.latest_edition_date), the
+    library's order: one UPDATE, for one publication after a save or for many after a bulk
+    insert (portal.bench_data)."""
+    latest = (
+        Edition.objects.filter(publication=OuterRef("pk"))
+        .order_by()
+        .values("publication")
+        .annotate(latest=Max("date"))
+        .values("latest")
+    )
+    publications.update(latest_edition_date=Subquery(latest))

@@ -68,12 +68,15 @@ PINS = {
     "/projects/proj/": 12,  # publishers and translators
     # Events
     # The projects' query runs only if a listed event has one: none on the 30-row first page.
-    "/events/": (9, 8),
+    # The page reads each of its groups (upcoming, past, undated) by its own indexed query,
+    # after one aggregate of their sizes: the 1-row page holds an upcoming and a past event (one
+    # query more), the 30-row first page only upcoming ones.
+    "/events/": (10, 8),
     "/events/?year=2022&country=KR": 10,  # places' organisations, projects
     # places' organisations, projects
     "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 11,
     "/events/calendar/2022/10/": 6,  # places' organisations, projects
-    "/events/next-year/": 4,  # places' organisations
+    "/events/next-year/": 5,  # places' organisations; the count of its pages
     "/events/forum/": 13,  # host, project, places' organisations
     "/events/forum/event.ics": 6,  # places' organisations, projects
     "/events/feed.ics": 5,  # the rows are of 2022: none in the last 90 days and next year

@@ -255,6 +255,17 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
 
     class Meta:
         ordering = ["start", "title"]
+        # The events page's and API's filters and orders (events.queries, events.filters):
+        # upcoming events soonest first read from (start, title, id); past ones latest first
+        # from start (backwards); the API's "latest first, undated last" from an index that
+        # migration 0002 makes per database (PostgreSQL needs NULLS LAST in it).
+        indexes = [
+            models.Index(fields=["start", "title", "id"], name="event_start_title"),
+            models.Index(fields=["kind"], name="event_kind"),
+            models.Index(fields=["status"], name="event_status"),
+            models.Index(fields=["format"], name="event_format"),
+            models.Index(fields=["report_group"], name="event_report_group"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "edition"],

@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -95,6 +95,11 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
 
     class Meta:
         ordering = ["name"]
+        # The member directory's order (name, then id) and its kind filter.
+        indexes = [
+            models.Index(fields=["name", "id"], name="organisation_name"),
+            models.Index(fields=["kind"], name="organisation_kind"),
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
@@ -135,9 +140,12 @@ MEMBERSHIP_TYPE_PLURALS = {
 
 class MembershipQuerySet(models.QuerySet):
     def public(self):
-        """Memberships whose organisation and network are both published."""
+        """Memberships whose organisation and network are both published.
+
+        The organisation is probed per membership (by its primary key) rather than listed:
+        a page's few memberships then never read every published organisation."""
         return self.filter(
-            organisation__in=Organisation.objects.published(),
+            Exists(Organisation.objects.published().filter(pk=OuterRef("organisation_id"))),
             network__in=Network.objects.published(),
         )
 
@@ -206,6 +214,13 @@ class Membership(SourcedModel):
 
     class Meta:
         ordering = ["network", "type", "organisation__name"]
+        # The member directory's filters (network and type of one membership, the year joined)
+        # and "current" (joined and left dates), on the page and in the API.
+        indexes = [
+            models.Index(fields=["network", "type"], name="membership_network_type"),
+            models.Index(fields=["joined"], name="membership_joined"),
+            models.Index(fields=["left"], name="membership_left"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "network"],

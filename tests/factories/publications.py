@@ -1,6 +1,7 @@
 import factory
 
 from publications import models
+from publications.services import refresh_latest_edition_dates
 from tests.factories.network import of_networks
 
 
@@ -30,3 +31,11 @@ class EditionFactory(factory.django.DjangoModelFactory):
     publication = factory.SubFactory(PublicationFactory)
     language = "en"
     link = "https://example.org/publication.pdf"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saved as the write service saves an edition: the publication's stored latest
+        edition date (the library's order) follows."""
+        edition = super()._create(model_class, *args, **kwargs)
+        refresh_latest_edition_dates(models.Publication.objects.filter(pk=edition.publication_id))
+        return edition

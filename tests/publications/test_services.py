@@ -135,3 +135,40 @@ def test_a_spreadsheet_import_that_renames_a_publication_makes_its_cover_anew(ne
     publication.refresh_from_db()
     assert publication.title == "Guide 2024"
     assert publication.cover_card and publication.cover_card.name != before
+
+
+def test_a_new_edition_brings_a_publication_forward_in_the_library(network, client):
+    """The library's order (newest edition first) is stored by the write service: a new
+    translation saved through it moves the publication up at once, and removing it moves the
+    publication back."""
+    older = services.publication_save(
+        publication=Publication(title="Older", kind="report", is_published=True),
+        networks=[network],
+        editions=[{"language": "en", "link": "https://x.org/o", "date": dt.date(2019, 1, 1)}],
+        cover=False,
+    )
+    services.publication_save(
+        publication=Publication(title="Newer", kind="report", is_published=True),
+        networks=[network],
+        editions=[{"language": "en", "link": "https://x.org/n", "date": dt.date(2021, 1, 1)}],
+        cover=False,
+    )
+
+    def library():
+        page = client.get("/publications/").content.decode()
+        return sorted(("Older", "Newer"), key=page.index)
+
+    assert library() == ["Newer", "Older"]
+    services.publication_save(
+        publication=older,
+        editions=[{"language": "ko", "link": "https://x.org/ko", "date": dt.date(2023, 3, 1)}],
+        replace_editions=False,
+        cover=False,
+    )
+    assert library() == ["Older", "Newer"]
+    services.publication_save(
+        publication=older,
+        editions=[{"language": "en", "link": "https://x.org/o", "date": dt.date(2019, 1, 1)}],
+        cover=False,
+    )
+    assert library() == ["Newer", "Older"]
