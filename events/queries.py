@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_r
 from django.db.models.functions import Coalesce
 
 from core.dates import today as current_day
-from core.publishing import published_related
+from core.publishing import published_joined, published_related
 from events.models import (
     Event,
     EventOrganisation,
@@ -21,38 +21,34 @@ from events.models import (
     EventSession,
     ReportGroup,
 )
-from network.models import Network, Organisation, Person, Project
+from network.models import Network, Organisation, Person
 
 
 def published_events(base=None):
     """Published events (or `base`, e.g. what staff may see) with what a list shows."""
-    return (
-        (Event.objects.published() if base is None else base)
-        .select_related("series")
-        .prefetch_related(
-            published_related("project", Project),
-            Prefetch(
-                "networks",
-                queryset=Network.objects.published().order_by("order", "name"),
-                to_attr="network_list",
-            ),
-            Prefetch(
-                "places", queryset=public_places().order_by("order", "id"), to_attr="place_list"
-            ),
-        )
+    # The project (a draft reads as None) in the same query, not a query of its own.
+    events = (Event.objects.published() if base is None else base).select_related("series")
+    return published_joined(events, "project").prefetch_related(
+        Prefetch(
+            "networks",
+            queryset=Network.objects.published().order_by("order", "name"),
+            to_attr="network_list",
+        ),
+        Prefetch("places", queryset=public_places().order_by("order", "id"), to_attr="place_list"),
     )
 
 
 def public_places():
     """Event places as the public sees them: the organisation only if published (else None),
     and a place whose only label was a draft organisation left out."""
-    return EventPlace.objects.filter(
+    places = EventPlace.objects.filter(
         Q(organisation__isnull=True)
         | Exists(_published_organisation())
         | ~Q(venue="")
         | ~Q(city="")
         | ~Q(country="")
-    ).prefetch_related(published_related("organisation", Organisation))
+    )
+    return published_joined(places, "organisation")  # joined, not a query of its own
 
 
 def _published_organisation():
@@ -192,8 +188,8 @@ def event_detail_queryset(base=None):
     roles = EventOrganisation.objects.filter(Exists(_published_organisation())).select_related(
         "organisation"
     )
-    return published_events(base).prefetch_related(
-        published_related("host", Organisation),
+    # The host joined as the project is (a draft reads as None).
+    return published_joined(published_events(base), "host").prefetch_related(
         Prefetch(
             "sessions",
             queryset=EventSession.objects.order_by("start", "order"),

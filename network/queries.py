@@ -11,7 +11,7 @@ import datetime as dt
 from django.db.models import Count, F, Prefetch, Q
 
 from core.dates import today
-from core.publishing import published_q, published_related
+from core.publishing import published_joined, published_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -56,8 +56,8 @@ def published_themes():
 
 
 def people_with_organisation():
-    """Published people, each with its organisation if that is published (else None)."""
-    return Person.objects.prefetch_related(published_related("organisation", Organisation))
+    """People, each with its organisation if that is published (else None): joined."""
+    return published_joined(Person.objects.all(), "organisation")
 
 
 def published_people():
@@ -237,11 +237,9 @@ def public_seats():
     published holders (a draft person or organisation reads as None)."""
     # Tested on the joined rows (published_q), not with `IN (subquery)`: with those, SQLite
     # read the seats of every published person and organisation to find one organisation's.
-    return Seat.objects.filter(
-        published_q("person__") | published_q("organisation__")
-    ).prefetch_related(
-        published_related("person", Person), published_related("organisation", Organisation)
-    )
+    # The holders are joined in the seats' query, not read by a query each.
+    seats = Seat.objects.filter(published_q("person__") | published_q("organisation__"))
+    return published_joined(seats, "person", "organisation")
 
 
 def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
@@ -265,9 +263,7 @@ def cluster_leads(network: Network, *, year: int | None = None, report: bool = F
 
 def national_chapters(network: Network):
     """The network's chapters by country, each with its host if published (else None)."""
-    return network.national_chapters.prefetch_related(
-        published_related("host", Organisation)
-    ).order_by("country")
+    return published_joined(network.national_chapters.all(), "host").order_by("country")
 
 
 def team(network: Network, *, year: int | None = None):

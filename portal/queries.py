@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from core.publishing import published_related
+from core.publishing import published_joined, published_related
 from events.models import Event
 from network.models import Network, Organisation, Project
 from network.queries import project_and_organisation_lists
@@ -16,12 +16,8 @@ from portal.models import Story
 
 
 def published_stories() -> QuerySet[Story]:
-    """Published stories with their network (None if a draft), newest first."""
-    return (
-        Story.objects.published()
-        .prefetch_related(published_related("network", Network))
-        .order_by("-date", "title", "pk")
-    )
+    """Published stories with their network (None if a draft: joined), newest first."""
+    return published_joined(Story.objects.published(), "network").order_by("-date", "title", "pk")
 
 
 def with_story_links(queryset: QuerySet[Story]) -> QuerySet[Story]:

@@ -11,18 +11,16 @@ import datetime as dt
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from core.publishing import published_related
+from core.publishing import published_joined
 from network.models import Network, Organisation, OrganisationKind, Person, Project
 from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson
 
 
 def public_editions():
-    """Editions, each with its publisher and translator if published (else None)."""
-    return Edition.objects.prefetch_related(
-        published_related("publisher", Organisation),
-        published_related("translated_by", Organisation),
-    )
+    """Editions, each with its publisher and translator if published (else None), joined in
+    the editions' query."""
+    return published_joined(Edition.objects.all(), "publisher", "translated_by")
 
 
 def _editions():

@@ -24,12 +24,18 @@ pytestmark = pytest.mark.django_db  # makes pytest-django create the database th
 API = "/api/v1"
 ALL = "page_size=100"  # one API page holds every row
 
-# A relation to a publishable record is read through core.publishing.published_related(), one
-# query per relation (the comments name them), so that a linked draft never shows.
+# A list of publishable records (m2m, reverse) is read through core.publishing.published_related(),
+# one query per relation (the comments name them); a foreign key to one (an event's project and
+# host, a place's organisation, an edition's publisher and translator, a seat's holders, a
+# story's network, a person's organisation, a chapter's host) is joined in the row's own query
+# by published_joined(), no query of its own. Either way a linked draft never shows.
 PINS = {
     # Site shell
-    "/": 14,  # events' places and projects, publishers, the stories' network
-    "/search/?q=city": 7,  # people's organisations
+    # networks, member counts, stated figures; events, their networks, places (organisation
+    # joined); stories (network joined); publications, their networks, editions (publisher and
+    # translator joined)
+    "/": 10,
+    "/search/?q=city": 6,  # people's organisations joined
     "/sitemap.xml": 8,  # per section one aggregate (count, latest change); the reports' years
     "/sitemap-sections.xml": 0,  # fixed URLs
     "/sitemap-networks.xml": 2,  # the count, one page
@@ -39,55 +45,61 @@ PINS = {
     "/sitemap-publications.xml": 2,
     "/sitemap-stories.xml": 2,
     "/sitemap-reports.xml": 2,  # the reports' years: one UNION of four aggregates, all networks
-    "/stories/": 4,  # the filter form lists the networks; the stories' networks
+    "/stories/": 3,  # the filter form lists the networks; the stories' network joined
     "/stories/award/": 6,  # its network
-    "/stories/feed/": 2,  # the stories' network
+    "/stories/feed/": 1,  # the stories, their network joined
     "/reports/": 2,  # the networks; their reports' years (one UNION of four aggregates)
     # One query per section or per relation of a section (seat holders, chapter hosts, event
     # places and their organisations, the year's editions, projects' themes and participants,
     # pairings' visits and agreements…): 16 sections from 20 tables, so not 12. Members are
     # counted by one GROUP BY (region, type); projects and publications no longer prefetch
     # what the report does not show (pairings, SDGs, every edition, networks).
-    "/reports/net/2022/": 36,
-    "/reports/net/2022/print/": 36,  # as the report
+    # Seat holders, chapter hosts, event places' organisations and projects, editions'
+    # publishers and translators are joined (published_joined), no query each.
+    "/reports/net/2022/": 29,
+    "/reports/net/2022/print/": 29,  # as the report
     # Networks, members and projects
     "/networks/": 3,
     # seat holders, chapter hosts; members counted by one GROUP BY (region, type), the report
     # years by one UNION, projects without their themes and SDGs (not shown)
-    "/networks/net/": 12,
-    "/networks/net/governance/": 8,  # seat holders (two), chapter hosts
-    "/networks/net/governance/?year=2022": 8,  # as above
+    "/networks/net/": 11,
+    "/networks/net/governance/": 5,  # seat holders and chapter hosts joined
+    "/networks/net/governance/?year=2022": 5,  # as above
     "/networks/net/team/": 3,
     "/networks/net/team/?year=2022": 3,
     "/members/": 7,
     "/members/?network=net&membership_type=full&region=south": 9,
     "/members/?q=city&country=KR&kind=city&joined_year=2022&ordering=-name": 8,
-    "/members/city/": 20,  # seat holders, publishers and translators
+    # the organisation; project roles; pairings, their visits, agreements; people; memberships;
+    # seats (holders joined); cluster roles; partnerships; events held, organised, their roles;
+    # publications, their networks, editions (publishers joined). Over 12: one per section.
+    "/members/city/": 16,
     "/projects/": 6,
     "/projects/?network=net&theme=climate": 8,
-    "/projects/proj/": 12,  # publishers and translators
+    "/projects/proj/": 10,  # publishers and translators joined
     # Events
-    # The projects' query runs only if a listed event has one: none on the 30-row first page.
+    # Projects and places' organisations are joined, no query each, whatever the rows hold.
     # The page reads each of its groups (upcoming, past, undated) by its own indexed query,
     # after one aggregate of their sizes: the 1-row page holds an upcoming and a past event (one
     # query more), the 30-row first page only upcoming ones.
-    "/events/": (10, 8),
-    "/events/?year=2022&country=KR": 10,  # places' organisations, projects
-    # places' organisations, projects
-    "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 11,
-    "/events/calendar/2022/10/": 6,  # places' organisations, projects
-    "/events/next-year/": 5,  # places' organisations; the count of its pages
-    "/events/forum/": 13,  # host, project, places' organisations
-    "/events/forum/event.ics": 6,  # places' organisations, projects
-    "/events/feed.ics": 5,  # the rows are of 2022: none in the last 90 days and next year
-    "/events/feed.ics?year=2022": 6,  # places' organisations, projects
-    "/events/feed.atom": 5,  # places' organisations, projects
+    "/events/": (8, 7),
+    "/events/?year=2022&country=KR": 8,
+    "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 9,
+    "/events/calendar/2022/10/": 4,  # events, networks, places, sessions
+    "/events/next-year/": 4,  # events, networks, places; the count of its pages
+    # the event (project, host joined), networks, places (organisation joined), sessions,
+    # organisers, speakers, themes, SDGs, images, other editions
+    "/events/forum/": 10,
+    "/events/forum/event.ics": 4,  # the event, networks, places, sessions
+    "/events/feed.ics": 4,  # the rows are of 2022: none in the last 90 days and next year
+    "/events/feed.ics?year=2022": 4,  # events, networks, places, sessions
+    "/events/feed.atom": 3,  # events, networks, places
     # Publications
-    "/publications/": 10,  # publishers, translators
-    "/publications/?language=zh&year=2022": 11,  # publishers, translators
-    "/publications/?network=net&theme=climate&kind=report&q=city": 12,  # publishers, translators
+    "/publications/": 8,  # editions' publishers and translators joined
+    "/publications/?language=zh&year=2022": 9,  # as above
+    "/publications/?network=net&theme=climate&kind=report&q=city": 10,  # as above
     "/publications/book/": 8,
-    "/publications/feed.atom": 5,  # publishers, translators
+    "/publications/feed.atom": 3,  # publications, networks, editions (publishers joined)
     # API
     f"{API}/": 0,
     f"{API}/networks/?{ALL}": 4,
@@ -95,10 +107,10 @@ PINS = {
     f"{API}/members/?{ALL}": 3,
     f"{API}/members/?{ALL}&format=csv": 2,
     f"{API}/members/city/": 2,
-    f"{API}/governance/?{ALL}": 5,  # seat holders (people, organisations)
-    f"{API}/governance/{{term}}/": 4,  # seat holders (people, organisations)
-    f"{API}/people/?{ALL}": 3,  # their organisations
-    f"{API}/people/speaker/": 2,  # its organisation
+    f"{API}/governance/?{ALL}": 3,  # seat holders (people, organisations) joined
+    f"{API}/governance/{{term}}/": 2,  # as above
+    f"{API}/people/?{ALL}": 2,  # their organisations joined
+    f"{API}/people/speaker/": 1,  # its organisation joined
     f"{API}/projects/?{ALL}": 8,
     f"{API}/projects/proj/": 7,
     f"{API}/pairings/?{ALL}": 4,
@@ -107,15 +119,17 @@ PINS = {
     f"{API}/themes/{{theme}}/": 1,
     f"{API}/sdgs/": 1,
     f"{API}/sdgs/{{sdg}}/": 1,
-    f"{API}/events/?{ALL}": 13,  # host, project, places' organisations
-    f"{API}/events/?{ALL}&format=csv": 12,  # host, project, places' organisations
-    f"{API}/events/forum/": 12,  # host, project, places' organisations
-    f"{API}/publications/?{ALL}": 11,  # publishers, translators
-    f"{API}/publications/?{ALL}&format=csv": 10,  # publishers, translators
+    # count; events (series, project, host joined); networks; places (organisation joined);
+    # sessions; organisers; speakers; themes; SDGs; images
+    f"{API}/events/?{ALL}": 10,
+    f"{API}/events/?{ALL}&format=csv": 9,  # as above, no count
+    f"{API}/events/forum/": 9,  # as the list, no count
+    f"{API}/publications/?{ALL}": 9,  # editions' publishers and translators joined
+    f"{API}/publications/?{ALL}&format=csv": 8,  # as above
     f"{API}/publications/book/": 8,
-    f"{API}/stories/?{ALL}": 6,  # the stories' network
-    f"{API}/stories/award/": 5,  # its network
-    f"{API}/reports/net/2022/": 36,  # as the report page
+    f"{API}/stories/?{ALL}": 5,  # the stories' network joined
+    f"{API}/stories/award/": 4,  # its network joined
+    f"{API}/reports/net/2022/": 29,  # as the report page
 }
 
 # Named routes with no pin, and why.
