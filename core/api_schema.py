@@ -40,7 +40,7 @@ CSV = {
     "type": "string",
     "description": (
         "?format=csv: a header row with the columns, then one row per record (every matching "
-        "record of a list, without pagination). Errors are JSON in any format."
+        "record of a list, without pagination, streamed in chunks). Errors are JSON in any format."
     ),
 }
 # Query parameters whose empty value is refused (`?page_size=`); an empty filter (`?network=`) is

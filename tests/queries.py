@@ -39,6 +39,8 @@ def run(client, url: str, data: dict | None = None, *, method: str = "get", size
     """Request `url` (a GET unless `method` says otherwise) and keep the SQL it ran."""
     with CaptureQueriesContext(connection) as captured:
         response = getattr(client, method)(url, data)
+        if response.streaming:  # a CSV export reads its rows while it is sent
+            response.getvalue()
     return Run(
         url=url,
         size=size,

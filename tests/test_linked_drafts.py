@@ -432,7 +432,7 @@ def test_a_place_keeps_its_typed_city_and_country_without_its_draft_organisation
     EventPlaceFactory(event=event, organisation=hidden, city="", country="JP", order=2)
     page = client.get("/events/forum/").content.decode()
     ics = client.get("/events/forum/event.ics").content.decode().replace("\r\n ", "")
-    csv = client.get(f"{API}/events/?format=csv").content.decode()
+    csv = client.get(f"{API}/events/?format=csv").getvalue().decode()
     api = client.get(f"{API}/events/forum/").json()
     for text in (page, ics, csv):
         assert "Suwon" in text and "Japan" in text and "hiddenville" not in text.lower()

@@ -91,7 +91,7 @@ def test_members_as_csv_with_the_same_filters(client):
     )
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert lines[0] == "slug,name,short_name,native_name,kind,country,website,memberships"
     assert lines[1].startswith("sdf,Seoul Digital Foundation") and len(lines) == 2
 

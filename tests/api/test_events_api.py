@@ -171,7 +171,7 @@ def test_events_as_csv_with_the_same_filters(client):
     response = client.get("/api/v1/events/", {"network": "citynet", "format": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert lines[0].startswith(
         "slug,title,kind,format,status,start,end,date_precision,places,countries,networks"
     )
@@ -195,7 +195,7 @@ def test_draft_events_never_appear(client, staff_client):
         assert slugs(browser.get("/api/v1/events/")) == ["public-event"]
         assert browser.get("/api/v1/events/draft-event/").status_code == 404
         assert browser.get("/api/v1/events/scheduled/").status_code == 404
-    csv = client.get("/api/v1/events/", {"format": "csv"}).content.decode()
+    csv = client.get("/api/v1/events/", {"format": "csv"}).getvalue().decode()
     assert "draft-event" not in csv and "scheduled" not in csv
 
 
@@ -209,7 +209,7 @@ def test_event_hides_draft_host_project_and_organisers(client):
     body = client.get("/api/v1/events/e/").json()
     assert body["host"] is None and body["project"] is None and body["organisers"] == []
     assert body["places"][0]["organisation"] is None
-    assert "draft-city" not in client.get("/api/v1/events/", {"format": "csv"}).content.decode()
+    assert "draft-city" not in client.get("/api/v1/events/", {"format": "csv"}).getvalue().decode()
 
 
 def test_unicode_slug_detail(client):

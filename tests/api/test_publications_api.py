@@ -98,7 +98,7 @@ def test_publications_as_csv(client):
     EditionFactory(publication=publication, date=dt.date(2022, 4, 1), link="https://ex.org/7.pdf")
     response = client.get("/api/v1/publications/", {"format": "csv", "kind": "newsletter"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert lines[0] == (
         "slug,title,kind,series,issue,networks,languages,latest_date,editions,updated_at,page"
     )
@@ -111,7 +111,7 @@ def test_draft_publications_and_editions_of_drafts_never_appear(client):
     EditionFactory(publication=PublicationFactory(slug="public-pub"))
     assert slugs(client.get("/api/v1/publications/")) == ["public-pub"]
     assert client.get("/api/v1/publications/draft-pub/").status_code == 404
-    assert "draft-pub" not in client.get("/api/v1/publications/?format=csv").content.decode()
+    assert "draft-pub" not in client.get("/api/v1/publications/?format=csv").getvalue().decode()
 
 
 def test_publication_hides_draft_offices_and_projects(client):

@@ -74,7 +74,7 @@ def test_api_and_csv_give_the_checked_download_never_media(client):
     address = body["editions"][0]["file"]
     assert address == f"http://testserver{download_of(edition)}"
     assert "/media/" not in address
-    csv = client.get("/api/v1/publications/", {"format": "csv"}).content.decode()
+    csv = client.get("/api/v1/publications/", {"format": "csv"}).getvalue().decode()
     assert download_of(edition) in csv and "/media/" not in csv
 
 
