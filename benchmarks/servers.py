@@ -166,6 +166,60 @@ class Nginx:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+class Redis:
+    """A private redis-server on loopback, in memory only: the shared cache (CACHE_URL) that
+    production runs the portal with, so the page cache and the API's rate limit cost no SQL."""
+
+    def __init__(self):
+        self.tmp = tmp = Path(tempfile.mkdtemp(prefix="portal-bench-redis-"))
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                HOST,
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(tmp),
+            ],
+            stdout=(tmp / "redis.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with socket.create_connection((HOST, self.port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                logged = (tmp / "redis.log").read_text(errors="replace")
+                self.stop()
+                raise RuntimeError(f"redis-server did not start: {logged}")
+            time.sleep(0.1)
+
+    @property
+    def url(self) -> str:
+        return f"redis://{HOST}:{self.port}/0"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 def children(pid: int) -> list[int]:
     """The child processes of `pid` (gunicorn's workers), from /proc."""
     listed = Path(f"/proc/{pid}/task/{pid}/children")
@@ -198,18 +252,28 @@ def installed(*programs: str) -> bool:
 
 
 def install_tools() -> None:
-    """wrk and nginx-light from Debian's packages, when missing and running as root."""
-    if installed("wrk", "nginx"):
+    """wrk, nginx-light and redis-server from Debian's packages, when missing and running as root."""
+    if installed("wrk", "nginx", "redis-server"):
         return
     if os.geteuid() != 0 or not installed("apt-get"):
         raise SystemExit(
-            "make bench needs wrk and nginx: install Debian's `wrk` and `nginx-light` "
-            "(apt-get install wrk nginx-light), or run as root on Debian to have it done."
+            "make bench needs wrk, nginx and redis-server: install Debian's `wrk`, `nginx-light` "
+            "and `redis-server` (apt-get install wrk nginx-light redis-server), or run as root "
+            "on Debian to have it done."
         )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-q"], check=True, env=env)
     subprocess.run(
-        ["apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk", "nginx-light"],
+        [
+            "apt-get",
+            "install",
+            "-y",
+            "-q",
+            "--no-install-recommends",
+            "wrk",
+            "nginx-light",
+            "redis-server",
+        ],
         check=True,
         env=env,
     )
