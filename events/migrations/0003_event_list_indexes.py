@@ -2,26 +2,7 @@
 
 from django.db import migrations, models
 
-# The API list's order, latest first with undated events last (events.queries.latest_first).
-# PostgreSQL needs NULLS LAST spelled in the index to read that order from it; SQLite puts NULLs
-# last in descending order and has no NULLS clause in an index.
-ORDER_INDEX = "events_latest_first"
-ORDER_COLUMNS = {
-    "postgresql": "start DESC NULLS LAST, title, id",
-    "sqlite": "start DESC, title, id",
-}
-
-
-def create_order_index(apps, schema_editor):
-    columns = ORDER_COLUMNS.get(schema_editor.connection.vendor)
-    if columns:
-        schema_editor.execute(f"CREATE INDEX {ORDER_INDEX} ON events_event ({columns})")
-
-
-def drop_order_index(apps, schema_editor):
-    if schema_editor.connection.vendor in ORDER_COLUMNS:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {ORDER_INDEX}")
-
+from core.indexes import ordered_index
 
 class Migration(migrations.Migration):
 
@@ -51,5 +32,13 @@ class Migration(migrations.Migration):
             model_name='event',
             index=models.Index(fields=['report_group'], name='event_report_group'),
         ),
-        migrations.RunPython(create_order_index, drop_order_index),
+        # The API list's order, latest first with undated events last (events.queries.latest_first).
+        ordered_index(
+            "events.Event",
+            "events_latest_first",
+            {
+                "postgresql": "start DESC NULLS LAST, title, id",
+                "sqlite": "start DESC, title, id",
+            },
+        ),
     ]

@@ -4,15 +4,7 @@ import publications.languages
 from django.db import migrations, models
 from django.db.models import Max, OuterRef, Subquery
 
-# The library's order, newest first (publications.queries.LIBRARY_ORDER). PostgreSQL needs NULLS
-# LAST spelled in the index to read that order from it; SQLite puts NULLs first in ascending
-# order (last in descending) and has no NULLS clause in an index.
-ORDER_INDEX = "publications_library_order"
-ORDER_COLUMNS = {
-    "postgresql": "latest_edition_date DESC NULLS LAST, publish_at DESC, id DESC",
-    "sqlite": "latest_edition_date DESC, publish_at DESC, id DESC",
-}
-
+from core.indexes import ordered_index
 
 def fill_latest_edition_dates(apps, schema_editor):
     """As publications.services.refresh_latest_edition_dates() (a migration uses the models of
@@ -27,19 +19,6 @@ def fill_latest_edition_dates(apps, schema_editor):
         .values("latest")
     )
     Publication.objects.update(latest_edition_date=Subquery(latest))
-
-
-def create_order_index(apps, schema_editor):
-    columns = ORDER_COLUMNS.get(schema_editor.connection.vendor)
-    if columns:
-        schema_editor.execute(
-            f"CREATE INDEX {ORDER_INDEX} ON publications_publication ({columns})"
-        )
-
-
-def drop_order_index(apps, schema_editor):
-    if schema_editor.connection.vendor in ORDER_COLUMNS:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {ORDER_INDEX}")
 
 
 class Migration(migrations.Migration):
@@ -90,5 +69,13 @@ class Migration(migrations.Migration):
             field=models.CharField(choices=[('annual-report', 'Annual report'), ('report', 'Report'), ('case-study', 'Case study'), ('newsletter', 'Newsletter'), ('fact-sheet', 'Fact sheet'), ('playbook', 'Playbook'), ('handbook', 'Handbook'), ('compendium', 'Compendium'), ('leaflet', 'Leaflet'), ('video', 'Video'), ('brochure', 'Brochure'), ('policy-brief', 'Policy brief'), ('toolkit', 'Toolkit'), ('other', 'Other')], db_index=True, max_length=20, verbose_name='kind'),
         ),
         migrations.RunPython(fill_latest_edition_dates, migrations.RunPython.noop),
-        migrations.RunPython(create_order_index, drop_order_index),
+        # The library's order, newest first (publications.queries.LIBRARY_ORDER).
+        ordered_index(
+            "publications.Publication",
+            "publications_library_order",
+            {
+                "postgresql": "latest_edition_date DESC NULLS LAST, publish_at DESC, id DESC",
+                "sqlite": "latest_edition_date DESC, publish_at DESC, id DESC",
+            },
+        ),
     ]
