@@ -145,6 +145,12 @@ class MemberListView(FilteredListView):
     def get_queryset(self):
         return self.object_list
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if self.filterset.is_valid():
+            paginator.count = self.filterset.member_count()  # the same number, counted faster
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
