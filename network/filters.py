@@ -67,14 +67,14 @@ class ThemeChoiceFilter(django_filters.ChoiceFilter):
 
 def region_choices():
     """Region slugs in use, labelled with their network so equal names stay distinguishable."""
-    regions = Region.objects.filter(network__in=Network.objects.published()).select_related(
-        "network"
-    )
+    regions = Region.objects.filter(network__in=Network.objects.published())
     seen, choices = set(), []
-    for region in regions.order_by("network__order", "order", "name"):
-        if region.slug not in seen:
-            seen.add(region.slug)
-            choices.append((region.slug, f"{region.name} ({region.network.name})"))
+    for slug, name, network_name in regions.order_by("network__order", "order", "name").values_list(
+        "slug", "name", "network__name"
+    ):
+        if slug not in seen:
+            seen.add(slug)
+            choices.append((slug, f"{name} ({network_name})"))
     return choices
 
 
