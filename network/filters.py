@@ -1,7 +1,10 @@
 """The network app's FilterSets: one per list, used by its page and its API list alike."""
 
 import django_filters
-from django.db.models import Q
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
@@ -27,6 +30,43 @@ from network.models import (
     Term,
     Theme,
 )
+
+
+def _html_attrs(attrs: dict) -> str:
+    """As django/forms/widgets/attrs.html: ` name` for True, none for False, else ` name="…"`."""
+    return mark_safe(
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
+
+
+class LongSelect(forms.Select):
+    """Django's Select, the same HTML, its options written here instead of by a template each:
+    the directory's regions and countries and the themes (hundreds of options) cost a list page
+    a third of its time through templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = [format_html('<select name="{}"{}>', widget["name"], _html_attrs(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(format_html('\n  <optgroup label="{}">', group_name))
+            for option in options:
+                html.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',  # the template's own newline
+                        option["value"],
+                        _html_attrs(option["attrs"]),
+                        option["label"],
+                    )
+                )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))
 
 
 def published_networks(request):
@@ -62,19 +102,20 @@ class ThemeChoiceFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("label", _("Theme"))
         kwargs.setdefault("choices", theme_choices)
         kwargs.setdefault("empty_label", _("All themes"))
+        kwargs.setdefault("widget", LongSelect)
         super().__init__(**kwargs)
 
 
 def region_choices():
     """Region slugs in use, labelled with their network so equal names stay distinguishable."""
-    regions = Region.objects.filter(network__in=Network.objects.published()).select_related(
-        "network"
-    )
+    regions = Region.objects.filter(network__in=Network.objects.published())
     seen, choices = set(), []
-    for region in regions.order_by("network__order", "order", "name"):
-        if region.slug not in seen:
-            seen.add(region.slug)
-            choices.append((region.slug, f"{region.name} ({region.network.name})"))
+    for slug, name, network_name in regions.order_by("network__order", "order", "name").values_list(
+        "slug", "name", "network__name"
+    ):
+        if slug not in seen:
+            seen.add(slug)
+            choices.append((slug, f"{name} ({network_name})"))
     return choices
 
 
@@ -102,11 +143,13 @@ class MemberFilter(PublishableFilterSet):
         choices=region_choices,
         method="filter_nothing",
         empty_label=_("All regions"),
+        widget=LongSelect,
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=member_country_choices,
         empty_label=_("All countries"),
+        widget=LongSelect,
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),
@@ -153,8 +196,20 @@ class MemberFilter(PublishableFilterSet):
             memberships = memberships.filter(organisation__in=self.qs)
         return memberships
 
+    def member_count(self) -> int:
+        """How many organisations the directory lists (self.qs.count()). Without filters on
+        the organisation itself, counted from the matching memberships alone (they hold
+        published organisations only), which one index answers."""
+        if any(self.form.cleaned_data.get(name) for name in self.organisation_filters):
+            return self.qs.count()
+        memberships = self.matching_memberships().order_by()
+        return memberships.values("organisation_id").distinct().count()
+
     def filter_queryset(self, queryset):
-        queryset = queryset.filter(pk__in=self.matching_memberships().values("organisation_id"))
+        # Probed per organisation (EXISTS), in the page's order: a page of 30 reads about 30
+        # organisations' memberships, not every matching membership first.
+        matching = self.matching_memberships().filter(organisation=OuterRef("pk"))
+        queryset = queryset.filter(Exists(matching))
         return super().filter_queryset(queryset)
 
 
@@ -192,8 +247,10 @@ class ProjectFilter(PublishableFilterSet):
         return queryset.filter(pk__in=projects_of_organisation(value))
 
     def filter_queryset(self, queryset):
-        # Several matching themes would otherwise repeat a project.
-        return super().filter_queryset(queryset).distinct()
+        queryset = super().filter_queryset(queryset)
+        # Through its themes a project matches once per theme: only then made distinct (a
+        # SELECT DISTINCT of every project row costs each unfiltered page a sort).
+        return queryset.distinct() if self.form.cleaned_data.get("theme") else queryset
 
 
 class GovernanceFilter(ListFilterSet):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, F, Prefetch, Q
+from django.utils import timezone
 
 from core.dates import today
 from core.publishing import published_joined, published_q
@@ -139,11 +140,12 @@ def member_directory():
 
 
 def network_memberships(network: Network):
-    """public_memberships() of one network. Membership.public()'s rule is tested on the joined
-    rows (published_q): its `IN (subquery)` of every published organisation cost SQLite tens of
-    milliseconds per query at 12,000 organisations."""
+    """public_memberships() of one network: the organisation's publication is tested on the
+    membership's copy of it (Membership.public()), the network's on the joined row."""
     return Membership.objects.filter(
-        published_q("organisation__"), published_q("network__"), network=network
+        published_q("network__"),
+        organisation_public_from__lte=timezone.now(),
+        network=network,
     ).select_related("network", "region", "organisation")
 
 

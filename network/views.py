@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from core.dates import today
 from core.filters import YearForm
+from core.publishing import published_q
 from core.views import FilteredListView
 from network import queries
 from network.filters import GovernanceFilter, MemberFilter, ProjectFilter
@@ -145,6 +146,12 @@ class MemberListView(FilteredListView):
     def get_queryset(self):
         return self.object_list
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if self.filterset.is_valid():
+            paginator.count = self.filterset.member_count()  # the same number, counted faster
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
@@ -195,12 +202,14 @@ class ProjectDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.object
-        context["participants"] = (
-            project.participants.filter(
-                organisation__in=visible_to(Organisation.objects.all(), self.request.user)
+        participants = project.participants.select_related("organisation")
+        user = self.request.user
+        if user.is_active and user.is_staff:  # may preview drafts of their networks
+            participants = participants.filter(
+                organisation__in=visible_to(Organisation.objects.all(), user)
             )
-            .select_related("organisation")
-            .order_by("role", "organisation__name")
-        )
+        else:  # published(), tested on the joined row: no list of every published organisation
+            participants = participants.filter(published_q("organisation__"))
+        context["participants"] = participants.order_by("role", "organisation__name")
         context["pairings"] = queries.published_pairings().filter(programme=project)
         return context

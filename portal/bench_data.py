@@ -294,6 +294,7 @@ class Generator:
                     left=left,
                     date_precision=precision,
                     source=SYNTHETIC,
+                    organisation_public_from=orgs[o].public_from,  # as Membership.save() sets it
                 )
             )
         _bulk(Membership, rows, self.created)

@@ -24,6 +24,7 @@ from network.models.members import (
     OrganisationKind,
     OrganisationQuerySet,
     StatedFigure,
+    refresh_organisation_publication,
 )
 from network.models.networks import (
     SDG,
@@ -51,6 +52,7 @@ from network.models.projects import (
 )
 
 __all__ = [
+    "refresh_organisation_publication",
     "Network",
     "Office",
     "Region",

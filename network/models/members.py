@@ -5,8 +5,9 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -106,8 +107,20 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Every write of an organisation (admin form and actions, API, import, revert, seed)
+        # saves it here: its memberships' copy of its publication follows in one UPDATE.
+        refresh_organisation_publication(Membership.objects.filter(organisation=self))
+
     def get_absolute_url(self):
         return reverse("network:member-detail", kwargs={"slug": self.slug})
+
+    @property
+    def public_from(self):
+        """When the public may see the organisation: its publish time if published, else None
+        (Membership.organisation_public_from)."""
+        return self.publish_at if self.is_published else None
 
     def clean(self):
         super().clean()
@@ -142,10 +155,11 @@ class MembershipQuerySet(models.QuerySet):
     def public(self):
         """Memberships whose organisation and network are both published.
 
-        The organisation is probed per membership (by its primary key) rather than listed:
-        a page's few memberships then never read every published organisation."""
+        The organisation's published() is tested on its copy in the membership
+        (`organisation_public_from`, the same condition): counting members by network and type
+        then reads one index, not every membership's organisation."""
         return self.filter(
-            Exists(Organisation.objects.published().filter(pk=OuterRef("organisation_id"))),
+            organisation_public_from__lte=timezone.now(),
             network__in=Network.objects.published(),
         )
 
@@ -163,7 +177,8 @@ class Membership(SourcedModel):
     """An organisation's membership of a network; kept when it ends, so history stays true."""
 
     network_path = "network"
-    history = HistoricalRecords()
+    # organisation_public_from is the organisation's, not a change of the membership.
+    history = HistoricalRecords(excluded_fields=["organisation_public_from"])
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships"
@@ -209,6 +224,10 @@ class Membership(SourcedModel):
         help_text=_("The introduction of the new member, as the annual report prints it."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Derived, never edited: the organisation's publish time while it is published, None while
+    # it is a draft, so `organisation_public_from <= now` is the organisation's published().
+    # Set by save() below and by Organisation.save() (refresh_organisation_publication).
+    organisation_public_from = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -216,8 +235,20 @@ class Membership(SourcedModel):
         ordering = ["network", "type", "organisation__name"]
         # The member directory's filters (network and type of one membership, the year joined)
         # and "current" (joined and left dates), on the page and in the API.
+        # The first also holds what counting members by network and type tests (the networks'
+        # cards, the directory's counts): those read that index alone, not 15,000 rows.
         indexes = [
-            models.Index(fields=["network", "type"], name="membership_network_type"),
+            models.Index(
+                fields=[
+                    "network",
+                    "type",
+                    "joined",
+                    "left",
+                    "organisation_public_from",
+                    "organisation",
+                ],
+                name="membership_network_type_dates",
+            ),
             models.Index(fields=["joined"], name="membership_joined"),
             models.Index(fields=["left"], name="membership_left"),
         ]
@@ -233,6 +264,12 @@ class Membership(SourcedModel):
 
     def __str__(self):
         return f"{self.organisation} — {self.network} ({self.get_type_display()})"
+
+    def save(self, *args, **kwargs):
+        self.organisation_public_from = self.organisation.public_from
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "organisation_public_from"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -317,3 +354,14 @@ class StatedFigure(SourcedModel):
     @property
     def as_of_display(self):
         return format_period(self.as_of, None, self.as_of_precision)
+
+
+def refresh_organisation_publication(memberships) -> None:
+    """Copy each membership's organisation's publication into it (organisation_public_from):
+    one UPDATE, after an organisation's save or a bulk insert (portal.bench_data)."""
+    organisation = Organisation.objects.filter(pk=OuterRef("organisation_id"))
+    memberships.update(
+        organisation_public_from=Subquery(
+            organisation.filter(is_published=True).values("publish_at")[:1]
+        )
+    )
