@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
-from core.publishing import published_joined
+from core.publishing import published_joined, published_q
 from network.models import Network, Organisation, OrganisationKind, Person, Project
 from network.queries import project_and_organisation_lists
-from publications.models import Edition, Publication, PublicationPerson
+from publications.models import Edition, Publication, PublicationPerson, Series
 
 
 def public_editions():
@@ -125,3 +127,37 @@ def publications_for_project(project: Project) -> QuerySet[Publication]:
 def recently_published() -> QuerySet[Publication]:
     """published_publications(), most recently published first: what the Atom feed announces."""
     return published_publications().order_by("-publish_at", "-pk")
+
+
+def edition_languages() -> list[str]:
+    """The languages of the editions of published publications, in code order (the library's
+    language filter).
+
+    Not a DISTINCT over every edition (it grows with the table): the query walks the edition
+    index on language, one language at a time ("loose index scan"), each step the first
+    edition of a published publication in a language after the previous one, so it reads
+    about one index entry per language in use (more only where a language's first editions are
+    drafts'). The published condition is published_q()'s, compiled by the ORM.
+    """
+
+    def step(after):
+        editions = Edition.objects.filter(published_q("publication__"), language__gt=after)
+        return editions.order_by("language").values("language")[:1].query.sql_with_params()
+
+    first, first_params = step("")
+    following, following_params = step(RawSQL("used.language", ()))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE used(language) AS (SELECT ({first}) "
+            f"UNION ALL SELECT ({following}) FROM used WHERE used.language IS NOT NULL) "
+            "SELECT language FROM used WHERE language IS NOT NULL",
+            (*first_params, *following_params),
+        )
+        return [language for (language,) in cursor.fetchall()]
+
+
+def published_series() -> QuerySet[Series]:
+    """Series with at least one published publication, by name (the library's series filter):
+    one indexed look-up per series, not a DISTINCT over every publication."""
+    publications = Publication.objects.published().filter(series=OuterRef("pk"))
+    return Series.objects.filter(Exists(publications)).order_by("name")
