@@ -25,8 +25,16 @@ def public_editions():
     return published_joined(Edition.objects.all(), "publisher", "translated_by")
 
 
+EDITION_ORDER = ("is_summary", "order", "language")
+
+
 def _editions():
-    return public_editions().order_by("is_summary", "order", "language")
+    return public_editions().order_by(*EDITION_ORDER)
+
+
+def _card_editions():
+    """The editions a card and a feed entry show (their languages): no offices joined."""
+    return Edition.objects.order_by(*EDITION_ORDER)
 
 
 # Newest first: the latest dated edition (stored by the write service; an index in this order
@@ -43,26 +51,32 @@ def published_publications() -> QuerySet[Publication]:
     return with_card_joins(Publication.objects.published())
 
 
+def _networks():
+    return Prefetch(
+        "networks",
+        queryset=Network.objects.published().order_by("order", "name"),
+        to_attr="network_list",
+    )
+
+
 def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """The joins and order of a publication card, on any base queryset (staff preview too)."""
     return (
         queryset.select_related("series")
         .prefetch_related(
-            Prefetch(
-                "networks",
-                queryset=Network.objects.published().order_by("order", "name"),
-                to_attr="network_list",
-            ),
-            Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
+            _networks(), Prefetch("editions", queryset=_card_editions(), to_attr="edition_list")
         )
         .order_by(*LIBRARY_ORDER)
     )
 
 
 def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
-    """`queryset` (with_card_joins()) plus what the publication page and the API show."""
+    """`queryset` (with_card_joins()) plus what the publication page and the API show: the
+    editions with their offices (published ones; the card's editions have none joined)."""
     credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
-    return queryset.prefetch_related(
+    return queryset.prefetch_related(None).prefetch_related(
+        _networks(),
+        Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
         Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
         *project_and_organisation_lists(),
         "themes",
