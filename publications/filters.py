@@ -7,18 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import PublishableFilterSet, TextSearchFilter, YearFilter
 from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_organisation
 from network.models import Project
+from publications import queries
 from publications.languages import UNDETERMINED, language_label, primary_subtag
-from publications.models import Edition, Publication, PublicationKind, Series
-
-
-def _published_editions():
-    return Edition.objects.filter(publication__in=Publication.objects.published())
+from publications.models import Edition, Publication, PublicationKind
 
 
 def language_filter_choices():
     """Languages of published editions, plus each one's base language ("zh" covers zh-hans and
     zh-hant), computed per request."""
-    used = set(_published_editions().order_by().values_list("language", flat=True).distinct())
+    used = set(queries.edition_languages())
     used.discard(UNDETERMINED)
     codes = used | {primary_subtag(code) for code in used}
     return sorted(
@@ -27,7 +24,7 @@ def language_filter_choices():
 
 
 def published_series(request):
-    return Series.objects.filter(publications__in=Publication.objects.published()).distinct()
+    return queries.published_series()
 
 
 class PublicationFilter(PublishableFilterSet):

@@ -189,6 +189,12 @@ class Publication(SluggedModel, SourcedModel, Publishable):
     def get_absolute_url(self):
         return reverse("publications:publication-detail", kwargs={"slug": self.slug})
 
+    def get_kind_display(self):
+        """The kind's label, as Django's get_kind_display() gives it, by one look-up: Django's
+        builds a dict of every choice, each label translated, on each call (24 times a page)."""
+        kind = PublicationKind._value2member_map_.get(self.kind)
+        return str(kind.label) if kind is not None else self.kind
+
     @property
     def latest_edition(self):
         """The date of the latest dated edition (None if no edition is dated)."""

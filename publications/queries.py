@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
-from core.publishing import published_joined
+from core.publishing import published_joined, published_q
 from network.models import Network, Organisation, OrganisationKind, Person, Project
 from network.queries import project_and_organisation_lists
-from publications.models import Edition, Publication, PublicationPerson
+from publications.models import Edition, Publication, PublicationPerson, Series
 
 
 def public_editions():
@@ -23,8 +25,16 @@ def public_editions():
     return published_joined(Edition.objects.all(), "publisher", "translated_by")
 
 
+EDITION_ORDER = ("is_summary", "order", "language")
+
+
 def _editions():
-    return public_editions().order_by("is_summary", "order", "language")
+    return public_editions().order_by(*EDITION_ORDER)
+
+
+def _card_editions():
+    """The editions a card and a feed entry show (their languages): no offices joined."""
+    return Edition.objects.order_by(*EDITION_ORDER)
 
 
 # Newest first: the latest dated edition (stored by the write service; an index in this order
@@ -41,26 +51,32 @@ def published_publications() -> QuerySet[Publication]:
     return with_card_joins(Publication.objects.published())
 
 
+def _networks():
+    return Prefetch(
+        "networks",
+        queryset=Network.objects.published().order_by("order", "name"),
+        to_attr="network_list",
+    )
+
+
 def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """The joins and order of a publication card, on any base queryset (staff preview too)."""
     return (
         queryset.select_related("series")
         .prefetch_related(
-            Prefetch(
-                "networks",
-                queryset=Network.objects.published().order_by("order", "name"),
-                to_attr="network_list",
-            ),
-            Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
+            _networks(), Prefetch("editions", queryset=_card_editions(), to_attr="edition_list")
         )
         .order_by(*LIBRARY_ORDER)
     )
 
 
 def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
-    """`queryset` (with_card_joins()) plus what the publication page and the API show."""
+    """`queryset` (with_card_joins()) plus what the publication page and the API show: the
+    editions with their offices (published ones; the card's editions have none joined)."""
     credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
-    return queryset.prefetch_related(
+    return queryset.prefetch_related(None).prefetch_related(
+        _networks(),
+        Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
         Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
         *project_and_organisation_lists(),
         "themes",
@@ -125,3 +141,37 @@ def publications_for_project(project: Project) -> QuerySet[Publication]:
 def recently_published() -> QuerySet[Publication]:
     """published_publications(), most recently published first: what the Atom feed announces."""
     return published_publications().order_by("-publish_at", "-pk")
+
+
+def edition_languages() -> list[str]:
+    """The languages of the editions of published publications, in code order (the library's
+    language filter).
+
+    Not a DISTINCT over every edition (it grows with the table): the query walks the edition
+    index on language, one language at a time ("loose index scan"), each step the first
+    edition of a published publication in a language after the previous one, so it reads
+    about one index entry per language in use (more only where a language's first editions are
+    drafts'). The published condition is published_q()'s, compiled by the ORM.
+    """
+
+    def step(after):
+        editions = Edition.objects.filter(published_q("publication__"), language__gt=after)
+        return editions.order_by("language").values("language")[:1].query.sql_with_params()
+
+    first, first_params = step("")
+    following, following_params = step(RawSQL("used.language", ()))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH RECURSIVE used(language) AS (SELECT ({first}) "
+            f"UNION ALL SELECT ({following}) FROM used WHERE used.language IS NOT NULL) "
+            "SELECT language FROM used WHERE language IS NOT NULL",
+            (*first_params, *following_params),
+        )
+        return [language for (language,) in cursor.fetchall()]
+
+
+def published_series() -> QuerySet[Series]:
+    """Series with at least one published publication, by name (the library's series filter):
+    one indexed look-up per series, not a DISTINCT over every publication."""
+    publications = Publication.objects.published().filter(series=OuterRef("pk"))
+    return Series.objects.filter(Exists(publications)).order_by("name")

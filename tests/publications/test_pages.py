@@ -183,3 +183,29 @@ def test_feed_is_atom_with_newest_first(client):
     assert response["Content-Type"].startswith("application/atom+xml")
     body = response.content.decode()
     assert body.index("Second") < body.index("First")
+
+
+def test_library_filter_offers_languages_and_series_of_published_publications_only(client):
+    """The language and series selects list what published publications have: a draft's or a
+    scheduled publication's language or series is not offered, a language is offered when only
+    a later edition in it is published, and a base language covers its scripts."""
+    draft_series, series = SeriesFactory(name="Draft series"), SeriesFactory(name="Loop")
+    draft = PublicationFactory(title="Draft", is_published=False, series=draft_series)
+    EditionFactory(publication=draft, language="fr")
+    EditionFactory(publication=draft, language="ko")  # ko's first edition is a draft's
+    scheduled = PublicationFactory(
+        title="Later", publish_at=timezone.now() + dt.timedelta(days=1), series=draft_series
+    )
+    EditionFactory(publication=scheduled, language="ja")
+    published = PublicationFactory(title="Published", series=series)
+    EditionFactory(publication=published, language="zh-hans")
+    EditionFactory(publication=published, language="ko")
+    EditionFactory(publication=published, language="und")
+    page = client.get("/publications/").content.decode()
+
+    def options(name):
+        select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
+        return [value for value in re.findall(r'<option value="([^"]*)"', select) if value]
+
+    assert sorted(options("language")) == ["ko", "zh", "zh-hans"]
+    assert options("series") == [series.slug]

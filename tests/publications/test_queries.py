@@ -47,3 +47,16 @@ def test_language_labels_show_the_local_script():
     assert language_label("zh") == "Chinese — 中文"
     assert language_label("ko") == "Korean — 한국어"
     assert language_label("und") == "Language not stated"
+
+
+def test_kind_display_is_the_kinds_translated_label():
+    """Cards, feeds and citations name the kind as Django's get_kind_display() would."""
+    from django.utils import translation
+
+    from publications.models import Publication, PublicationKind
+
+    for kind in PublicationKind:
+        publication = Publication(kind=kind.value)
+        with translation.override("ko"):
+            assert publication.get_kind_display() == str(kind.label)
+    assert Publication(kind="retired-kind").get_kind_display() == "retired-kind"
