@@ -216,6 +216,13 @@ def other_editions(event: Event):
     )
 
 
+# The order of the events overlapping a window: by start, then title. Sorted as an expression
+# (Coalesce of the start alone) so that both databases read the few events of the window from
+# the index on (ends_on, start, …) and sort them, instead of walking every event that started
+# before the window's end in (start, title) order to find the few still running in it.
+BY_START = (Coalesce("start", "start").asc(nulls_last=True), "title")
+
+
 def calendar_events(queryset, first: dt.date, last: dt.date):
     """Events overlapping first..last, with their sessions (to place them on the right days)."""
     return (
@@ -225,7 +232,7 @@ def calendar_events(queryset, first: dt.date, last: dt.date):
                 "sessions", queryset=EventSession.objects.order_by("start"), to_attr="session_list"
             )
         )
-        .order_by("start", "title")
+        .order_by(*BY_START)
     )
 
 
@@ -259,7 +266,7 @@ def calendar_feed(queryset):
             queryset=EventSession.objects.order_by("start", "order"),
             to_attr="session_list",
         )
-    ).order_by(F("start").asc(nulls_last=True), "title")
+    ).order_by(*BY_START)
 
 
 # The events calendar feed's window (one place: the feed view and the events page's text rely

@@ -265,6 +265,20 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
             models.Index(fields=["status"], name="event_status"),
             models.Index(fields=["format"], name="event_format"),
             models.Index(fields=["report_group"], name="event_report_group"),
+            # Counts over all published events read from an index, not from each event's row:
+            # the events page's group sizes (upcoming, past, undated) and the sitemap's count
+            # and latest change.
+            models.Index(
+                fields=["publish_at", "is_published", "ends_on", "start", "updated_at"],
+                name="event_published_dates",
+            ),
+            # The events overlapping a window (the month calendar, the iCal feed's window):
+            # from the events ending on or after its first day, each checked against its last
+            # day and its publication in the index, so that only the matching rows are read.
+            models.Index(
+                fields=["ends_on", "start", "is_published", "publish_at"],
+                name="event_overlapping",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
