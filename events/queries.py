@@ -223,17 +223,33 @@ def other_editions(event: Event):
 BY_START = (Coalesce("start", "start").asc(nulls_last=True), "title")
 
 
-def calendar_events(queryset, first: dt.date, last: dt.date):
-    """Events overlapping first..last, with their sessions (to place them on the right days)."""
-    return (
-        queryset.overlapping(first, last)
-        .prefetch_related(
-            Prefetch(
-                "sessions", queryset=EventSession.objects.order_by("start"), to_attr="session_list"
-            )
-        )
+# What the month calendar shows of an event: its title, link and dates (not its networks and
+# places).
+CALENDAR_FIELDS = ("id", "slug", "title", "start", "end", "date_precision", "date_note")
+
+
+def calendar_events(first: dt.date, last: dt.date) -> list[dict]:
+    """Published events overlapping first..last, by start: each a dict of CALENDAR_FIELDS and
+    `sessions`, its sessions' (start, end, date_precision) in start order (to place it on the
+    right days). Rows, not model instances: a month can hold hundreds of events. Two queries."""
+    events = list(
+        Event.objects.published()
+        .overlapping(first, last)
         .order_by(*BY_START)
+        .values(*CALENDAR_FIELDS)
     )
+    sessions: dict[int, list] = {}
+    if events:
+        rows = (
+            EventSession.objects.filter(event_id__in=[event["id"] for event in events])
+            .order_by("start", "id")
+            .values_list("event_id", "start", "end", "date_precision")
+        )
+        for event_id, *dates in rows:
+            sessions.setdefault(event_id, []).append(tuple(dates))
+    for event in events:
+        event["sessions"] = sessions.get(event["id"], [])
+    return events
 
 
 def events_held_at(organisation: Organisation):
