@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from icalendar import Calendar
 
 from core.partial_dates import Precision, format_period
-from events.models import Event, EventStatus
+from events.models import Event, EventKind, EventStatus
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",
@@ -103,6 +103,11 @@ def _fold(line: str) -> str:
     return b"\r\n ".join(parts).decode()
 
 
+def _label(choices, value) -> str:
+    """get_FOO_display() without its hashing of every choice (a translation each)."""
+    return str(dict(choices.choices).get(value, value))
+
+
 def _date(day: dt.date) -> str:
     return f"{day.year:04}{day.month:02}{day.day:02}"
 
@@ -122,7 +127,7 @@ def event_lines(event, *, base_url: str, host: str, url: str | None = None) -> l
         raise ValueError(f"A URI value may not contain CR or LF characters: {url!r}")
     places = "; ".join(place.label for place in getattr(event, "place_list", []))
     updated = _utc(event.updated_at or timezone.now())
-    category = _text(str(event.get_kind_display()))
+    category = _text(_label(EventKind, event.kind))
     status = STATUS[event.status]
     if event.is_online and not places:
         location = _("Online")
@@ -142,7 +147,8 @@ def event_lines(event, *, base_url: str, host: str, url: str | None = None) -> l
             description.append(event.date_note)
         if event.status in (EventStatus.POSTPONED, EventStatus.CANCELLED):
             description.append(
-                event.get_status_display() + (f": {event.status_note}" if event.status_note else "")
+                _label(EventStatus, event.status)
+                + (f": {event.status_note}" if event.status_note else "")
             )
         if event.description:
             description.append(event.description)
