@@ -24,10 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar
-from icalendar import Event as VEvent
 
 from core.partial_dates import Precision, format_period
-from events.models import EventStatus
+from events.models import Event, EventKind, EventStatus
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",
@@ -71,46 +70,118 @@ def _periods(event):
         yield "", "", event.start, event.last_day, event.date_precision
 
 
-def add_event(calendar: Calendar, event, *, base_url: str, host: str) -> None:
-    url = base_url + event.get_absolute_url()
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 (and icalendar) escapes it."""
+    return (
+        value.replace(r"\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", r"\;")
+        .replace(",", r"\,")
+        .replace("\r\n", r"\n")
+        .replace("\n", r"\n")
+        .replace("\r", r"\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """A content line folded as icalendar folds it: each part the longest run of whole
+    characters under 75 octets, a backslash (or ^) that ends a part moved to the next one, so
+    that an escape is never split."""
+    data = line.encode()
+    if len(data) < 75:
+        return line
+    parts = []
+    while len(data) > 74:
+        cut = 74
+        while data[cut] & 0xC0 == 0x80:  # inside a UTF-8 character: cut before it
+            cut -= 1
+        if cut > 1 and data[cut - 1] in b"\\^":
+            cut -= 1
+        parts.append(data[:cut])
+        data = data[cut:]
+    parts.append(data)
+    return b"\r\n ".join(parts).decode()
+
+
+def _label(choices, value) -> str:
+    """get_FOO_display() without its hashing of every choice (a translation each)."""
+    return str(dict(choices.choices).get(value, value))
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.year:04}{day.month:02}{day.day:02}"
+
+
+def _utc(moment: dt.datetime) -> str:
+    moment = moment.astimezone(dt.UTC)
+    return f"{_date(moment)}T{moment.hour:02}{moment.minute:02}{moment.second:02}Z"
+
+
+def event_lines(event, *, base_url: str, host: str, url: str | None = None) -> list[str]:
+    """The VEVENTs of `event` as content lines, in icalendar's property order: written
+    directly (a feed holds hundreds of events; building icalendar's objects for each cost
+    about a millisecond). tests/events/test_pages.py checks that icalendar reads them and
+    writes them back byte for byte."""
+    url = base_url + (url or event.get_absolute_url())
+    if "\r" in url or "\n" in url:
+        raise ValueError(f"A URI value may not contain CR or LF characters: {url!r}")
     places = "; ".join(place.label for place in getattr(event, "place_list", []))
+    updated = _utc(event.updated_at or timezone.now())
+    category = _text(_label(EventKind, event.kind))
+    status = STATUS[event.status]
+    if event.is_online and not places:
+        location = _("Online")
+    elif places:
+        location = places + (f"; {_('Online')}" if event.is_online else "")
+    else:
+        location = None
+    lines = []
     for uid_suffix, part, first, last, precision in _periods(event):
-        vevent = VEvent()
-        vevent.add("uid", f"event-{event.pk}{uid_suffix}@{host}")
         summary = f"{event.title}: {part}" if part else event.title
         when = format_period(first, last, precision)
-        lines = [_("When: %(when)s") % {"when": when}]
+        description = [_("When: %(when)s") % {"when": when}]
         if precision != Precision.DAY:
             summary = f"{summary} ({when})"
-            lines[0] += f" ({PRECISION_NOTE[precision]})"
-            vevent.add("transp", "TRANSPARENT")
+            description[0] += f" ({PRECISION_NOTE[precision]})"
         if event.date_note:
-            lines.append(event.date_note)
+            description.append(event.date_note)
         if event.status in (EventStatus.POSTPONED, EventStatus.CANCELLED):
-            lines.append(
-                event.get_status_display() + (f": {event.status_note}" if event.status_note else "")
+            description.append(
+                _label(EventStatus, event.status)
+                + (f": {event.status_note}" if event.status_note else "")
             )
         if event.description:
-            lines.append(event.description)
-        lines.append(url)
-        vevent.add("summary", summary)
-        vevent.add("dtstart", first)
-        vevent.add("dtend", last + dt.timedelta(days=1))
-        vevent.add("dtstamp", event.updated_at or timezone.now())
-        vevent.add("last-modified", event.updated_at or timezone.now())
-        vevent.add("status", STATUS[event.status])
-        vevent.add("url", url)
-        vevent.add("description", "\n\n".join(lines))
-        if event.is_online and not places:
-            vevent.add("location", _("Online"))
-        elif places:
-            vevent.add("location", places + (f"; {_('Online')}" if event.is_online else ""))
-        vevent.add("categories", [event.get_kind_display()])
-        calendar.add_component(vevent)
+            description.append(event.description)
+        description.append(url)
+        lines += [
+            "BEGIN:VEVENT",
+            _fold(f"SUMMARY:{_text(summary)}"),
+            f"DTSTART;VALUE=DATE:{_date(first)}",
+            f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}",
+            f"DTSTAMP:{updated}",
+            _fold(f"UID:{_text(f'event-{event.pk}{uid_suffix}@{host}')}"),
+            _fold(f"CATEGORIES:{category}"),
+            _fold("DESCRIPTION:" + _text("\n\n".join(description))),
+            f"LAST-MODIFIED:{updated}",
+        ]
+        if location is not None:
+            lines.append(_fold(f"LOCATION:{_text(location)}"))
+        lines.append(f"STATUS:{status}")
+        if precision != Precision.DAY:
+            lines.append("TRANSP:TRANSPARENT")
+        lines += [_fold(f"URL:{url}"), "END:VEVENT"]
+    return lines
 
 
 def build_calendar(events, *, name: str, base_url: str, host: str) -> bytes:
-    calendar = new_calendar(name)
+    """The calendar of `events`: its head written by icalendar (new_calendar), its events by
+    event_lines()."""
+    head = new_calendar(name).to_ical().decode()
+    end = "END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    url = Event.url_maker()
+    lines = [head[: -len(end)].removesuffix("\r\n")]
     for event in events:
-        add_event(calendar, event, base_url=base_url, host=host)
-    return calendar.to_ical()
+        lines += event_lines(event, base_url=base_url, host=host, url=url(event.slug))
+    lines.append(end)
+    return "\r\n".join(lines).encode()

@@ -216,17 +216,40 @@ def other_editions(event: Event):
     )
 
 
-def calendar_events(queryset, first: dt.date, last: dt.date):
-    """Events overlapping first..last, with their sessions (to place them on the right days)."""
-    return (
-        queryset.overlapping(first, last)
-        .prefetch_related(
-            Prefetch(
-                "sessions", queryset=EventSession.objects.order_by("start"), to_attr="session_list"
-            )
-        )
-        .order_by("start", "title")
+# The order of the events overlapping a window: by start, then title. Sorted as an expression
+# (Coalesce of the start alone) so that both databases read the few events of the window from
+# the index on (ends_on, start, …) and sort them, instead of walking every event that started
+# before the window's end in (start, title) order to find the few still running in it.
+BY_START = (Coalesce("start", "start").asc(nulls_last=True), "title")
+
+
+# What the month calendar shows of an event: its title, link and dates (not its networks and
+# places).
+CALENDAR_FIELDS = ("id", "slug", "title", "start", "end", "date_precision", "date_note")
+
+
+def calendar_events(first: dt.date, last: dt.date) -> list[dict]:
+    """Published events overlapping first..last, by start: each a dict of CALENDAR_FIELDS and
+    `sessions`, its sessions' (start, end, date_precision) in start order (to place it on the
+    right days). Rows, not model instances: a month can hold hundreds of events. Two queries."""
+    events = list(
+        Event.objects.published()
+        .overlapping(first, last)
+        .order_by(*BY_START)
+        .values(*CALENDAR_FIELDS)
     )
+    sessions: dict[int, list] = {}
+    if events:
+        rows = (
+            EventSession.objects.filter(event_id__in=[event["id"] for event in events])
+            .order_by("start", "id")
+            .values_list("event_id", "start", "end", "date_precision")
+        )
+        for event_id, *dates in rows:
+            sessions.setdefault(event_id, []).append(tuple(dates))
+    for event in events:
+        event["sessions"] = sessions.get(event["id"], [])
+    return events
 
 
 def events_held_at(organisation: Organisation):
@@ -259,7 +282,7 @@ def calendar_feed(queryset):
             queryset=EventSession.objects.order_by("start", "order"),
             to_attr="session_list",
         )
-    ).order_by(F("start").asc(nulls_last=True), "title")
+    ).order_by(*BY_START)
 
 
 # The events calendar feed's window (one place: the feed view and the events page's text rely

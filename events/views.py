@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.dates import today
 from core.filters import YEAR_MAX, YEAR_MIN
-from core.partial_dates import Precision
+from core.partial_dates import PartialDate, Precision, format_period
 from core.views import FilteredListView, RecordFeed, bad_filters_response
 from events import ical, queries
 from events.filters import EventFilter
@@ -138,29 +138,40 @@ class EventCalendarView(TemplateView):
         year, month = kwargs["year"], kwargs["month"]
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
-        events = list(queries.calendar_events(queries.published_events(), first, last))
-        by_day: dict[dt.date, list] = {}
+        by_day: dict[dt.date, list[str]] = {}
         vague = []
-        for event in events:
-            sessions = [s for s in event.session_list if s.start]
-            if sessions:
-                spans = [(s.start, s.last_day, s.date_precision) for s in sessions]
-            else:
-                spans = [(event.start, event.last_day, event.date_precision)]
+        url = Event.url_maker()
+        for event in queries.calendar_events(first, last):
+            # Its link, the same on each of its days: made once (HTML made here, not by the
+            # template per day: hundreds of links a month).
+            link = f'<a href="{escape(url(event["slug"]))}">{escape(event["title"])}</a>'
+            item = f"<li>{link}</li>"
+            spans = [
+                (start, end or PartialDate.of(start, precision).last, precision)
+                for start, end, precision in event["sessions"]
+                or [(event["start"], event["end"], event["date_precision"])]
+            ]
             placed = False
             for start, end, precision in spans:
                 if precision != Precision.DAY:
                     continue
                 day = max(start, first)
                 while day <= min(end, last):
-                    by_day.setdefault(day, []).append(event)
+                    by_day.setdefault(day, []).append(item)
                     placed = True
                     day += dt.timedelta(days=1)
             if not placed and any(p != Precision.DAY for *_, p in spans):
-                vague.append(event)
+                when = format_period(event["start"], event["end"], event["date_precision"])
+                note = event["date_note"]
+                note = f" ({escape(note)})" if note else ""
+                vague.append(f"<li>{link} — {escape(when)}{note}</li>")
         weeks = [
             [
-                {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "items": mark_safe("".join(by_day.get(day, ()))),  # noqa: S308 - escaped
+                }
                 for day in week
             ]
             for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -170,7 +181,7 @@ class EventCalendarView(TemplateView):
         context.update(
             month=first,
             weeks=weeks,
-            vague=vague,
+            vague=mark_safe("".join(vague)),  # noqa: S308 - escaped above
             weekdays=[dt.date(2024, 1, day) for day in range(1, 8)],  # a Monday to Sunday
             previous_url=reverse("events:event-calendar", args=[previous.year, previous.month]),
             next_url=reverse("events:event-calendar", args=[following.year, following.month]),

@@ -85,7 +85,7 @@ PINS = {
     "/events/": (8, 7),
     "/events/?year=2022&country=KR": 8,
     "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 9,
-    "/events/calendar/2022/10/": 4,  # events, networks, places, sessions
+    "/events/calendar/2022/10/": 2,  # events (the columns it shows), their sessions
     "/events/next-year/": 4,  # events, networks, places; the count of its pages
     # the event (project, host joined), networks, places (organisation joined), sessions,
     # organisers, speakers, themes, SDGs, images, other editions

@@ -4,10 +4,12 @@ networks, people, attendance and what came of it."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,6 +113,9 @@ class EventQuerySet(PublishableQuerySet):
 
     def in_year(self, year: int):
         return self.overlapping(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+_SLUG_MARK = "event-slug-mark"
 
 
 class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
@@ -265,6 +270,20 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
             models.Index(fields=["status"], name="event_status"),
             models.Index(fields=["format"], name="event_format"),
             models.Index(fields=["report_group"], name="event_report_group"),
+            # Counts over all published events read from an index, not from each event's row:
+            # the events page's group sizes (upcoming, past, undated) and the sitemap's count
+            # and latest change.
+            models.Index(
+                fields=["publish_at", "is_published", "ends_on", "start", "updated_at"],
+                name="event_published_dates",
+            ),
+            # The events overlapping a window (the month calendar, the iCal feed's window):
+            # from the events ending on or after its first day, each checked against its last
+            # day and its publication in the index, so that only the matching rows are read.
+            models.Index(
+                fields=["ends_on", "start", "is_published", "publish_at"],
+                name="event_overlapping",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -282,6 +301,15 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
 
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def url_maker():
+        """slug -> the event page's address, as get_absolute_url() gives it, with the URL
+        pattern reversed once: for pages and feeds that link hundreds of events."""
+        prefix, suffix = reverse("events:event-detail", kwargs={"slug": _SLUG_MARK}).split(
+            _SLUG_MARK
+        )
+        return lambda slug: prefix + quote(slug, safe=RFC3986_SUBDELIMS + "/~:@") + suffix
 
     def normalise_dates(self):
         if self.start is None:

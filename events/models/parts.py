@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -72,10 +76,21 @@ class EventPlace(models.Model):
         # The public read (events.queries.public_places) gives a draft organisation as None.
         organisation = self.organisation if self.organisation_id else None
         city = self.city or (organisation.name if organisation else "")
-        parts = [
-            part for part in (self.venue, city, self.country.name if self.country else "") if part
-        ]
+        parts = [part for part in (self.venue, city, country_name(self.country.code)) if part]
         return ", ".join(str(part) for part in parts)
+
+
+def country_name(code: str) -> str:
+    """The country's name in the active language ("" for none): a place's label, read for
+    hundreds of places a page or feed."""
+    return _country_name(get_language(), code) if code else ""
+
+
+@functools.lru_cache(maxsize=2048)
+def _country_name(language: str | None, code: str) -> str:
+    # The translation catalogue's answer for (language, code): it never changes while the
+    # process runs, so it is kept, not looked up again for every place.
+    return str(countries.name(code))
 
 
 class OrganiserRole(models.TextChoices):

@@ -268,3 +268,17 @@ def test_editors_note_is_shown_to_staff_only(client, staff_client):
     event = EventFactory(title="Forum", note="Also in 000:242 with another date.")
     assert "Also in 000:242" not in client.get(event.get_absolute_url()).content.decode()
     assert "Also in 000:242" in staff_client.get(event.get_absolute_url()).content.decode()
+
+
+def test_ical_writer_gives_the_bytes_icalendar_writes(client):
+    """The feed's VEVENTs are written directly (events.ical.event_lines), not by icalendar's
+    objects: icalendar reads them back and writes the same bytes (escapes, folding of long and
+    non-ASCII lines, property order)."""
+    event = EventFactory(
+        title="Forum, part 2; «Ümlaut» \\ back–slash " + "long title " * 12,
+        description="Line one\nline two; with, commas\\ and a long tail " * 4,
+        date_note="dates; to be confirmed",
+    )
+    content = client.get(f"/events/{event.slug}/event.ics").content
+    assert Calendar.from_ical(content).to_ical() == content
+    assert b"\\;" in content and b"\\," in content and b"\r\n " in content
