@@ -24,7 +24,7 @@ from core.dates import today
 from events import queries as event_queries
 from events.models import Event, EventStatus, ReportGroup
 from network import queries as network_queries
-from network.models import Membership, Network, Person, ProjectRole, StatedFigure
+from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
 from portal import queries as story_queries
 from portal.models import AnnualReport
 from portal.report_network import (
@@ -310,40 +310,54 @@ def projects_section(
     ):
         publications_by_project.setdefault(project_slug, []).append({"slug": slug, "title": title})
     # Only what the section shows: themes and participants (not the API's pairings and SDGs).
-    projects = (
+    # Only the columns shown, not the network each project's card names, nor its SDGs.
+    projects = list(
         network_queries.published_projects()
         .filter(network=network)
         .active_during(year)
+        .select_related(None)
         .prefetch_related(None)
-        .prefetch_related("themes", network_queries.project_participants())
+        .only("slug", "title", "start", "end", "date_precision", "status")
+        .order_by("title")
     )
+    ids = [project.pk for project in projects]
+    # Each project's first theme (in the themes' order) and its order among the network's.
+    first_themes: dict[int, tuple[str, int]] = {}
+    for project_id, name, order, theme_network in (
+        Project.themes.through.objects.filter(project__in=ids)
+        .order_by("theme__network__order", "theme__network__name", "theme__order", "theme__name")
+        .values_list("project_id", "theme__name", "theme__order", "theme__network_id")
+    ):
+        first_themes.setdefault(project_id, (name, order if theme_network == network.pk else 99))
+    # The participants project_participants() reads (published organisations), as names.
+    roles: dict[int, dict[str, list]] = {pk: {role.value: [] for role in ProjectRole} for pk in ids}
+    for project_id, role, short_name, name in (
+        network_queries.project_participants()
+        .queryset.filter(project__in=ids)
+        .values_list("project_id", "role", "organisation__short_name", "organisation__name")
+    ):
+        roles[project_id][role].append(short_name or name)
     groups: dict[str, list] = {}
-    for project in projects.order_by("title"):
-        themes = list(project.themes.all())
-        theme = themes[0].name if themes else ""
-        roles = {role.value: [] for role in ProjectRole}
-        for participant in project.participant_list:
-            roles[participant.role].append(
-                participant.organisation.short_name or participant.organisation.name
-            )
+    order: dict[str, int] = {}
+    for project in projects:
+        theme, order[theme] = first_themes.get(project.pk, ("", 99))
         groups.setdefault(theme, []).append(
             {
                 "slug": project.slug,
                 "title": project.title,
                 "when": project.when,
                 "status": project.status,
-                "funders": roles["funder"],
-                "partners": roles["partner"],
-                "participants": roles["participant"],
+                "funders": roles[project.pk]["funder"],
+                "partners": roles[project.pk]["partner"],
+                "participants": roles[project.pk]["participant"],
                 "events": events_by_project.get(project.slug, []),
                 "publications": publications_by_project.get(project.slug, []),
             }
         )
-    order = {theme.name: theme.order for theme in network.themes.all()}
     return [
         {"theme": theme, "projects": items}
         for theme, items in sorted(
-            groups.items(), key=lambda item: (item[0] == "", order.get(item[0], 99), item[0])
+            groups.items(), key=lambda item: (item[0] == "", order[item[0]], item[0])
         )
     ]
 
