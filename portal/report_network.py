@@ -12,7 +12,7 @@ import datetime as dt
 from django.db.models import Q
 
 from network import queries as network_queries
-from network.models import Network
+from network.models import Network, StudyVisit
 
 
 def _organisation(organisation) -> dict:
@@ -137,14 +137,30 @@ def national_chapters_section(network: Network) -> list[dict]:
     ]
 
 
+# What pairings_section() shows of a pairing, and the publication of the rows
+# published_pairings() joins.
+PAIRING_FIELDS = (
+    "theme",
+    "programme__acronym",
+    "programme__title",
+    *(
+        f"{side}__{field}"
+        for side in ("first", "second")
+        for field in ("slug", "name", "short_name", "country", "is_published", "publish_at")
+    ),
+)
+
+
 def pairings_section(network: Network, year: int) -> list[dict]:
     """City pairings of the network's programmes with a visit, agreement or activity that year."""
     pairings = network_queries.published_pairings().filter(programme__network=network)
     year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    # By subquery, not by joining the visits: no DISTINCT over the pairings' whole rows.
+    visited = StudyVisit.objects.filter(start__lte=year_end, start__gte=year_start)
     pairings = pairings.filter(
-        Q(visits__start__lte=year_end, visits__start__gte=year_start)
+        Q(pk__in=visited.values("pairing_id"))
         | Q(programme__in=network_queries.published_projects().active_during(year))
-    ).distinct()
+    ).only(*PAIRING_FIELDS)
     return [
         {
             "programme": pairing.programme.acronym or pairing.programme.title,
