@@ -12,7 +12,7 @@ import datetime as dt
 from django.db.models import Q
 
 from network import queries as network_queries
-from network.models import Network
+from network.models import MembershipType, Network, PartnerRole, StudyVisit
 
 
 def _organisation(organisation) -> dict:
@@ -24,6 +24,26 @@ def _organisation(organisation) -> dict:
     }
 
 
+# An organisation as _organisation() gives it, read as columns (values_list) of a relation.
+ORGANISATION_COLUMNS = (
+    "organisation__slug",
+    "organisation__name",
+    "organisation__short_name",
+    "organisation__country",
+)
+
+
+def _organisation_row(row) -> dict:
+    slug, name, short_name, country = row
+    return {"slug": slug, "name": name, "short_name": short_name, "country": country or ""}
+
+
+def labels(choices) -> dict[str, str]:
+    """The translated label of each value of `choices`, looked up once per report (a
+    get_FOO_display() per row costs a translation lookup each)."""
+    return {value: str(label) for value, label in choices.choices}
+
+
 def network_section(network: Network) -> dict:
     return {
         "slug": network.slug,
@@ -33,16 +53,10 @@ def network_section(network: Network) -> dict:
         "website": network.website,
         "how_to_join": network.how_to_join,
         "offices": [
-            {
-                "name": office.name,
-                "address": office.address,
-                "city": office.city,
-                "country": office.country.code or "",
-                "phone": office.phone,
-                "email": office.email,
-                "is_secretariat": office.is_secretariat,
-            }
-            for office in network.offices.all()
+            {**office, "country": office["country"] or ""}
+            for office in network.offices.values(
+                "name", "address", "city", "country", "phone", "email", "is_secretariat"
+            )
         ],
     }
 
@@ -56,7 +70,9 @@ def membership_section(network: Network, year: int, year_end: dt.date) -> dict:
         network_queries.network_memberships(network)
         .filter(joined__year=year)
         .order_by("type", "organisation__name")
+        .values_list(*ORGANISATION_COLUMNS, "type", "region__name", "description")
     )
+    type_labels = labels(MembershipType)
     return {
         "total": counts["total"],
         "by_type": [
@@ -79,13 +95,13 @@ def membership_section(network: Network, year: int, year_end: dt.date) -> dict:
         ],
         "new_members": [
             {
-                **_organisation(m.organisation),
-                "type": m.type,
-                "type_label": str(m.get_type_display()),
-                "region": m.region.name if m.region else "",
-                "description": m.description,
+                **_organisation_row(row),
+                "type": membership_type,
+                "type_label": type_labels.get(membership_type, membership_type),
+                "region": region or "",
+                "description": description,
             }
-            for m in new_members
+            for *row, membership_type, region, description in new_members
         ],
     }
 
@@ -137,14 +153,30 @@ def national_chapters_section(network: Network) -> list[dict]:
     ]
 
 
+# What pairings_section() shows of a pairing, and the publication of the rows
+# published_pairings() joins.
+PAIRING_FIELDS = (
+    "theme",
+    "programme__acronym",
+    "programme__title",
+    *(
+        f"{side}__{field}"
+        for side in ("first", "second")
+        for field in ("slug", "name", "short_name", "country", "is_published", "publish_at")
+    ),
+)
+
+
 def pairings_section(network: Network, year: int) -> list[dict]:
     """City pairings of the network's programmes with a visit, agreement or activity that year."""
     pairings = network_queries.published_pairings().filter(programme__network=network)
     year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    # By subquery, not by joining the visits: no DISTINCT over the pairings' whole rows.
+    visited = StudyVisit.objects.filter(start__lte=year_end, start__gte=year_start)
     pairings = pairings.filter(
-        Q(visits__start__lte=year_end, visits__start__gte=year_start)
+        Q(pk__in=visited.values("pairing_id"))
         | Q(programme__in=network_queries.published_projects().active_during(year))
-    ).distinct()
+    ).only(*PAIRING_FIELDS)
     return [
         {
             "programme": pairing.programme.acronym or pairing.programme.title,
@@ -175,22 +207,19 @@ def pairings_section(network: Network, year: int) -> list[dict]:
 
 def partners_section(network: Network) -> list[dict]:
     groups: dict[str, dict] = {}
-    for partner in network_queries.partners(network):
+    role_labels = labels(PartnerRole)
+    for role, *row in network_queries.partners(network).values_list("role", *ORGANISATION_COLUMNS):
         group = groups.setdefault(
-            partner.role,
-            {"role": partner.role, "label": str(partner.get_role_display()), "organisations": []},
+            role, {"role": role, "label": role_labels.get(role, role), "organisations": []}
         )
-        group["organisations"].append(_organisation(partner.organisation))
+        group["organisations"].append(_organisation_row(row))
     return list(groups.values())
 
 
 def team_section(network: Network, year: int) -> list[dict]:
     return [
-        {
-            "name": position.person.name,
-            "role": position.role,
-            "office": position.office.name if position.office else "",
-            "departed": position.departed,
-        }
-        for position in network_queries.team(network, year=year)
+        {"name": name, "role": role, "office": office or "", "departed": departed}
+        for name, role, office, departed in network_queries.team(network, year=year).values_list(
+            "person__name", "role", "office__name", "departed"
+        )
     ]

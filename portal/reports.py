@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,9 +22,9 @@ from django.utils.translation import gettext as _
 
 from core.dates import today
 from events import queries as event_queries
-from events.models import Event
+from events.models import Event, EventStatus, ReportGroup
 from network import queries as network_queries
-from network.models import Membership, Network, Person, ProjectRole, StatedFigure
+from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
 from portal import queries as story_queries
 from portal.models import AnnualReport
 from portal.report_network import (
@@ -51,7 +52,8 @@ def build_report(network: Network, year: int) -> dict:
     """Every section of `network`'s report for `year`."""
     year_end = dt.date(year, 12, 31)
     membership = membership_section(network, year, year_end)
-    activities = activities_section(network, year)
+    events = _events_of(network, year)
+    activities = activities_section(network, year, events)
     publications = publications_section(network, year)
     editorial = AnnualReport.objects.published().filter(network=network, year=year).first()
     return {
@@ -67,7 +69,7 @@ def build_report(network: Network, year: int) -> dict:
         "highlights": highlights_section(network, year, editorial),
         "projects": projects_section(network, year, activities, publications),
         "publications": publications,
-        "preview": preview_section(network, year),
+        "preview": preview_section(network, year, events),
         "pairings": pairings_section(network, year),
         "partners": partners_section(network),
         "team": team_section(network, year),
@@ -94,26 +96,130 @@ def editorial_section(report: AnnualReport | None) -> dict | None:
     }
 
 
-def _event(event: Event) -> dict:
-    return {
-        "slug": event.slug,
-        "title": event.title,
-        "kind": event.kind,
-        "when": event.when if event.start else "",
-        "start": event.start.isoformat() if event.start else None,
-        "date_precision": event.date_precision,
-        "status": event.status,
-        "status_label": str(event.get_status_display()),
-        "format": event.format,
-        "places": [place.label for place in event.place_list],
-        # None when there is none or it is a draft (published_events() prefetches it so).
-        "project": event.project.slug if event.project else None,
-    }
+class _EventRows:
+    """Events as the report shows them (plain data). The labels every row repeats (a status,
+    a date, a place) are worked out once per report: translated choice labels and country
+    names cost a translation lookup each time."""
+
+    def __init__(self):
+        self.status_labels = {value: str(label) for value, label in EventStatus.choices}
+        self.whens: dict[tuple, str] = {}
+        self.place_labels: dict[tuple, str] = {}
+
+    def when(self, event: Event) -> str:
+        if not event.start:
+            return ""
+        key = (event.start, event.end, event.date_precision)
+        if key not in self.whens:
+            self.whens[key] = event.when
+        return self.whens[key]
+
+    def place(self, place) -> str:
+        organisation = place.organisation if place.organisation_id else None
+        key = (
+            place.venue,
+            place.city,
+            organisation.name if organisation else None,
+            place.country.code,
+        )
+        if key not in self.place_labels:
+            self.place_labels[key] = place.label
+        return self.place_labels[key]
+
+    def __call__(self, event: Event) -> dict:
+        return {
+            "slug": event.slug,
+            "title": event.title,
+            "kind": event.kind,
+            "when": self.when(event),
+            "start": event.start.isoformat() if event.start else None,
+            "date_precision": event.date_precision,
+            "status": event.status,
+            "status_label": self.status_labels.get(event.status, event.status),
+            "format": event.format,
+            "places": [self.place(place) for place in event.place_list],
+            # None when there is none or it is a draft (published_events() prefetches it so).
+            "project": event.project.slug if event.project else None,
+        }
 
 
-def activities_section(network: Network, year: int) -> dict:
-    """The year's events as the report groups them, with counts by month and by group."""
-    groups = event_queries.events_in_year(network, year)
+def _events_of(network: Network, year: int) -> list[Event]:
+    """The network's published events of `year` and of the next (the activities and the
+    preview), by date: one query, and one for their places."""
+    first, last = dt.date(year, 1, 1), dt.date(year + 1, 12, 31)
+    events = (
+        event_queries.published_events()
+        .filter(networks=network)
+        .overlapping(first, last)
+        # Only what _EventRows shows: not the events' networks nor their long texts.
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "places",
+                queryset=event_queries.public_places().only(*PLACE_FIELDS).order_by("order", "id"),
+                to_attr="place_list",
+            )
+        )
+        .only(*EVENT_FIELDS)
+        .order_by("start", "title")
+    )
+    return list(events)
+
+
+# The event's columns _EventRows and the grouping read, and the rows published_events() joins.
+EVENT_FIELDS = (
+    "slug",
+    "title",
+    "kind",
+    "report_group",
+    "start",
+    "end",
+    "ends_on",
+    "date_precision",
+    "status",
+    "format",
+    # Joined by published_events(): the series' key, the project's slug and publication.
+    "series__id",
+    "project__slug",
+    "project__is_published",
+    "project__publish_at",
+)
+
+# What EventPlace.label reads, and the organisation's publication (public_places() joins it).
+PLACE_FIELDS = (
+    "event",
+    "venue",
+    "city",
+    "country",
+    "organisation__name",
+    "organisation__is_published",
+    "organisation__publish_at",
+)
+
+
+def _in_year(event: Event, year: int) -> bool:
+    """EventQuerySet.in_year() for an event already read: any of its days in `year`."""
+    return event.start <= dt.date(year, 12, 31) and event.ends_on >= dt.date(year, 1, 1)
+
+
+def activities_section(network: Network, year: int, events: list[Event] | None = None) -> dict:
+    """The year's events as the report groups them, with counts by month and by group.
+
+    `events`: those of _events_of(network, year), else read here. Grouped as
+    events.queries.events_in_year() groups them: in the order of ReportGroup, events without
+    a group last, each group by date."""
+    if events is None:
+        events = _events_of(network, year)
+    as_row = _EventRows()
+    by_group: dict[str, list] = {}
+    for event in events:
+        if _in_year(event, year):
+            by_group.setdefault(event.report_group or ReportGroup.OTHER, []).append(event)
+    groups = [
+        {"group": value, "label": label, "events": by_group[value]}
+        for value, label in ReportGroup.choices
+        if value in by_group
+    ]
     by_month = [0] * 12
     for group in groups:
         for event in group["events"]:
@@ -125,7 +231,7 @@ def activities_section(network: Network, year: int) -> dict:
             {
                 "group": group["group"],
                 "label": str(group["label"]),
-                "events": [_event(e) for e in group["events"]],
+                "events": [as_row(e) for e in group["events"]],
             }
             for group in groups
         ],
@@ -133,17 +239,16 @@ def activities_section(network: Network, year: int) -> dict:
     }
 
 
-def preview_section(network: Network, year: int) -> list[dict]:
+def preview_section(network: Network, year: int, events: list[Event] | None = None) -> list[dict]:
     """The following year's events, whatever their status now: on 31 December they were all
     still ahead (the records keep no history of when each was announced), and each shows its
-    current status, so a past year's preview says what came of its plans."""
-    events = (
-        event_queries.published_events()
-        .filter(networks=network)
-        .in_year(year + 1)
-        .order_by("start", "title")
-    )
-    return [_event(event) for event in events]
+    current status, so a past year's preview says what came of its plans.
+
+    `events`: those of _events_of(network, year), else read here."""
+    if events is None:
+        events = _events_of(network, year)
+    as_row = _EventRows()
+    return [as_row(event) for event in events if _in_year(event, year + 1)]
 
 
 def publications_section(network: Network, year: int) -> list[dict]:
@@ -205,40 +310,54 @@ def projects_section(
     ):
         publications_by_project.setdefault(project_slug, []).append({"slug": slug, "title": title})
     # Only what the section shows: themes and participants (not the API's pairings and SDGs).
-    projects = (
+    # Only the columns shown, not the network each project's card names, nor its SDGs.
+    projects = list(
         network_queries.published_projects()
         .filter(network=network)
         .active_during(year)
+        .select_related(None)
         .prefetch_related(None)
-        .prefetch_related("themes", network_queries.project_participants())
+        .only("slug", "title", "start", "end", "date_precision", "status")
+        .order_by("title")
     )
+    ids = [project.pk for project in projects]
+    # Each project's first theme (in the themes' order) and its order among the network's.
+    first_themes: dict[int, tuple[str, int]] = {}
+    for project_id, name, order, theme_network in (
+        Project.themes.through.objects.filter(project__in=ids)
+        .order_by("theme__network__order", "theme__network__name", "theme__order", "theme__name")
+        .values_list("project_id", "theme__name", "theme__order", "theme__network_id")
+    ):
+        first_themes.setdefault(project_id, (name, order if theme_network == network.pk else 99))
+    # The participants project_participants() reads (published organisations), as names.
+    roles: dict[int, dict[str, list]] = {pk: {role.value: [] for role in ProjectRole} for pk in ids}
+    for project_id, role, short_name, name in (
+        network_queries.project_participants()
+        .queryset.filter(project__in=ids)
+        .values_list("project_id", "role", "organisation__short_name", "organisation__name")
+    ):
+        roles[project_id][role].append(short_name or name)
     groups: dict[str, list] = {}
-    for project in projects.order_by("title"):
-        themes = list(project.themes.all())
-        theme = themes[0].name if themes else ""
-        roles = {role.value: [] for role in ProjectRole}
-        for participant in project.participant_list:
-            roles[participant.role].append(
-                participant.organisation.short_name or participant.organisation.name
-            )
+    order: dict[str, int] = {}
+    for project in projects:
+        theme, order[theme] = first_themes.get(project.pk, ("", 99))
         groups.setdefault(theme, []).append(
             {
                 "slug": project.slug,
                 "title": project.title,
                 "when": project.when,
                 "status": project.status,
-                "funders": roles["funder"],
-                "partners": roles["partner"],
-                "participants": roles["participant"],
+                "funders": roles[project.pk]["funder"],
+                "partners": roles[project.pk]["partner"],
+                "participants": roles[project.pk]["participant"],
                 "events": events_by_project.get(project.slug, []),
                 "publications": publications_by_project.get(project.slug, []),
             }
         )
-    order = {theme.name: theme.order for theme in network.themes.all()}
     return [
         {"theme": theme, "projects": items}
         for theme, items in sorted(
-            groups.items(), key=lambda item: (item[0] == "", order.get(item[0], 99), item[0])
+            groups.items(), key=lambda item: (item[0] == "", order[item[0]], item[0])
         )
     ]
 

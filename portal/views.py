@@ -1,6 +1,7 @@
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import dates
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
@@ -133,8 +134,28 @@ class ReportDetailView(TemplateView):
             if report["activities"]["total"]
             else None,
             show_staff_notices=self.request.user.is_staff,
+            paths={key: record_path_prefix(name) for key, name in RECORD_PAGES.items()},
         )
         return context
+
+
+# The record pages a report links to, row by row.
+RECORD_PAGES = {
+    "member": "network:member-detail",
+    "event": "events:event-detail",
+    "story": "portal:story-detail",
+    "project": "network:project-detail",
+    "publication": "publications:publication-detail",
+}
+
+
+def record_path_prefix(name: str) -> str:
+    """The path of the record page `name` up to its slug, which the template follows with the
+    slug (URL-encoded, as reverse() encodes it) and "/": one reverse() per kind of link, not
+    one per row (a report links to hundreds of records)."""
+    path = reverse(name, args=["slug"])
+    assert path.endswith("/slug/"), path
+    return path.removesuffix("slug/")
 
 
 MONTHS = dates.MONTHS_3  # translated "Jan", "Feb"…

@@ -56,8 +56,10 @@ PINS = {
     # what the report does not show (pairings, SDGs, every edition, networks).
     # Seat holders, chapter hosts, event places' organisations and projects, editions'
     # publishers and translators are joined (published_joined), no query each.
-    "/reports/net/2022/": 29,
-    "/reports/net/2022/print/": 29,  # as the report
+    # The year's events and the next year's preview are one query (and one for their places,
+    # no networks); projects' themes carry their order (no query for the network's themes).
+    "/reports/net/2022/": 26,
+    "/reports/net/2022/print/": 26,  # as the report
     # Networks, members and projects
     "/networks/": 3,
     # seat holders, chapter hosts; members counted by one GROUP BY (region, type), the report
@@ -129,7 +131,7 @@ PINS = {
     f"{API}/publications/book/": 8,
     f"{API}/stories/?{ALL}": 5,  # the stories' network joined
     f"{API}/stories/award/": 4,  # its network joined
-    f"{API}/reports/net/2022/": 29,  # as the report page
+    f"{API}/reports/net/2022/": 26,  # as the report page
 }
 
 # Named routes with no pin, and why.
