@@ -90,8 +90,10 @@ def check_compare(rows: list[Row], compare: dict[str, float]) -> list[str]:
     compared external URLs (url -> ratio to the reference view, measured in the same run)."""
     if not compare:
         return []
+    # A compared URL with no completed request is not measured: it must not lower the bar.
+    misses = [f"{url}: not measured (no request completed)" for url, r in compare.items() if not r]
     best_url, best = max(compare.items(), key=lambda item: item[1])
-    return [
+    return misses + [
         f"{row.url}: ratio {row.ratio:.3f} ≤ {best:.3f} of {best_url}"
         for row in rows
         if row.url in LISTING_PAGES and row.ratio <= best

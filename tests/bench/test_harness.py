@@ -208,6 +208,8 @@ def test_a_listing_page_slower_than_bakerydemos_best_listing_page_is_a_miss():
     misses = targets.check_compare(rows, compare)
     assert misses == ["/members/: ratio 0.009 ≤ 0.012 of http://127.0.0.1:9/blog/"]
     assert targets.check_compare(rows, {}) == []
+    unmeasured = targets.check_compare(rows, {"http://127.0.0.1:9/": 0.0})
+    assert unmeasured == ["http://127.0.0.1:9/: not measured (no request completed)"]
 
 
 def test_compared_urls_are_measured_only_uncached_and_their_misses_counted(monkeypatch):
