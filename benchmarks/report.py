@@ -13,6 +13,18 @@ COLUMNS = ["URL", "req/s", "× ref", "p50 ms", "p99 ms", "queries", "KB", "misse
 
 
 @dataclass
+class Compared:
+    """An external URL (BENCH_COMPARE) measured in the same rounds."""
+
+    url: str
+    rps: float
+    ratio: float
+    p50_ms: float | None
+    p99_ms: float | None
+    errors: int
+
+
+@dataclass
 class ModeResult:
     mode: str  # "uncached" or "cached"
     reference_rps: list[float]
@@ -20,6 +32,8 @@ class ModeResult:
     rows: list[Row]
     rss: list[dict[int, float]]  # per round: MiB by worker pid
     rss_misses: list[str] = field(default_factory=list)
+    compare: list[Compared] = field(default_factory=list)
+    compare_misses: list[str] = field(default_factory=list)
 
     @property
     def reference(self) -> float:
@@ -31,7 +45,7 @@ class ModeResult:
 
     def misses(self) -> list[str]:
         found = [f"{row.url}: {', '.join(row.misses)}" for row in self.rows if row.misses]
-        return found + self.rss_misses
+        return found + self.rss_misses + self.compare_misses
 
 
 @dataclass
@@ -94,6 +108,14 @@ def text_table(mode: ModeResult) -> str:
         lines.append("  ".join([first, *rest, r[-1]]).rstrip())
     lines.append(_rss_line(mode))
     lines += [f"MISSED: {miss}" for miss in mode.rss_misses]
+    if mode.compare:
+        lines += ["", f"bakerydemo, {mode.mode}, same run (× the same reference view):"]
+        lines += [
+            f"{c.url}  {c.rps:,.1f} req/s  {c.ratio:.3f} ×  p50 {_number(c.p50_ms)} ms  "
+            f"p99 {_number(c.p99_ms)} ms  {c.errors} errors"
+            for c in mode.compare
+        ]
+        lines += [f"MISSED (slower than bakerydemo): {miss}" for miss in mode.compare_misses]
     return "\n".join(lines)
 
 

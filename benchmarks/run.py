@@ -124,13 +124,17 @@ def prepare_database(env: dict[str, str], tmp: Path, cleanup: ExitStack) -> tupl
     env["DATABASE_URL"] = url
     manage(env, "migrate", "--no-input", "--verbosity", "0")
     manage(env, "load_seed_content")
-    manage(env, "generate_bench_data", "--scale", scale, "--force")
+    if setting("BENCH_DATA", "bench") == "seed":
+        made = "Data: a fresh database, migrate + load_seed_content (the seed content only)."
+    else:
+        manage(env, "generate_bench_data", "--scale", scale, "--force")
+        made = (
+            f"Data: a fresh database, migrate + load_seed_content + generate_bench_data "
+            f"--scale {scale}."
+        )
     if keep:
         log(f"Kept the database: run again on it with BENCH_DATABASE_URL={url}")
-    return url, (
-        f"Data: a fresh database, migrate + load_seed_content + generate_bench_data "
-        f"--scale {scale}."
-    )
+    return url, made
 
 
 # --- Machine and versions --------------------------------------------------------------------------
@@ -224,12 +228,22 @@ def measure_mode(mode: str, env: dict[str, str], tmp: Path, nginx: servers.Nginx
         "threads": int(setting("BENCH_THREADS", "2")),
         "timeout": float(setting("BENCH_TIMEOUT", "10")),
     }
+    # External URLs (BENCH_COMPARE, e.g. bakerydemo's pages), measured uncached in the same rounds.
+    compare = compare_urls() if mode == "uncached" else []
+    urls += compare
     results: dict[str, list[wrk.Result]] = {url: [] for url in [*urls, REFERENCE, STATIC]}
     rss: list[dict[int, float]] = []
     server = servers.Gunicorn(env, tmp / f"gunicorn-{mode}.log")
     try:
         log(f"[{mode}] gunicorn on port {server.port}: each URL once")
+        for url in compare:  # another server: warmed up too
+            try:
+                servers.get(urlsplit(url).port or 80, url_path(url), timeout=120)
+            except OSError as error:
+                log(f"  {url}: {error}")
         for url in urls:
+            if url in compare:
+                continue
             try:
                 servers.get(server.port, url, timeout=120)
             except OSError as error:
@@ -241,6 +255,8 @@ def measure_mode(mode: str, env: dict[str, str], tmp: Path, nginx: servers.Nginx
                     target = f"http://{servers.HOST}:{server.port}{REFERENCE_PATH}"
                 elif item == STATIC:
                     target = f"http://{servers.HOST}:{nginx.port}{nginx.path}"
+                elif item in compare:
+                    target = item
                 else:
                     target = f"http://{servers.HOST}:{server.port}{item}"
                 result = wrk.run(target, **options)
@@ -249,12 +265,24 @@ def measure_mode(mode: str, env: dict[str, str], tmp: Path, nginx: servers.Nginx
                     f"[{mode} {number}/{rounds}] {item}: {result.rps:,.1f} req/s, "
                     f"p99 {report._number(result.p99_ms)} ms, {result.errors} errors"
                 )
-                if item not in (REFERENCE, STATIC):
+                if item in compare:
+                    # A single request of a page there takes well under half a second.
+                    servers.drain(urlsplit(item).port or 80, path=url_path(item), fast=0.5)
+                elif item not in (REFERENCE, STATIC):
                     servers.drain(server.port)
             rss.append(server.rss())
     finally:
         server.stop()
     return passed, pages, results, rss
+
+
+def url_path(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def compare_urls() -> list[str]:
+    return [url.strip() for url in setting("BENCH_COMPARE", "").split(",") if url.strip()]
 
 
 def summarise(mode: str, pages: list[dict], results: dict, rss: list) -> report.ModeResult:
@@ -287,6 +315,20 @@ def summarise(mode: str, pages: list[dict], results: dict, rss: list) -> report.
         rows=rows,
         rss=rss,
     )
+    for url in compare_urls() if mode == "uncached" else []:
+        runs = results.get(url, [])
+        rps = statistics.median([r.rps for r in runs]) if runs else 0.0
+        result.compare.append(
+            report.Compared(
+                url=url,
+                rps=rps,
+                ratio=rps / reference_rps if reference_rps else 0.0,
+                p50_ms=median([r.p50_ms for r in runs]),
+                p99_ms=median([r.p99_ms for r in runs]),
+                errors=sum(r.errors for r in runs),
+            )
+        )
+    result.compare_misses = targets.check_compare(rows, {c.url: c.ratio for c in result.compare})
     if rss:
         result.rss_misses = targets.check_rss(rss[0], rss[-1])
         if len(rss) < 2:
@@ -354,7 +396,12 @@ def main() -> int:
         modes=modes,
         note=setting("BENCH_NOTE", ""),
     )
-    doc = os.environ.get("BENCH_DOC", str(ROOT / "docs" / "benchmarks.md"))
+    # A run on the seed content only writes no section unless BENCH_DOC names a document: the
+    # sections hold the runs at bench scale.
+    default_doc = (
+        "" if setting("BENCH_DATA", "bench") == "seed" else str(ROOT / "docs" / "benchmarks.md")
+    )
+    doc = os.environ.get("BENCH_DOC", default_doc)
     if doc:
         path = Path(doc)
         text = path.read_text() if path.exists() else "# Benchmarks\n"

@@ -52,14 +52,17 @@ def wait_until_up(port: int, path: str, seconds: float = 60) -> None:
         time.sleep(0.2)
 
 
-def drain(port: int, *, fast: float = 0.1, seconds: float = 120) -> None:
+def drain(
+    port: int, *, fast: float = 0.1, seconds: float = 120, path: str = REFERENCE_PATH
+) -> None:
     """Wait until the workers have answered what wrk left queued (a slow page keeps them busy
-    after wrk stops): the reference view answers quickly twice in a row."""
+    after wrk stops): the reference view (or `path` on another server) answers quickly twice in a
+    row."""
     deadline = time.monotonic() + seconds
     quick = 0
     while quick < 2 and time.monotonic() < deadline:
         try:
-            _, took = get(port, REFERENCE_PATH, timeout=seconds)
+            _, took = get(port, path, timeout=seconds)
         except OSError:
             took = fast
         quick = quick + 1 if took < fast else 0

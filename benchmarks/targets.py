@@ -78,3 +78,23 @@ def check_rss(first: dict[int, float], last: dict[int, float]) -> list[str]:
         if growth > MAX_RSS_GROWTH_MB:
             misses.append(f"worker {pid}: RSS grew {growth:.1f} MiB in the second run")
     return misses
+
+
+# Issue 14: faster than bakerydemo's listing pages, uncached, with the seed content (BENCH_DATA=seed,
+# BENCH_COMPARE naming bakerydemo's /breads/, /blog/, /locations/ and home).
+LISTING_PAGES = ("/", "/members/", "/events/", "/publications/", "/projects/", "/stories/")
+
+
+def check_compare(rows: list[Row], compare: dict[str, float]) -> list[str]:
+    """Misses of the portal's listing pages whose ratio is not above the best ratio of the
+    compared external URLs (url -> ratio to the reference view, measured in the same run)."""
+    if not compare:
+        return []
+    # A compared URL with no completed request is not measured: it must not lower the bar.
+    misses = [f"{url}: not measured (no request completed)" for url, r in compare.items() if not r]
+    best_url, best = max(compare.items(), key=lambda item: item[1])
+    return misses + [
+        f"{row.url}: ratio {row.ratio:.3f} ≤ {best:.3f} of {best_url}"
+        for row in rows
+        if row.url in LISTING_PAGES and row.ratio <= best
+    ]

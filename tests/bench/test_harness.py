@@ -200,3 +200,46 @@ def test_the_reference_view_is_only_in_the_benchmark_urls(client):
     assert response.status_code == 200
     assert response.content == body()
     assert "no-store" in response["Cache-Control"]  # never served from a page cache
+
+
+def test_a_listing_page_slower_than_bakerydemos_best_listing_page_is_a_miss():
+    rows = [row(url="/", ratio=0.02), row(url="/members/", ratio=0.009), row(url="/x/", ratio=0)]
+    compare = {"http://127.0.0.1:9/breads/": 0.011, "http://127.0.0.1:9/blog/": 0.012}
+    misses = targets.check_compare(rows, compare)
+    assert misses == ["/members/: ratio 0.009 ≤ 0.012 of http://127.0.0.1:9/blog/"]
+    assert targets.check_compare(rows, {}) == []
+    unmeasured = targets.check_compare(rows, {"http://127.0.0.1:9/": 0.0})
+    assert unmeasured == ["http://127.0.0.1:9/: not measured (no request completed)"]
+
+
+def test_compared_urls_are_measured_only_uncached_and_their_misses_counted(monkeypatch):
+    monkeypatch.setenv("BENCH_COMPARE", "http://127.0.0.1:9/blog/, http://127.0.0.1:9/")
+    assert run.compare_urls() == ["http://127.0.0.1:9/blog/", "http://127.0.0.1:9/"]
+    page = {"url": "/", "kind": "page", "status": 200, "queries": 3, "bytes": 1000}
+    page |= {"error": "", "too_slow": False}
+    result = wrk.Result(requests=100, seconds=1.0, errors=0, p50_ms=10.0, p99_ms=20.0)
+    slow = wrk.Result(requests=10, seconds=1.0, errors=0, p50_ms=10.0, p99_ms=20.0)
+    results = {
+        "/": [slow],
+        run.REFERENCE: [result],
+        run.STATIC: [result],
+        "http://127.0.0.1:9/blog/": [result],
+        "http://127.0.0.1:9/": [slow],
+    }
+    uncached = run.summarise("uncached", [page], results, [])
+    assert [c.ratio for c in uncached.compare] == [1.0, 0.1]
+    assert any("slower than bakerydemo" in line for line in report.text_table(uncached).split("\n"))
+    assert uncached.compare_misses == ["/: ratio 0.100 ≤ 1.000 of http://127.0.0.1:9/blog/"]
+    assert run.summarise("cached", [page], results, []).compare == []
+
+
+def test_seed_data_builds_without_bench_data_and_writes_no_section(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(run, "manage", lambda env, *args: calls.append(args[0]))
+    monkeypatch.setenv("BENCH_DATA", "seed")
+    monkeypatch.delenv("BENCH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("BENCH_KEEP_DATABASE", raising=False)
+    url, data = run.prepare_database({}, tmp_path, None)
+    assert calls == ["migrate", "load_seed_content"]
+    assert "seed content only" in data and url.startswith("sqlite:///")
