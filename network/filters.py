@@ -1,10 +1,7 @@
 """The network app's FilterSets: one per list, used by its page and its API list alike."""
 
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
@@ -30,43 +27,6 @@ from network.models import (
     Term,
     Theme,
 )
-
-
-def _html_attrs(attrs: dict) -> str:
-    """As django/forms/widgets/attrs.html: ` name` for True, none for False, else ` name="…"`."""
-    return mark_safe(
-        "".join(
-            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
-
-
-class LongSelect(forms.Select):
-    """Django's Select, the same HTML, its options written here instead of by a template each:
-    the directory's regions and countries and the themes (hundreds of options) cost a list page
-    a third of its time through templates."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [format_html('<select name="{}"{}>', widget["name"], _html_attrs(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                html.append(format_html('\n  <optgroup label="{}">', group_name))
-            for option in options:
-                html.append(
-                    format_html(
-                        '\n  <option value="{}"{}>{}</option>\n',  # the template's own newline
-                        option["value"],
-                        _html_attrs(option["attrs"]),
-                        option["label"],
-                    )
-                )
-            if group_name:
-                html.append("\n  </optgroup>")
-        html.append("\n</select>")
-        return mark_safe("".join(html))
 
 
 def published_networks(request):
@@ -102,7 +62,6 @@ class ThemeChoiceFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("label", _("Theme"))
         kwargs.setdefault("choices", theme_choices)
         kwargs.setdefault("empty_label", _("All themes"))
-        kwargs.setdefault("widget", LongSelect)
         super().__init__(**kwargs)
 
 
@@ -143,13 +102,11 @@ class MemberFilter(PublishableFilterSet):
         choices=region_choices,
         method="filter_nothing",
         empty_label=_("All regions"),
-        widget=LongSelect,
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         choices=member_country_choices,
         empty_label=_("All countries"),
-        widget=LongSelect,
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind"),

@@ -1,11 +1,11 @@
-"""LongSelect writes the HTML Django's Select template writes, option for option."""
+"""QuickSelect writes the HTML Django's Select template writes, option for option."""
 
 from django import forms
 
-from network.filters import LongSelect
+from core.filters import QuickSelect
 
 
-def test_long_select_renders_as_djangos_select():
+def test_quick_select_renders_as_djangos_select():
     choices = [("", "All <regions>"), ("east-asia", "East Asia & Pacific"), ("x", 'Say "x"')]
     grouped = [("", "All"), ("Asia", [("kr", "Korea"), ("np", "Nepal")])]
     cases = [
@@ -14,7 +14,7 @@ def test_long_select_renders_as_djangos_select():
         (grouped, "np", {"id": "id_country"}),
     ]
     for options, value, attrs in cases:
-        mine = LongSelect(choices=options).render("region", value, attrs=attrs)
+        mine = QuickSelect(choices=options).render("region", value, attrs=attrs)
         django = forms.Select(choices=options).render("region", value, attrs=attrs)
         assert str(mine) == str(django)
         assert " selected" in str(mine)
