@@ -9,7 +9,7 @@ not grow with the rows, and a page and its API list give the same records for th
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from core.api import CSVExportMixin, PublicReadViewSet, ReadOnlyViewSet
+from core.api import CSVExportMixin, PublicReadViewSet, ReadOnlyViewSet, SlugIdentityField
 from network import queries
 from network.filters import (
     GovernanceFilter,
@@ -48,7 +48,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 class MemberSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
     memberships = MembershipSerializer(source="current_memberships", many=True, read_only=True)
-    url = serializers.HyperlinkedIdentityField(view_name="api:member-detail", lookup_field="slug")
+    url = SlugIdentityField("api:member-detail")
 
     class Meta:
         model = Organisation
@@ -144,7 +144,7 @@ class RegionSerializer(serializers.Serializer):
 
 
 class NetworkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:network-detail", lookup_field="slug")
+    url = SlugIdentityField("api:network-detail")
     themes = ThemeSerializer(many=True, read_only=True)
     regions = RegionSerializer(many=True, read_only=True)
 

@@ -2,7 +2,13 @@
 
 from rest_framework import serializers
 
-from core.api import PageField, PublicSlugField, ReadOnlyViewSet, SlugListField
+from core.api import (
+    PageField,
+    PublicSlugField,
+    ReadOnlyViewSet,
+    SlugIdentityField,
+    SlugListField,
+)
 from portal import queries
 from portal.filters import StoryFilter
 from portal.models import Story
@@ -19,8 +25,8 @@ class StoryImageSerializer(serializers.Serializer):
 
 
 class StorySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:story-detail", lookup_field="slug")
-    page = PageField(help_text="The story's public page.")
+    url = SlugIdentityField("api:story-detail")
+    page = PageField("portal:story-detail", help_text="The story's public page.")
     network = PublicSlugField()
     projects = SlugListField(source="project_list")
     organisations = SlugListField(source="organisation_list")

@@ -18,6 +18,7 @@ from core.api import (
     PublicSlugField,
     ServiceWriteSerializer,
     SlugChoiceField,
+    SlugIdentityField,
     SlugListField,
 )
 from core.partial_dates import Precision
@@ -85,10 +86,8 @@ class CreditSerializer(serializers.Serializer):
 
 
 class PublicationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:publication-detail", lookup_field="slug"
-    )
-    page = PageField(help_text="The publication's public page.")
+    url = SlugIdentityField("api:publication-detail")
+    page = PageField("publications:publication-detail", help_text="The publication's public page.")
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     networks = SlugListField(source="network_list")
     projects = SlugListField(source="project_list")
@@ -124,7 +123,7 @@ class PublicationCSVSerializer(serializers.ModelSerializer):
     languages = serializers.SerializerMethodField()
     latest_date = serializers.DateField(source="latest_edition", allow_null=True)
     editions = serializers.SerializerMethodField()
-    page = PageField()
+    page = PageField("publications:publication-detail")
 
     class Meta:
         model = Publication

@@ -4,7 +4,13 @@ attendance, and as one flat CSV row."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api import JoinedField, PageField, PublicSlugField, SlugListField
+from core.api import (
+    JoinedField,
+    PageField,
+    PublicSlugField,
+    SlugIdentityField,
+    SlugListField,
+)
 from core.partial_dates import Precision
 from events.models import ATTENDANCE_COUNTS, Event, OrganiserRole
 
@@ -53,8 +59,8 @@ class AttendanceSerializer(serializers.Serializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", lookup_field="slug")
-    page = PageField(help_text="The event's public page.")
+    url = SlugIdentityField("api:event-detail")
+    page = PageField("events:event-detail", help_text="The event's public page.")
     networks = SlugListField(source="network_list")
     places = EventPlaceSerializer(source="place_list", many=True, read_only=True)
     series = serializers.SerializerMethodField()
@@ -124,7 +130,7 @@ class EventCSVSerializer(serializers.ModelSerializer):
     host = PublicSlugField()
     project = PublicSlugField()
     themes = JoinedField(source="themes.all")
-    page = PageField()
+    page = PageField("events:event-detail")
 
     class Meta:
         model = Event
