@@ -8,6 +8,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models.query_utils import DeferredAttribute
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -16,13 +17,14 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
+from rest_framework.fields import SkipField
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import (
     SAFE_METHODS,
     AllowAny,
     DjangoModelPermissionsOrAnonReadOnly,
 )
-from rest_framework.relations import HyperlinkedIdentityField
+from rest_framework.relations import HyperlinkedIdentityField, PKOnlyObject
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
@@ -101,6 +103,59 @@ class ServiceWriteSerializer(serializers.ModelSerializer):
 def public_slug(related) -> str | None:
     """The slug of a related record, or None when it is missing or not published."""
     return related.slug if related is not None and related.is_public else None
+
+
+# What CharField and IntegerField do in to_representation(), without the method call.
+_DIRECT_CONVERSIONS = {
+    serializers.CharField.to_representation: str,
+    serializers.IntegerField.to_representation: int,
+}
+
+
+class DirectFieldsMixin:
+    """A read serializer's to_representation(), the same dict as DRF's, quicker per row.
+
+    DRF reads every field through Field.get_attribute(), which walks the source path and tests
+    whether each value is callable: for a list of 100 records with 20 fields and nested ones,
+    tens of thousands of calls (a third of an API page). Here a field whose source is one column
+    of the record's model (a model field's descriptor on its class: a stored value, never a
+    method) is read with getattr(), and a CharField or IntegerField converted by str() or
+    int(), as their to_representation() does; every other field (dotted sources, relations,
+    methods, `*`) goes DRF's way. The plan is made once per serializer and record class."""
+
+    def to_representation(self, instance):
+        plans = self.__dict__.setdefault("_direct_plans", {})
+        plan = plans.get(type(instance))
+        if plan is None:
+            plan = plans[type(instance)] = self._direct_plan(type(instance))
+        ret = {}
+        for name, attr, field, convert in plan:
+            if attr is not None:
+                value = getattr(instance, attr)
+                ret[name] = None if value is None else convert(value)
+                continue
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            ret[name] = None if check_for_none is None else field.to_representation(attribute)
+        return ret
+
+    def _direct_plan(self, record_class) -> list[tuple]:
+        plan = []
+        for field in self._readable_fields:
+            attrs = field.source_attrs
+            column = len(attrs) == 1 and isinstance(
+                getattr(record_class, attrs[0], None), DeferredAttribute
+            )
+            if column:
+                method = type(field).to_representation
+                convert = _DIRECT_CONVERSIONS.get(method, field.to_representation)
+                plan.append((field.field_name, attrs[0], field, convert))
+            else:
+                plan.append((field.field_name, None, field, None))
+        return plan
 
 
 class _ReadOnlyField(serializers.Field):

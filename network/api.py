@@ -9,7 +9,13 @@ not grow with the rows, and a page and its API list give the same records for th
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from core.api import CSVExportMixin, PublicReadViewSet, ReadOnlyViewSet, SlugIdentityField
+from core.api import (
+    CSVExportMixin,
+    DirectFieldsMixin,
+    PublicReadViewSet,
+    ReadOnlyViewSet,
+    SlugIdentityField,
+)
 from network import queries
 from network.filters import (
     GovernanceFilter,
@@ -34,7 +40,7 @@ from network.models import (
 # --- Serializers -----------------------------------------------------------------------------
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     region = serializers.CharField(
         source="region.name", default=None, allow_null=True, read_only=True
@@ -45,7 +51,7 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["network", "type", "region", "joined", "left", "date_precision"]
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
     memberships = MembershipSerializer(source="current_memberships", many=True, read_only=True)
     url = SlugIdentityField("api:member-detail")
@@ -70,7 +76,7 @@ class MemberSerializer(serializers.ModelSerializer):
         ]
 
 
-class MemberCSVSerializer(serializers.ModelSerializer):
+class MemberCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """One flat row per organisation: memberships as 'network:type:region' joined by '; '."""
 
     country = serializers.CharField(source="country.code", read_only=True)
@@ -96,7 +102,7 @@ class MemberCSVSerializer(serializers.ModelSerializer):
         )
 
 
-class SeatSerializer(serializers.Serializer):
+class SeatSerializer(DirectFieldsMixin, serializers.Serializer):
     role = serializers.CharField()
     portfolio = serializers.CharField()
     person = serializers.CharField(source="person.name", default=None, allow_null=True)
@@ -104,7 +110,7 @@ class SeatSerializer(serializers.Serializer):
     order = serializers.IntegerField()
 
 
-class TermSerializer(serializers.ModelSerializer):
+class TermSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.CharField(source="body.network.slug")
     body = serializers.CharField(source="body.name")
     seats = SeatSerializer(source="seat_list", many=True)
@@ -124,7 +130,7 @@ class TermSerializer(serializers.ModelSerializer):
         ]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
@@ -132,18 +138,18 @@ class ThemeSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "network", "description"]
 
 
-class SDGSerializer(serializers.ModelSerializer):
+class SDGSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = SDG
         fields = ["number", "name"]
 
 
-class RegionSerializer(serializers.Serializer):
+class RegionSerializer(DirectFieldsMixin, serializers.Serializer):
     slug = serializers.CharField(help_text="The value of the members list's `region` filter.")
     name = serializers.CharField()
 
 
-class NetworkSerializer(serializers.ModelSerializer):
+class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:network-detail")
     themes = ThemeSerializer(many=True, read_only=True)
     regions = RegionSerializer(many=True, read_only=True)
@@ -167,7 +173,7 @@ class NetworkSerializer(serializers.ModelSerializer):
         ]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
@@ -175,12 +181,12 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "native_name", "honorific", "title", "organisation", "updated_at"]
 
 
-class ProjectParticipantSerializer(serializers.Serializer):
+class ProjectParticipantSerializer(DirectFieldsMixin, serializers.Serializer):
     organisation = serializers.CharField(source="organisation.slug")
     role = serializers.CharField()
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -209,7 +215,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         ]
 
 
-class StudyVisitSerializer(serializers.Serializer):
+class StudyVisitSerializer(DirectFieldsMixin, serializers.Serializer):
     place = serializers.CharField(source="place.slug")
     start = serializers.DateField()
     end = serializers.DateField(allow_null=True)
@@ -217,14 +223,14 @@ class StudyVisitSerializer(serializers.Serializer):
     status = serializers.CharField()
 
 
-class AgreementSerializer(serializers.Serializer):
+class AgreementSerializer(DirectFieldsMixin, serializers.Serializer):
     kind = serializers.CharField()
     status = serializers.CharField()
     date = serializers.DateField(allow_null=True)
     note = serializers.CharField()
 
 
-class PairingSerializer(serializers.ModelSerializer):
+class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisations = serializers.SerializerMethodField()
     visits = StudyVisitSerializer(source="visit_list", many=True, read_only=True)

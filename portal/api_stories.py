@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from core.api import (
+    DirectFieldsMixin,
     PageField,
     PublicSlugField,
     ReadOnlyViewSet,
@@ -14,7 +15,7 @@ from portal.filters import StoryFilter
 from portal.models import Story
 
 
-class StoryImageSerializer(serializers.Serializer):
+class StoryImageSerializer(DirectFieldsMixin, serializers.Serializer):
     image = serializers.SerializerMethodField(help_text="Absolute address of the image.")
     caption = serializers.CharField()
     credit = serializers.CharField()
@@ -24,7 +25,7 @@ class StoryImageSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(image.image.url)
 
 
-class StorySerializer(serializers.ModelSerializer):
+class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:story-detail")
     page = PageField("portal:story-detail", help_text="The story's public page.")
     network = PublicSlugField()

@@ -13,6 +13,7 @@ from rest_framework import serializers, viewsets
 from core.api import (
     AnonymousReadThrottle,
     CSVExportMixin,
+    DirectFieldsMixin,
     JoinedField,
     PageField,
     PublicSlugField,
@@ -59,7 +60,7 @@ SHARED_FIELDS = [
 # --- Read serializers ---------------------------------------------------------------------------
 
 
-class EditionSerializer(serializers.Serializer):
+class EditionSerializer(DirectFieldsMixin, serializers.Serializer):
     language = serializers.CharField(help_text="BCP 47 code: en, zh-hans, ko; 'und' if unknown.")
     language_name = serializers.CharField()
     is_summary = serializers.BooleanField()
@@ -79,13 +80,13 @@ class EditionSerializer(serializers.Serializer):
         return download(self.context["request"], edition)
 
 
-class CreditSerializer(serializers.Serializer):
+class CreditSerializer(DirectFieldsMixin, serializers.Serializer):
     person = serializers.CharField(source="person.slug")
     name = serializers.CharField(source="person.name")
     role = serializers.ChoiceField(choices=PersonRole.choices)
 
 
-class PublicationSerializer(serializers.ModelSerializer):
+class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:publication-detail")
     page = PageField("publications:publication-detail", help_text="The publication's public page.")
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
@@ -115,7 +116,7 @@ class PublicationSerializer(serializers.ModelSerializer):
         return absolute(self.context["request"], publication.cover_large)
 
 
-class PublicationCSVSerializer(serializers.ModelSerializer):
+class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """One flat row per publication; editions as 'language:date:address' joined by '; '."""
 
     series = serializers.CharField(source="series.name", default="")

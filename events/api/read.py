@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.api import (
+    DirectFieldsMixin,
     JoinedField,
     PageField,
     PublicSlugField,
@@ -28,7 +29,7 @@ SHARED_FIELDS = [
 ]
 
 
-class EventPlaceSerializer(serializers.Serializer):
+class EventPlaceSerializer(DirectFieldsMixin, serializers.Serializer):
     organisation = PublicSlugField()
     venue = serializers.CharField()
     city = serializers.CharField()
@@ -36,7 +37,7 @@ class EventPlaceSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="Venue, city and country as one line.")
 
 
-class EventSessionSerializer(serializers.Serializer):
+class EventSessionSerializer(DirectFieldsMixin, serializers.Serializer):
     title = serializers.CharField()
     start = serializers.DateField()
     end = serializers.DateField(allow_null=True)
@@ -44,13 +45,13 @@ class EventSessionSerializer(serializers.Serializer):
     format = serializers.CharField()
 
 
-class EventOrganiserSerializer(serializers.Serializer):
+class EventOrganiserSerializer(DirectFieldsMixin, serializers.Serializer):
     organisation = serializers.CharField(source="organisation.slug")
     name = serializers.CharField(source="organisation.name")
     role = serializers.ChoiceField(choices=OrganiserRole.choices)
 
 
-class AttendanceSerializer(serializers.Serializer):
+class AttendanceSerializer(DirectFieldsMixin, serializers.Serializer):
     in_person = serializers.IntegerField(source="attendance_in_person", allow_null=True)
     online = serializers.IntegerField(source="attendance_online", allow_null=True)
     registered = serializers.IntegerField(source="attendance_registered", allow_null=True)
@@ -58,7 +59,7 @@ class AttendanceSerializer(serializers.Serializer):
     note = serializers.CharField(source="attendance_note")
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:event-detail")
     page = PageField("events:event-detail", help_text="The event's public page.")
     networks = SlugListField(source="network_list")
@@ -120,7 +121,7 @@ class EventSerializer(serializers.ModelSerializer):
         return {"slug": event.series.slug, "name": event.series.name}
 
 
-class EventCSVSerializer(serializers.ModelSerializer):
+class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """One flat row per event; several values joined by '; '."""
 
     places = JoinedField(source="place_list", attribute="label")
