@@ -15,6 +15,7 @@ from core.api import (
     PublicReadViewSet,
     ReadOnlyViewSet,
     SlugIdentityField,
+    narrowed,
 )
 from network import queries
 from network.filters import (
@@ -255,6 +256,34 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
 
 # --- Viewsets -----------------------------------------------------------------------------------
 
+# The columns each list's serializers read (core.api.narrowed): a joined or prefetched record
+# that may be a draft keeps the two columns of its is_public (published_joined hides it).
+PUBLIC = ("is_published", "publish_at")
+
+
+def of(relation: str, *columns: str) -> tuple[str, ...]:
+    """`columns` of the joined record `relation`, with the relation itself."""
+    return (relation, *(f"{relation}__{column}" for column in columns))
+
+
+TERM_COLUMNS = (
+    "name",
+    "start",
+    "end",
+    "date_precision",
+    "elected_at",
+    *of("body", "name"),
+    *of("body__network", "slug"),
+)
+SEAT_COLUMNS = (
+    "term",
+    "role",
+    "portfolio",
+    "order",
+    *of("person", "name", *PUBLIC),
+    *of("organisation", "slug", *PUBLIC),
+)
+
 
 class NetworkViewSet(ReadOnlyViewSet):
     """Published networks."""
@@ -307,7 +336,13 @@ class GovernanceViewSet(PublicReadViewSet):
     queryset = Term.objects.none()
     serializer_class = TermSerializer
     filterset_class = GovernanceFilter
-    read_query = staticmethod(queries.governance_terms)
+
+    def get_queryset(self):
+        return narrowed(
+            queries.governance_terms(),
+            TERM_COLUMNS,
+            seat_list=SEAT_COLUMNS,
+        )
 
 
 class PersonViewSet(ReadOnlyViewSet):
