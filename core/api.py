@@ -412,17 +412,36 @@ class CSVExportMixin:
         return response
 
 
-def narrowed(queryset, columns: tuple[str, ...] = (), **prefetched: tuple[str, ...]):
-    """`queryset`, a list's read function's answer, reading only the columns its API list shows:
+# The columns of a joined record that may be a draft: its is_public (published_joined hides it).
+PUBLIC = ("is_published", "publish_at")
+
+
+def of(relation: str, *columns: str) -> tuple[str, ...]:
+    """`columns` of the joined record `relation`, with the relation itself (for narrowed())."""
+    return (relation, *(f"{relation}__{column}" for column in columns))
+
+
+def narrowed(
+    queryset,
+    columns: tuple[str, ...] = (),
+    *,
+    without: tuple[str, ...] = (),
+    **prefetched: tuple[str, ...],
+):
+    """`queryset`, a list's read function's answer, reading only what its API list shows:
     `columns` of its rows (with `a__b` for a joined record's), and of each prefetch named by its
-    lookup or to_attr in `prefetched`. The records, their order, joins and filters (published
-    only) stay the read function's; the model instances are smaller (an API page of 100 events
-    or terms builds thousands of them, each converting every date-time column it holds).
+    lookup or to_attr in `prefetched`; the prefetches named in `without` (a page shows them, the
+    API does not) are left out. The records, their order, joins and filters (published only)
+    stay the read function's; the model instances are fewer and smaller (an API page of 100
+    events or terms builds thousands, each converting every date-time column it holds).
 
     A column left out but read later would be a query per row: tests/test_query_counts.py
     counts every list at 1 and at 30 rows."""
     lookups = []
     for lookup in queryset._prefetch_related_lookups:
+        name = lookup.prefetch_to if isinstance(lookup, Prefetch) else lookup
+        if name in without:
+            continue
         if isinstance(lookup, str) and lookup in prefetched:
             model = queryset.model._meta.get_field(lookup).related_model
             lookup = Prefetch(lookup, queryset=model._default_manager.only(*prefetched[lookup]))

@@ -10,12 +10,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers
 
 from core.api import (
+    PUBLIC,
     CSVExportMixin,
     DirectFieldsMixin,
     PublicReadViewSet,
     ReadOnlyViewSet,
     SlugIdentityField,
     narrowed,
+    of,
 )
 from network import queries
 from network.filters import (
@@ -256,16 +258,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
 
 # --- Viewsets -----------------------------------------------------------------------------------
 
-# The columns each list's serializers read (core.api.narrowed): a joined or prefetched record
-# that may be a draft keeps the two columns of its is_public (published_joined hides it).
-PUBLIC = ("is_published", "publish_at")
-
-
-def of(relation: str, *columns: str) -> tuple[str, ...]:
-    """`columns` of the joined record `relation`, with the relation itself."""
-    return (relation, *(f"{relation}__{column}" for column in columns))
-
-
+# The columns each list's serializers read (core.api.narrowed).
 TERM_COLUMNS = (
     "name",
     "start",

@@ -122,10 +122,10 @@ PINS = {
     f"{API}/sdgs/": 1,
     f"{API}/sdgs/{{sdg}}/": 1,
     # count; events (series, project, host joined); networks; places (organisation joined);
-    # sessions; organisers; speakers; themes; SDGs; images
-    f"{API}/events/?{ALL}": 10,
-    f"{API}/events/?{ALL}&format=csv": 9,  # as above, no count
-    f"{API}/events/forum/": 9,  # as the list, no count
+    # sessions; organisers; speakers; themes; SDGs (not the images: the API does not show them)
+    f"{API}/events/?{ALL}": 9,
+    f"{API}/events/?{ALL}&format=csv": 8,  # as above, no count
+    f"{API}/events/forum/": 8,  # as the list, no count
     f"{API}/publications/?{ALL}": 9,  # editions' publishers and translators joined
     f"{API}/publications/?{ALL}&format=csv": 8,  # as above
     f"{API}/publications/book/": 8,
