@@ -259,6 +259,29 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
 # --- Viewsets -----------------------------------------------------------------------------------
 
 # The columns each list's serializers read (core.api.narrowed).
+MEMBER_COLUMNS = (
+    "slug",
+    "name",
+    "short_name",
+    "native_name",
+    "kind",
+    "country",
+    "website",
+    "population",
+    "latitude",
+    "longitude",
+    "description",
+    "updated_at",
+)
+MEMBERSHIP_COLUMNS = (
+    "organisation",
+    "type",
+    "joined",
+    "left",
+    "date_precision",
+    *of("network", "slug"),
+    *of("region", "name"),
+)
 TERM_COLUMNS = (
     "name",
     "start",
@@ -314,7 +337,13 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     serializer_class = MemberSerializer
     csv_serializer_class = MemberCSVSerializer
     filterset_class = MemberFilter
-    read_query = staticmethod(queries.member_directory)
+
+    def get_queryset(self):
+        return narrowed(
+            queries.member_directory(),
+            MEMBER_COLUMNS,
+            current_memberships=MEMBERSHIP_COLUMNS,
+        )
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":

@@ -11,6 +11,7 @@ per language, the models' full_clean()), then the cover. PDFs are uploaded in th
 from rest_framework import serializers, viewsets
 
 from core.api import (
+    PUBLIC,
     AnonymousReadThrottle,
     CSVExportMixin,
     DirectFieldsMixin,
@@ -21,6 +22,8 @@ from core.api import (
     SlugChoiceField,
     SlugIdentityField,
     SlugListField,
+    narrowed,
+    of,
 )
 from core.partial_dates import Precision
 from network.models import SDG, Network, Organisation, Project, Theme
@@ -235,6 +238,33 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
 
 # --- Viewset ------------------------------------------------------------------------------------
 
+# The columns the read serializers show (core.api.narrowed).
+PUBLICATION_COLUMNS = (
+    "slug",
+    "title",
+    "kind",
+    "issue",
+    "summary",
+    "cover_large",
+    "latest_edition_date",
+    "updated_at",
+    *of("series", "slug", "name"),
+)
+EDITION_COLUMNS = (
+    "publication",
+    "language",
+    "is_summary",
+    "title",
+    "date",
+    "date_precision",
+    "file",
+    "link",
+    "file_size",
+    "page_count",
+    *of("publisher", "slug", *PUBLIC),
+    *of("translated_by", "slug", *PUBLIC),
+)
+
 
 class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Published publications with their editions (`?format=csv`). Staff with a token may write."""
@@ -250,7 +280,16 @@ class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet)
     lookup_value_regex = "[^/]+"
 
     def read_queryset(self, base):
-        return queries.with_detail_joins(queries.with_card_joins(base))
+        return narrowed(
+            queries.with_detail_joins(queries.with_card_joins(base)),
+            PUBLICATION_COLUMNS,
+            network_list=("slug",),
+            edition_list=EDITION_COLUMNS,
+            credit_list=("publication", "role", *of("person", "slug", "name")),
+            project_list=("slug",),
+            organisation_list=("slug",),
+            themes=("slug",),
+        )
 
 
 def register(router):

@@ -11,8 +11,8 @@ import datetime as dt
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from core.publishing import published_joined
-from network.models import Network, Organisation, OrganisationKind, Person, Project
+from core.publishing import published_joined, published_q
+from network.models import Network, Organisation, OrganisationKind, Project
 from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson
 
@@ -59,7 +59,9 @@ def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
 
 def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """`queryset` (with_card_joins()) plus what the publication page and the API show."""
-    credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
+    # Tested on the joined person (published_q), not with `IN (subquery)`: with that, SQLite
+    # probed every published person for each publication of the page (19 ms at 2,000 people).
+    credits = PublicationPerson.objects.filter(published_q("person__"))
     return queryset.prefetch_related(
         Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
         *project_and_organisation_lists(),
