@@ -282,6 +282,28 @@ MEMBERSHIP_COLUMNS = (
     *of("network", "slug"),
     *of("region", "name"),
 )
+PROJECT_COLUMNS = (
+    "slug",
+    "title",
+    "acronym",
+    "description",
+    "start",
+    "end",
+    "date_precision",
+    "status",
+    "links",
+    "updated_at",
+    *of("network", "slug"),
+)
+PAIRING_COLUMNS = (
+    "slug",
+    "theme",
+    "description",
+    "updated_at",
+    *of("programme", "slug"),
+    *of("first", "slug"),
+    *of("second", "slug"),
+)
 TERM_COLUMNS = (
     "name",
     "start",
@@ -378,7 +400,14 @@ class ProjectViewSet(ReadOnlyViewSet):
     queryset = Project.objects.none()
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
-    read_query = staticmethod(queries.project_detail_queryset)
+
+    def get_queryset(self):
+        return narrowed(
+            queries.project_detail_queryset(),
+            PROJECT_COLUMNS,
+            participant_list=("project", "role", *of("organisation", "slug")),
+            themes=("slug",),
+        )
 
 
 class PairingViewSet(ReadOnlyViewSet):
@@ -387,7 +416,18 @@ class PairingViewSet(ReadOnlyViewSet):
     filterset_class = PairingFilter
 
     def get_queryset(self):
-        return queries.published_pairings().order_by("programme__title", "first__name", "pk")
+        return narrowed(
+            queries.published_pairings().order_by("programme__title", "first__name", "pk"),
+            PAIRING_COLUMNS,
+            visit_list=(
+                "pairing",
+                "start",
+                "end",
+                "date_precision",
+                "status",
+                *of("place", "slug"),
+            ),
+        )
 
 
 class ThemeViewSet(PublicReadViewSet):

@@ -3,12 +3,15 @@
 from rest_framework import serializers
 
 from core.api import (
+    PUBLIC,
     DirectFieldsMixin,
     PageField,
     PublicSlugField,
     ReadOnlyViewSet,
     SlugIdentityField,
     SlugListField,
+    narrowed,
+    of,
 )
 from portal import queries
 from portal.filters import StoryFilter
@@ -52,6 +55,19 @@ class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
         ]
 
 
+# The columns the serializer shows (core.api.narrowed).
+STORY_COLUMNS = (
+    "slug",
+    "title",
+    "date",
+    "summary",
+    "body",
+    "source",
+    "updated_at",
+    *of("network", "slug", *PUBLIC),
+)
+
+
 class StoryViewSet(ReadOnlyViewSet):
     """Published stories, newest first."""
 
@@ -60,7 +76,12 @@ class StoryViewSet(ReadOnlyViewSet):
     filterset_class = StoryFilter
 
     def get_queryset(self):
-        return queries.with_story_links(queries.published_stories())
+        return narrowed(
+            queries.with_story_links(queries.published_stories()),
+            STORY_COLUMNS,
+            project_list=("slug",),
+            organisation_list=("slug",),
+        )
 
 
 def register(router):
