@@ -9,7 +9,16 @@ not grow with the rows, and a page and its API list give the same records for th
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from core.api import CSVExportMixin, PublicReadViewSet, ReadOnlyViewSet
+from core.api import (
+    PUBLIC,
+    CSVExportMixin,
+    DirectFieldsMixin,
+    PublicReadViewSet,
+    ReadOnlyViewSet,
+    SlugIdentityField,
+    narrowed,
+    of,
+)
 from network import queries
 from network.filters import (
     GovernanceFilter,
@@ -34,7 +43,7 @@ from network.models import (
 # --- Serializers -----------------------------------------------------------------------------
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     region = serializers.CharField(
         source="region.name", default=None, allow_null=True, read_only=True
@@ -45,10 +54,10 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["network", "type", "region", "joined", "left", "date_precision"]
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
     memberships = MembershipSerializer(source="current_memberships", many=True, read_only=True)
-    url = serializers.HyperlinkedIdentityField(view_name="api:member-detail", lookup_field="slug")
+    url = SlugIdentityField("api:member-detail")
 
     class Meta:
         model = Organisation
@@ -70,7 +79,7 @@ class MemberSerializer(serializers.ModelSerializer):
         ]
 
 
-class MemberCSVSerializer(serializers.ModelSerializer):
+class MemberCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """One flat row per organisation: memberships as 'network:type:region' joined by '; '."""
 
     country = serializers.CharField(source="country.code", read_only=True)
@@ -96,7 +105,7 @@ class MemberCSVSerializer(serializers.ModelSerializer):
         )
 
 
-class SeatSerializer(serializers.Serializer):
+class SeatSerializer(DirectFieldsMixin, serializers.Serializer):
     role = serializers.CharField()
     portfolio = serializers.CharField()
     person = serializers.CharField(source="person.name", default=None, allow_null=True)
@@ -104,7 +113,7 @@ class SeatSerializer(serializers.Serializer):
     order = serializers.IntegerField()
 
 
-class TermSerializer(serializers.ModelSerializer):
+class TermSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.CharField(source="body.network.slug")
     body = serializers.CharField(source="body.name")
     seats = SeatSerializer(source="seat_list", many=True)
@@ -124,7 +133,7 @@ class TermSerializer(serializers.ModelSerializer):
         ]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
@@ -132,19 +141,19 @@ class ThemeSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "network", "description"]
 
 
-class SDGSerializer(serializers.ModelSerializer):
+class SDGSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = SDG
         fields = ["number", "name"]
 
 
-class RegionSerializer(serializers.Serializer):
+class RegionSerializer(DirectFieldsMixin, serializers.Serializer):
     slug = serializers.CharField(help_text="The value of the members list's `region` filter.")
     name = serializers.CharField()
 
 
-class NetworkSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:network-detail", lookup_field="slug")
+class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
+    url = SlugIdentityField("api:network-detail")
     themes = ThemeSerializer(many=True, read_only=True)
     regions = RegionSerializer(many=True, read_only=True)
 
@@ -167,7 +176,7 @@ class NetworkSerializer(serializers.ModelSerializer):
         ]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
@@ -175,12 +184,12 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "native_name", "honorific", "title", "organisation", "updated_at"]
 
 
-class ProjectParticipantSerializer(serializers.Serializer):
+class ProjectParticipantSerializer(DirectFieldsMixin, serializers.Serializer):
     organisation = serializers.CharField(source="organisation.slug")
     role = serializers.CharField()
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -209,7 +218,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         ]
 
 
-class StudyVisitSerializer(serializers.Serializer):
+class StudyVisitSerializer(DirectFieldsMixin, serializers.Serializer):
     place = serializers.CharField(source="place.slug")
     start = serializers.DateField()
     end = serializers.DateField(allow_null=True)
@@ -217,14 +226,14 @@ class StudyVisitSerializer(serializers.Serializer):
     status = serializers.CharField()
 
 
-class AgreementSerializer(serializers.Serializer):
+class AgreementSerializer(DirectFieldsMixin, serializers.Serializer):
     kind = serializers.CharField()
     status = serializers.CharField()
     date = serializers.DateField(allow_null=True)
     note = serializers.CharField()
 
 
-class PairingSerializer(serializers.ModelSerializer):
+class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisations = serializers.SerializerMethodField()
     visits = StudyVisitSerializer(source="visit_list", many=True, read_only=True)
@@ -248,6 +257,70 @@ class PairingSerializer(serializers.ModelSerializer):
 
 
 # --- Viewsets -----------------------------------------------------------------------------------
+
+# The columns each list's serializers read (core.api.narrowed).
+MEMBER_COLUMNS = (
+    "slug",
+    "name",
+    "short_name",
+    "native_name",
+    "kind",
+    "country",
+    "website",
+    "population",
+    "latitude",
+    "longitude",
+    "description",
+    "updated_at",
+)
+MEMBERSHIP_COLUMNS = (
+    "organisation",
+    "type",
+    "joined",
+    "left",
+    "date_precision",
+    *of("network", "slug"),
+    *of("region", "name"),
+)
+PROJECT_COLUMNS = (
+    "slug",
+    "title",
+    "acronym",
+    "description",
+    "start",
+    "end",
+    "date_precision",
+    "status",
+    "links",
+    "updated_at",
+    *of("network", "slug"),
+)
+PAIRING_COLUMNS = (
+    "slug",
+    "theme",
+    "description",
+    "updated_at",
+    *of("programme", "slug"),
+    *of("first", "slug"),
+    *of("second", "slug"),
+)
+TERM_COLUMNS = (
+    "name",
+    "start",
+    "end",
+    "date_precision",
+    "elected_at",
+    *of("body", "name"),
+    *of("body__network", "slug"),
+)
+SEAT_COLUMNS = (
+    "term",
+    "role",
+    "portfolio",
+    "order",
+    *of("person", "name", *PUBLIC),
+    *of("organisation", "slug", *PUBLIC),
+)
 
 
 class NetworkViewSet(ReadOnlyViewSet):
@@ -286,7 +359,13 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     serializer_class = MemberSerializer
     csv_serializer_class = MemberCSVSerializer
     filterset_class = MemberFilter
-    read_query = staticmethod(queries.member_directory)
+
+    def get_queryset(self):
+        return narrowed(
+            queries.member_directory(),
+            MEMBER_COLUMNS,
+            current_memberships=MEMBERSHIP_COLUMNS,
+        )
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":
@@ -301,7 +380,13 @@ class GovernanceViewSet(PublicReadViewSet):
     queryset = Term.objects.none()
     serializer_class = TermSerializer
     filterset_class = GovernanceFilter
-    read_query = staticmethod(queries.governance_terms)
+
+    def get_queryset(self):
+        return narrowed(
+            queries.governance_terms(),
+            TERM_COLUMNS,
+            seat_list=SEAT_COLUMNS,
+        )
 
 
 class PersonViewSet(ReadOnlyViewSet):
@@ -315,7 +400,14 @@ class ProjectViewSet(ReadOnlyViewSet):
     queryset = Project.objects.none()
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
-    read_query = staticmethod(queries.project_detail_queryset)
+
+    def get_queryset(self):
+        return narrowed(
+            queries.project_detail_queryset(),
+            PROJECT_COLUMNS,
+            participant_list=("project", "role", *of("organisation", "slug")),
+            themes=("slug",),
+        )
 
 
 class PairingViewSet(ReadOnlyViewSet):
@@ -324,7 +416,18 @@ class PairingViewSet(ReadOnlyViewSet):
     filterset_class = PairingFilter
 
     def get_queryset(self):
-        return queries.published_pairings().order_by("programme__title", "first__name", "pk")
+        return narrowed(
+            queries.published_pairings().order_by("programme__title", "first__name", "pk"),
+            PAIRING_COLUMNS,
+            visit_list=(
+                "pairing",
+                "start",
+                "end",
+                "date_precision",
+                "status",
+                *of("place", "slug"),
+            ),
+        )
 
 
 class ThemeViewSet(PublicReadViewSet):

@@ -2,13 +2,23 @@
 
 from rest_framework import serializers
 
-from core.api import PageField, PublicSlugField, ReadOnlyViewSet, SlugListField
+from core.api import (
+    PUBLIC,
+    DirectFieldsMixin,
+    PageField,
+    PublicSlugField,
+    ReadOnlyViewSet,
+    SlugIdentityField,
+    SlugListField,
+    narrowed,
+    of,
+)
 from portal import queries
 from portal.filters import StoryFilter
 from portal.models import Story
 
 
-class StoryImageSerializer(serializers.Serializer):
+class StoryImageSerializer(DirectFieldsMixin, serializers.Serializer):
     image = serializers.SerializerMethodField(help_text="Absolute address of the image.")
     caption = serializers.CharField()
     credit = serializers.CharField()
@@ -18,9 +28,9 @@ class StoryImageSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(image.image.url)
 
 
-class StorySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:story-detail", lookup_field="slug")
-    page = PageField(help_text="The story's public page.")
+class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
+    url = SlugIdentityField("api:story-detail")
+    page = PageField("portal:story-detail", help_text="The story's public page.")
     network = PublicSlugField()
     projects = SlugListField(source="project_list")
     organisations = SlugListField(source="organisation_list")
@@ -45,6 +55,19 @@ class StorySerializer(serializers.ModelSerializer):
         ]
 
 
+# The columns the serializer shows (core.api.narrowed).
+STORY_COLUMNS = (
+    "slug",
+    "title",
+    "date",
+    "summary",
+    "body",
+    "source",
+    "updated_at",
+    *of("network", "slug", *PUBLIC),
+)
+
+
 class StoryViewSet(ReadOnlyViewSet):
     """Published stories, newest first."""
 
@@ -53,7 +76,12 @@ class StoryViewSet(ReadOnlyViewSet):
     filterset_class = StoryFilter
 
     def get_queryset(self):
-        return queries.with_story_links(queries.published_stories())
+        return narrowed(
+            queries.with_story_links(queries.published_stories()),
+            STORY_COLUMNS,
+            project_list=("slug",),
+            organisation_list=("slug",),
+        )
 
 
 def register(router):

@@ -11,14 +11,19 @@ per language, the models' full_clean()), then the cover. PDFs are uploaded in th
 from rest_framework import serializers, viewsets
 
 from core.api import (
+    PUBLIC,
     AnonymousReadThrottle,
     CSVExportMixin,
+    DirectFieldsMixin,
     JoinedField,
     PageField,
     PublicSlugField,
     ServiceWriteSerializer,
     SlugChoiceField,
+    SlugIdentityField,
     SlugListField,
+    narrowed,
+    of,
 )
 from core.partial_dates import Precision
 from network.models import SDG, Network, Organisation, Project, Theme
@@ -58,7 +63,7 @@ SHARED_FIELDS = [
 # --- Read serializers ---------------------------------------------------------------------------
 
 
-class EditionSerializer(serializers.Serializer):
+class EditionSerializer(DirectFieldsMixin, serializers.Serializer):
     language = serializers.CharField(help_text="BCP 47 code: en, zh-hans, ko; 'und' if unknown.")
     language_name = serializers.CharField()
     is_summary = serializers.BooleanField()
@@ -78,17 +83,15 @@ class EditionSerializer(serializers.Serializer):
         return download(self.context["request"], edition)
 
 
-class CreditSerializer(serializers.Serializer):
+class CreditSerializer(DirectFieldsMixin, serializers.Serializer):
     person = serializers.CharField(source="person.slug")
     name = serializers.CharField(source="person.name")
     role = serializers.ChoiceField(choices=PersonRole.choices)
 
 
-class PublicationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:publication-detail", lookup_field="slug"
-    )
-    page = PageField(help_text="The publication's public page.")
+class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
+    url = SlugIdentityField("api:publication-detail")
+    page = PageField("publications:publication-detail", help_text="The publication's public page.")
     series = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     networks = SlugListField(source="network_list")
     projects = SlugListField(source="project_list")
@@ -116,7 +119,7 @@ class PublicationSerializer(serializers.ModelSerializer):
         return absolute(self.context["request"], publication.cover_large)
 
 
-class PublicationCSVSerializer(serializers.ModelSerializer):
+class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """One flat row per publication; editions as 'language:date:address' joined by '; '."""
 
     series = serializers.CharField(source="series.name", default="")
@@ -124,7 +127,7 @@ class PublicationCSVSerializer(serializers.ModelSerializer):
     languages = serializers.SerializerMethodField()
     latest_date = serializers.DateField(source="latest_edition", allow_null=True)
     editions = serializers.SerializerMethodField()
-    page = PageField()
+    page = PageField("publications:publication-detail")
 
     class Meta:
         model = Publication
@@ -235,6 +238,33 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
 
 # --- Viewset ------------------------------------------------------------------------------------
 
+# The columns the read serializers show (core.api.narrowed).
+PUBLICATION_COLUMNS = (
+    "slug",
+    "title",
+    "kind",
+    "issue",
+    "summary",
+    "cover_large",
+    "latest_edition_date",
+    "updated_at",
+    *of("series", "slug", "name"),
+)
+EDITION_COLUMNS = (
+    "publication",
+    "language",
+    "is_summary",
+    "title",
+    "date",
+    "date_precision",
+    "file",
+    "link",
+    "file_size",
+    "page_count",
+    *of("publisher", "slug", *PUBLIC),
+    *of("translated_by", "slug", *PUBLIC),
+)
+
 
 class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Published publications with their editions (`?format=csv`). Staff with a token may write."""
@@ -250,7 +280,16 @@ class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet)
     lookup_value_regex = "[^/]+"
 
     def read_queryset(self, base):
-        return queries.with_detail_joins(queries.with_card_joins(base))
+        return narrowed(
+            queries.with_detail_joins(queries.with_card_joins(base)),
+            PUBLICATION_COLUMNS,
+            network_list=("slug",),
+            edition_list=EDITION_COLUMNS,
+            credit_list=("publication", "role", *of("person", "slug", "name")),
+            project_list=("slug",),
+            organisation_list=("slug",),
+            themes=("slug",),
+        )
 
 
 def register(router):

@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from core.publishing import published_joined, published_q
-from network.models import Network, Organisation, OrganisationKind, Person, Project
+from network.models import Network, Organisation, OrganisationKind, Project
 from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson, Series
 
@@ -73,7 +73,9 @@ def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
 def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """`queryset` (with_card_joins()) plus what the publication page and the API show: the
     editions with their offices (published ones; the card's editions have none joined)."""
-    credits = PublicationPerson.objects.filter(person__in=Person.objects.published())
+    # Tested on the joined person (published_q), not with `IN (subquery)`: with that, SQLite
+    # probed every published person for each publication of the page (19 ms at 2,000 people).
+    credits = PublicationPerson.objects.filter(published_q("person__"))
     return queryset.prefetch_related(None).prefetch_related(
         _networks(),
         Prefetch("editions", queryset=_editions(), to_attr="edition_list"),

@@ -10,10 +10,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 
 from core.api import (
+    PUBLIC,
     AnonymousReadThrottle,
     CSVExportMixin,
     FormatFilterNegotiation,
     OutputFormatFilterBackend,
+    narrowed,
+    of,
 )
 from events import queries
 from events.api.read import EventCSVSerializer, EventSerializer
@@ -30,6 +33,37 @@ FORMAT_PARAMETER = OpenApiParameter(
         "json (default) or csv: the output. in-person, online or hybrid: the events' format, as "
         "on the events page."
     ),
+)
+
+
+# The columns the read serializers show (core.api.narrowed).
+EVENT_COLUMNS = (
+    "slug",
+    "title",
+    "kind",
+    "format",
+    "is_online",
+    "status",
+    "status_note",
+    "start",
+    "end",
+    "ends_on",
+    "date_precision",
+    "date_note",
+    "edition",
+    "attendance_in_person",
+    "attendance_online",
+    "attendance_registered",
+    "attendance_countries",
+    "attendance_note",
+    "description",
+    "outcomes",
+    "links",
+    "report_group",
+    "updated_at",
+    *of("series", "slug", "name"),
+    *of("project", "slug", *PUBLIC),
+    *of("host", "slug", *PUBLIC),
 )
 
 
@@ -50,7 +84,23 @@ class EventViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
     content_negotiation_class = FormatFilterNegotiation
 
     def read_queryset(self, base):
-        return queries.latest_first(queries.event_detail_queryset(base))
+        return narrowed(
+            queries.latest_first(queries.event_detail_queryset(base)),
+            EVENT_COLUMNS,
+            without=("images",),
+            network_list=("slug",),
+            place_list=(
+                "event",
+                "venue",
+                "city",
+                "country",
+                *of("organisation", "slug", "name", *PUBLIC),
+            ),
+            session_list=("event", "title", "start", "end", "date_precision", "format"),
+            role_list=("event", "role", *of("organisation", "slug", "name")),
+            speaker_list=("slug",),
+            themes=("slug",),
+        )
 
 
 def register(router):

@@ -4,7 +4,14 @@ attendance, and as one flat CSV row."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api import JoinedField, PageField, PublicSlugField, SlugListField
+from core.api import (
+    DirectFieldsMixin,
+    JoinedField,
+    PageField,
+    PublicSlugField,
+    SlugIdentityField,
+    SlugListField,
+)
 from core.partial_dates import Precision
 from events.models import ATTENDANCE_COUNTS, Event, OrganiserRole
 
@@ -22,7 +29,7 @@ SHARED_FIELDS = [
 ]
 
 
-class EventPlaceSerializer(serializers.Serializer):
+class EventPlaceSerializer(DirectFieldsMixin, serializers.Serializer):
     organisation = PublicSlugField()
     venue = serializers.CharField()
     city = serializers.CharField()
@@ -30,7 +37,7 @@ class EventPlaceSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="Venue, city and country as one line.")
 
 
-class EventSessionSerializer(serializers.Serializer):
+class EventSessionSerializer(DirectFieldsMixin, serializers.Serializer):
     title = serializers.CharField()
     start = serializers.DateField()
     end = serializers.DateField(allow_null=True)
@@ -38,13 +45,13 @@ class EventSessionSerializer(serializers.Serializer):
     format = serializers.CharField()
 
 
-class EventOrganiserSerializer(serializers.Serializer):
+class EventOrganiserSerializer(DirectFieldsMixin, serializers.Serializer):
     organisation = serializers.CharField(source="organisation.slug")
     name = serializers.CharField(source="organisation.name")
     role = serializers.ChoiceField(choices=OrganiserRole.choices)
 
 
-class AttendanceSerializer(serializers.Serializer):
+class AttendanceSerializer(DirectFieldsMixin, serializers.Serializer):
     in_person = serializers.IntegerField(source="attendance_in_person", allow_null=True)
     online = serializers.IntegerField(source="attendance_online", allow_null=True)
     registered = serializers.IntegerField(source="attendance_registered", allow_null=True)
@@ -52,9 +59,9 @@ class AttendanceSerializer(serializers.Serializer):
     note = serializers.CharField(source="attendance_note")
 
 
-class EventSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", lookup_field="slug")
-    page = PageField(help_text="The event's public page.")
+class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
+    url = SlugIdentityField("api:event-detail")
+    page = PageField("events:event-detail", help_text="The event's public page.")
     networks = SlugListField(source="network_list")
     places = EventPlaceSerializer(source="place_list", many=True, read_only=True)
     series = serializers.SerializerMethodField()
@@ -114,7 +121,7 @@ class EventSerializer(serializers.ModelSerializer):
         return {"slug": event.series.slug, "name": event.series.name}
 
 
-class EventCSVSerializer(serializers.ModelSerializer):
+class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     """One flat row per event; several values joined by '; '."""
 
     places = JoinedField(source="place_list", attribute="label")
@@ -124,7 +131,7 @@ class EventCSVSerializer(serializers.ModelSerializer):
     host = PublicSlugField()
     project = PublicSlugField()
     themes = JoinedField(source="themes.all")
-    page = PageField()
+    page = PageField("events:event-detail")
 
     class Meta:
         model = Event
