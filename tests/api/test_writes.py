@@ -378,3 +378,19 @@ def test_json_nested_too_deep_answers_400_and_changes_nothing(client, network, m
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["detail"]
     assert list(Event.objects.values_list("title", flat=True)) == ["Untouched"]
+
+
+def test_a_title_with_control_characters_is_saved_with_a_cover(client, network):
+    """U+001D in a title made the cover's text layout fail: a 500 and nothing saved (found by
+    schemathesis). The title is kept as sent; its cover is drawn without the control character."""
+    response = send(
+        client,
+        "post",
+        "/api/v1/publications/",
+        new_publication(title="Group\x1dseparator ώ"),
+        **token_header("add_publication"),
+    )
+    assert response.status_code == 201, response.content
+    publication = Publication.objects.get(slug=response.json()["slug"])
+    assert publication.title == "Group\x1dseparator ώ"
+    assert publication.cover_card
