@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.links import slug_url
 from core.models import SluggedModel
 from core.publishing import Publishable, PublishableQuerySet
 from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
@@ -49,7 +50,7 @@ class Story(SluggedModel, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("portal:story-detail", kwargs={"slug": self.slug})
+        return slug_url("portal:story-detail", self.slug)
 
 
 class StoryImage(models.Model):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
@@ -187,7 +188,7 @@ class Publication(SluggedModel, SourcedModel, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("publications:publication-detail", kwargs={"slug": self.slug})
+        return slug_url("publications:publication-detail", self.slug)
 
     def get_kind_display(self):
         """The kind's label, as Django's get_kind_display() gives it, by one look-up: Django's

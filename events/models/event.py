@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
+from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
@@ -300,7 +301,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:event-detail", kwargs={"slug": self.slug})
+        return slug_url("events:event-detail", self.slug)
 
     @staticmethod
     def url_maker():

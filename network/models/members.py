@@ -6,13 +6,13 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core import dates
+from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
@@ -114,7 +114,7 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
         refresh_organisation_publication(Membership.objects.filter(organisation=self))
 
     def get_absolute_url(self):
-        return reverse("network:member-detail", kwargs={"slug": self.slug})
+        return slug_url("network:member-detail", self.slug)
 
     @property
     def public_from(self):

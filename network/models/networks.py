@@ -1,11 +1,11 @@
 """Networks with their offices, regions and themes; the 17 SDGs."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.publishing import Publishable
 from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
@@ -47,7 +47,7 @@ class Network(SluggedModel, SourcedModel, Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:network-detail", kwargs={"slug": self.slug})
+        return slug_url("network:network-detail", self.slug)
 
 
 class Office(models.Model):

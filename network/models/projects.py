@@ -5,10 +5,10 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
@@ -75,7 +75,7 @@ class Project(SluggedModel, SourcedModel, Publishable):
         return self.acronym or self.title
 
     def get_absolute_url(self):
-        return reverse("network:project-detail", kwargs={"slug": self.slug})
+        return slug_url("network:project-detail", self.slug)
 
     def clean(self):
         super().clean()
