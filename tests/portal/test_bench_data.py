@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from events.models import Event, EventPlace, EventSession
 from network.models import (
@@ -145,3 +145,17 @@ def test_admin_pages_answer_on_records_without_history(bench_data, superuser_cli
         base = f"/admin/{meta.app_label}/{meta.model_name}/{record.pk}"
         for url in (f"{base}/change/", f"{base}/history/"):
             assert superuser_client.get(url).status_code == 200, url
+
+
+def test_on_postgresql_the_planner_has_statistics_of_the_new_data(bench_data):
+    """The bench starts measuring as soon as the data is written: without ANALYZE, PostgreSQL
+    plans the first requests for empty tables (the member directory took 230 ms of SQL, 33 ms
+    after ANALYZE)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'network_membership'"
+            " AND attname = 'network_id'"
+        )
+        assert cursor.fetchone()[0] == 1
