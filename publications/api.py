@@ -8,6 +8,7 @@ spreadsheet's do: the same rules and messages (each edition needs a file or a li
 per language, the models' full_clean()), then the cover. PDFs are uploaded in the admin.
 """
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from core.api import (
@@ -89,6 +90,28 @@ class CreditSerializer(DirectFieldsMixin, serializers.Serializer):
     role = serializers.ChoiceField(choices=PersonRole.choices)
 
 
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {
+            "type": "integer",
+            "maximum": 9223372036854775807,
+            "minimum": 0,
+            "format": "int64",
+        },
+        "readOnly": True,
+    }
+)
+class NumberListField(serializers.Field):
+    """The primary keys (SDG numbers) of the records in `source`, a prefetched list."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, records):
+        return [record.pk for record in records]
+
+
 class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:publication-detail")
     page = PageField("publications:publication-detail", help_text="The publication's public page.")
@@ -96,8 +119,8 @@ class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     networks = SlugListField(source="network_list")
     projects = SlugListField(source="project_list")
     organisations = SlugListField(source="organisation_list")
-    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    sdgs = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    themes = SlugListField(source="theme_list")
+    sdgs = NumberListField(source="sdg_list")
     credits = CreditSerializer(source="credit_list", many=True, read_only=True)
     cover = serializers.SerializerMethodField(help_text="Absolute address of the cover image.")
     editions = EditionSerializer(source="edition_list", many=True, read_only=True)
@@ -288,7 +311,7 @@ class PublicationViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet)
             credit_list=("publication", "role", *of("person", "slug", "name")),
             project_list=("slug",),
             organisation_list=("slug",),
-            themes=("slug",),
+            theme_list=("slug",),
         )
 
 
