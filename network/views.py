@@ -1,4 +1,4 @@
-from django.db.models import Count, F
+from django.db.models import Count, F, Prefetch
 from django.views.generic import DetailView, ListView
 
 from core.dates import today
@@ -13,6 +13,7 @@ from network.models import (
     Network,
     Organisation,
     Project,
+    Theme,
 )
 from staff.preview import StaffPreviewMixin, visible_to
 
@@ -179,9 +180,16 @@ class MemberDetailView(StaffPreviewMixin, DetailView):
         return context
 
 
+def _projects_page():
+    """published_projects() with what the page shows: themes in a list (through the relation's
+    cache, a manager and a queryset per project), no SDGs (not shown)."""
+    themes = Prefetch("themes", queryset=Theme.objects.all(), to_attr="theme_list")
+    return queries.published_projects().prefetch_related(None).prefetch_related(themes)
+
+
 class ProjectListView(FilteredListView):
     filterset_class = ProjectFilter
-    read_query = staticmethod(queries.published_projects)
+    read_query = staticmethod(_projects_page)
     context_object_name = "projects"
 
 

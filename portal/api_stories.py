@@ -1,5 +1,6 @@
 """API v1 for stories: published highlights and news items, by date, newest first."""
 
+from django.db.models import Prefetch
 from rest_framework import serializers
 
 from core.api import (
@@ -15,7 +16,7 @@ from core.api import (
 )
 from portal import queries
 from portal.filters import StoryFilter
-from portal.models import Story
+from portal.models import Story, StoryImage
 
 
 class StoryImageSerializer(DirectFieldsMixin, serializers.Serializer):
@@ -34,7 +35,7 @@ class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = PublicSlugField()
     projects = SlugListField(source="project_list")
     organisations = SlugListField(source="organisation_list")
-    images = StoryImageSerializer(many=True, read_only=True)
+    images = StoryImageSerializer(source="image_list", many=True, read_only=True)
 
     class Meta:
         model = Story
@@ -76,12 +77,15 @@ class StoryViewSet(ReadOnlyViewSet):
     filterset_class = StoryFilter
 
     def get_queryset(self):
+        # The images into a list: through the relation's cache, a manager and a queryset per story.
+        images = Prefetch("images", queryset=StoryImage.objects.all(), to_attr="image_list")
         return narrowed(
             queries.with_story_links(queries.published_stories()),
             STORY_COLUMNS,
+            without=("images",),
             project_list=("slug",),
             organisation_list=("slug",),
-        )
+        ).prefetch_related(images)
 
 
 def register(router):

@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from core.publishing import published_joined, published_q
-from network.models import Network, Organisation, OrganisationKind, Project
+from network.models import SDG, Network, Organisation, OrganisationKind, Project, Theme
 from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson, Series
 
@@ -72,7 +72,8 @@ def with_card_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
 
 def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
     """`queryset` (with_card_joins()) plus what the publication page and the API show: the
-    editions with their offices (published ones; the card's editions have none joined)."""
+    editions with their offices (published ones; the card's editions have none joined), credits,
+    projects, organisations, themes (`theme_list`) and SDGs (`sdg_list`)."""
     # Tested on the joined person (published_q), not with `IN (subquery)`: with that, SQLite
     # probed every published person for each publication of the page (19 ms at 2,000 people).
     credits = PublicationPerson.objects.filter(published_q("person__"))
@@ -81,8 +82,10 @@ def with_detail_joins(queryset: QuerySet[Publication]) -> QuerySet[Publication]:
         Prefetch("editions", queryset=_editions(), to_attr="edition_list"),
         Prefetch("credits", queryset=credits.select_related("person"), to_attr="credit_list"),
         *project_and_organisation_lists(),
-        "themes",
-        "sdgs",
+        # Lists (to_attr), not the relations' caches: those build a manager and a queryset per
+        # publication (200 of each for an API page of 100).
+        Prefetch("themes", queryset=Theme.objects.all(), to_attr="theme_list"),
+        Prefetch("sdgs", queryset=SDG.objects.all(), to_attr="sdg_list"),
     )
 
 

@@ -76,8 +76,8 @@ PINS = {
     # seats (holders joined); cluster roles; partnerships; events held, organised, their roles;
     # publications, their networks, editions (publishers joined). Over 12: one per section.
     "/members/city/": 16,
-    "/projects/": 6,
-    "/projects/?network=net&theme=climate": 8,
+    "/projects/": 5,  # themes, no SDGs (not shown)
+    "/projects/?network=net&theme=climate": 7,
     "/projects/proj/": 10,  # publishers and translators joined
     # Events
     # Projects and places' organisations are joined, no query each, whatever the rows hold.

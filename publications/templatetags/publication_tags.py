@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from network.models import Organisation, Project
 from network.queries import latest
 from publications import queries
+from publications.cards import cards
 
 register = template.Library()
 
@@ -27,3 +28,10 @@ def publications_for(obj):
     shown, more = latest(publications)
     link = reverse("publications:publication-list") + "?" + urlencode({parameter: obj.slug})
     return {"publications": shown, "more": link if more else None}
+
+
+@register.filter
+def publication_cards(publications):
+    """The cards (publications.cards) of a list of publications: `{% for card in
+    publications|publication_cards %}` (templates/publications/_card_list.html)."""
+    return cards(publications)

@@ -1,0 +1,67 @@
+"""What a publication card shows (the library, the home page, organisation and project pages),
+computed once per row in Python: the template that draws the cards then only prints strings.
+
+A card's template used to be included per row and to look up a dozen attributes, methods and
+translations per card and per edition; here each card is a small object of finished strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import dateformat
+from django.utils.translation import gettext
+
+from publications.languages import language_name, language_name_local
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageTag:
+    language: str
+    name: str  # in the reader's language (the tag's title)
+    label: str  # the name in its own script, else the reader's; "(summary)" for a summary
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    url: str
+    cover: str  # the thumbnail's address, or ""
+    title: str
+    meta: str  # kind · series issue · networks
+    languages: tuple[LanguageTag, ...]
+    has_editions: bool
+    date: str  # the latest edition's month and year, or ""
+
+
+def card(publication, summary: str = "") -> Card:
+    """The card of a publication of publications.queries.with_card_joins()."""
+    summary = summary or gettext("summary")
+    meta = [publication.get_kind_display()]
+    if publication.series:
+        series = publication.series.name
+        meta.append(f"{series} {publication.issue}" if publication.issue else series)
+    meta.extend(network.name for network in publication.network_list)
+    languages = []
+    for edition in publication.edition_list:
+        if edition.is_undetermined:
+            continue
+        name = language_name(edition.language)
+        label = language_name_local(edition.language) or name
+        if edition.is_summary:
+            label = f"{label} ({summary})"
+        languages.append(LanguageTag(edition.language, name, label))
+    latest = publication.latest_edition
+    return Card(
+        url=publication.get_absolute_url(),
+        cover=publication.cover_card.url if publication.cover_card else "",
+        title=publication.title,
+        meta=" · ".join(meta),
+        languages=tuple(languages),
+        has_editions=bool(publication.edition_list),
+        date=dateformat.format(latest, "M Y") if latest else "",
+    )
+
+
+def cards(publications) -> list[Card]:
+    summary = gettext("summary")
+    return [card(publication, summary) for publication in publications]
