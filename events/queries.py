@@ -91,15 +91,7 @@ class UpcomingThenPast:
         self.prefetches = queryset._prefetch_related_lookups
         base = queryset.prefetch_related(None).order_by()
         self.groups = (
-            # The upcoming events are read from the index on ends_on (a range closed on both
-            # sides, which SQLite prefers too) and those few sorted: ordered by the bare start,
-            # both databases would walk every past event in start order to find them.
-            (
-                Timing.UPCOMING,
-                base.filter(ends_on__range=(self.today, dt.date.max)).order_by(
-                    Coalesce("start", "start"), "title", "pk"
-                ),
-            ),
+            (Timing.UPCOMING, base.upcoming(self.today)),
             (
                 Timing.PAST,
                 base.filter(start__isnull=False)
@@ -254,11 +246,14 @@ def calendar_events(first: dt.date, last: dt.date) -> list[dict]:
 
 def events_held_at(organisation: Organisation):
     """Published events that took place at or were hosted by the organisation."""
-    held = EventPlace.objects.filter(organisation=organisation).values("event_id")
+    # One list of ids (a UNION), not `host = … OR id IN (…)`: PostgreSQL estimates such an OR
+    # at half the table and walks every event in date order to find the organisation's few
+    # (100 ms at 40,000 events, 1 ms this way).
+    hosted = Event.objects.filter(host=organisation).order_by().values("pk")
+    held = EventPlace.objects.filter(organisation=organisation).order_by().values("event_id")
     return (
         Event.objects.published()
-        .filter(Q(host=organisation) | Q(pk__in=held))
-        .distinct()
+        .filter(pk__in=hosted.union(held))
         .order_by(F("start").desc(nulls_last=True), "title")
     )
 

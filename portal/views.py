@@ -32,7 +32,7 @@ class HomeView(TemplateView):
         today = current_day()
         return super().get_context_data(
             network_cards=network_cards(),
-            upcoming_events=event_queries.upcoming(today).order_by("start", "title")[:6],
+            upcoming_events=event_queries.upcoming(today)[:6],
             # Shown only when nothing is ahead, so the section never stands empty.
             recent_events=event_queries.past(today).order_by("-start", "title")[:6],
             latest_publications=publication_queries.published_publications()[:4],

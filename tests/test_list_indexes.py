@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from events import queries as event_queries
 from events.filters import EventFilter
-from events.models import Event, EventKind, EventStatus
+from events.models import Event, EventKind, EventPlace, EventStatus
 from network import queries as network_queries
 from network.models import Membership, MembershipType, Organisation
 from publications import queries as publication_queries
@@ -127,3 +127,32 @@ def test_member_directory_order_is_read_by_index(rows):
     """The member directory: organisations by name, 30 a page."""
     directory = network_queries.member_directory()
     assert_read_by_index(directory[:30], "network_organisation")
+
+
+def rows_read_in_vain(queryset) -> int:
+    """The rows the plan read and then dropped (EXPLAIN ANALYZE's "Rows Removed by Filter"):
+    a query that finds a few rows by walking an index of the whole table drops thousands."""
+    text = queryset.explain(analyze=True)
+    return sum(int(n) for n in re.findall(r"Rows Removed by Filter: (\d+)", text))
+
+
+def test_home_upcoming_events_read_only_upcoming_ones(rows):
+    """The home page's next six events: not a walk from the oldest event in start order."""
+    day = dt.date(2024, 1, 1)  # two of the twenty years of events are still to come
+    upcoming = event_queries.upcoming(day)[:6]
+    assert len(upcoming) == 6
+    assert all(event.ends_on >= day for event in upcoming)
+    assert rows_read_in_vain(upcoming) < 100
+
+
+def test_an_organisations_events_read_only_its_events(rows):
+    """A member page's events held at or hosted by the city: found from the city's own rows,
+    not by walking every event in date order."""
+    city = Organisation.objects.get(slug="city-7")
+    events = list(Event.objects.filter(is_published=True).order_by("pk")[:3])
+    Event.objects.filter(pk=events[0].pk).update(host=city)
+    EventPlace.objects.create(event=events[1], organisation=city)
+    EventPlace.objects.create(event=events[2], organisation=city, city="Elsewhere")
+    held = event_queries.events_held_at(city)[:13]
+    assert sorted(event.pk for event in held) == sorted(event.pk for event in events)
+    assert rows_read_in_vain(held) < 100
