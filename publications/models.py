@@ -181,6 +181,10 @@ class Publication(SluggedModel, SourcedModel, Publishable):
             # published() counted from the index alone (the library's pages count them on every
             # request): with only publish_at's, each of 15,000 rows was read from the table.
             models.Index(fields=["publish_at", "is_published"], name="publication_published"),
+            # The Atom feed's order, newest published first: with publish_at alone PostgreSQL
+            # sorts every publication sharing a publish time (a seed or an import gives
+            # thousands the same) to break the tie by id.
+            models.Index(fields=["publish_at", "id"], name="publication_publish_order"),
         ]
         constraints = [
             models.UniqueConstraint(

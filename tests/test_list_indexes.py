@@ -156,3 +156,16 @@ def test_an_organisations_events_read_only_its_events(rows):
     held = event_queries.events_held_at(city)[:13]
     assert sorted(event.pk for event in held) == sorted(event.pk for event in events)
     assert rows_read_in_vain(held) < 100
+
+
+def assert_read_in_order(queryset, table: str):
+    """The rows come in the index's order: no sort of the table's rows (the fixture's rows
+    share one publish time, as a seed load or an import makes them)."""
+    text = plan(queryset)
+    assert "Sort" not in text, text
+    assert_read_by_index(queryset, table)
+
+
+def test_publications_feed_order_is_read_in_order(rows):
+    """The publications' Atom feed: the 50 most recently published."""
+    assert_read_in_order(publication_queries.recently_published()[:50], "publications_publication")
