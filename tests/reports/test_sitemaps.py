@@ -55,7 +55,8 @@ def test_sitemap_sections_are_what_django_writes(settings):
         for page in ("", "?p=2", "?p=3", "?p=4", "?p=0", "?p=x"):
             django_answer, ours = both(f"/sitemap-{name}.xml{page}", name)
             assert ours == django_answer, (name, page)
-    assert both("/sitemap-sections.xml", "sections")[0] == both("/sitemap-sections.xml", "sections")[1]
+    django_answer, ours = both("/sitemap-sections.xml", "sections")
+    assert ours == django_answer
     assert both("/sitemap-nothing.xml", "nothing") == [404, 404]
 
 
