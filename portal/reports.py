@@ -390,7 +390,7 @@ class YearOf(ExtractYear):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.lhs)
-        return f"CAST(strftime('%%Y', {sql}) AS INTEGER)", params
+        return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
 
 
 def _years_of(queryset, network: str, date: str):

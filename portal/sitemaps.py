@@ -36,6 +36,7 @@ from events.models import Event
 from network.models import Network, Organisation, Project
 from portal.models import Story
 from portal.reports import report_years
+from portal.views import report_paths
 from publications.models import Publication
 
 SITEMAP_PAGE_SIZE = 2000
@@ -180,10 +181,7 @@ class ReportSitemap(PagedSitemap):
             if page > 1:
                 raise Http404(_("No page “%(page)s”.") % {"page": page})
             return [], None
-        path = reverse("portal:report-detail", kwargs={"network": network.slug, "year": 1950})
-        prefix = path.removesuffix("1950/")
-        assert prefix != path, path
-        return [(f"{prefix}{year}/", None) for year in report_years(network)], None
+        return [(path, None) for _, path in report_paths(network.slug, report_years(network))], None
 
 
 class SectionSitemap(PagedSitemap):

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from portal.reports import report_years_by_network
 from portal.sitemaps import SITEMAPS, ReportSitemap, section, slug_path_maker
+from portal.views import report_paths
 from tests.factories import MembershipFactory, NetworkFactory, OrganisationFactory
 from tests.factories.events import EventFactory
 
@@ -75,3 +76,14 @@ def test_report_sitemap_lists_every_networks_report_years_a_page_each(client):
         [f"/reports/second/{year}/" for year in years[second.pk]],
     ]
     assert client.get("/sitemap-reports.xml?p=3").status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["citynet", "서울", "a&b'c", "100%_café"])
+def test_report_paths_are_what_reverse_gives(slug):
+    """The report links made from one reverse() are reverse()'s, link by link."""
+    for language in ("en", "ko"):
+        with translation.override(language):
+            assert report_paths(slug, [2022, 2006]) == [
+                (str(year), reverse("portal:report-detail", kwargs={"network": slug, "year": year}))
+                for year in (2022, 2006)
+            ]
