@@ -59,8 +59,9 @@ PINS = {
     # publishers and translators are joined (published_joined), no query each.
     # The year's events and the next year's preview are one query (and one for their places,
     # no networks); projects' themes carry their order (no query for the network's themes).
-    "/reports/net/2022/": 26,
-    "/reports/net/2022/print/": 26,  # as the report
+    # The highlights are one query (the chosen stories and the year's, each flagged).
+    "/reports/net/2022/": 25,
+    "/reports/net/2022/print/": 25,  # as the report
     # Networks, members and projects
     "/networks/": 3,
     # seat holders, chapter hosts; members counted by one GROUP BY (region, type), the report
@@ -134,7 +135,7 @@ PINS = {
     f"{API}/publications/book/": 8,
     f"{API}/stories/?{ALL}": 5,  # the stories' network joined
     f"{API}/stories/award/": 4,  # its network joined
-    f"{API}/reports/net/2022/": 26,  # as the report page
+    f"{API}/reports/net/2022/": 25,  # as the report page
 }
 
 # Named routes with no pin, and why.
