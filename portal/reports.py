@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import today
 from events import queries as event_queries
-from events.models import Event, EventStatus, ReportGroup
+from events.models import Event, EventStatus
 from network import queries as network_queries
 from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
 from portal import queries as story_queries
@@ -211,15 +211,7 @@ def activities_section(network: Network, year: int, events: list[Event] | None =
     if events is None:
         events = _events_of(network, year)
     as_row = _EventRows()
-    by_group: dict[str, list] = {}
-    for event in events:
-        if _in_year(event, year):
-            by_group.setdefault(event.report_group or ReportGroup.OTHER, []).append(event)
-    groups = [
-        {"group": value, "label": label, "events": by_group[value]}
-        for value, label in ReportGroup.choices
-        if value in by_group
-    ]
+    groups = event_queries.report_groups(event for event in events if _in_year(event, year))
     by_month = [0] * 12
     for group in groups:
         for event in group["events"]:
