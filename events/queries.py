@@ -154,6 +154,11 @@ def events_in_year(network: Network, year: int) -> list[dict]:
     ReportGroup, events without a group last (as "Other activities"), each group by date.
     """
     events = published_events().filter(networks=network).in_year(year).order_by("start", "title")
+    return report_groups(events)
+
+
+def report_groups(events) -> list[dict]:
+    """`events` (in the order given) grouped as events_in_year() groups them."""
     groups: dict[str, list] = {}
     for event in events:
         groups.setdefault(event.report_group or ReportGroup.OTHER, []).append(event)

@@ -6,13 +6,13 @@ the same published stories in the same order, with a fixed number of queries.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from core.publishing import published_joined, published_related
 from events.models import Event
 from network.models import Network, Organisation, Project
 from network.queries import project_and_organisation_lists
-from portal.models import Story
+from portal.models import AnnualReport, Story
 
 
 def published_stories() -> QuerySet[Story]:
@@ -32,15 +32,25 @@ def latest_stories() -> QuerySet[Story]:
     return published_stories().order_by("-date", "-publish_at", "-pk")
 
 
-def report_highlights(network, year: int, editorial=None) -> QuerySet[Story]:
+def report_highlights(network, year: int, editorial=None) -> list[Story]:
     """The published stories an annual report highlights, by date: those staff chose for the
-    report (`editorial`, an AnnualReport), or else the network's stories of the year."""
-    stories = Story.objects.published()
-    if editorial is not None and editorial.highlights.exists():
-        stories = stories.filter(annual_reports=editorial)
-    else:
-        stories = stories.filter(network=network, date__year=year)
-    return stories.order_by("date", "title", "pk")
+    report (`editorial`, an AnnualReport), or else the network's stories of the year.
+
+    One query: both sets, each story saying whether it is chosen and whether staff chose any
+    (a chosen draft still counts as a choice, and shows nothing)."""
+    stories = Story.objects.published().order_by("date", "title", "pk")
+    of_the_year = Q(network=network, date__year=year)
+    if editorial is None:
+        return list(stories.filter(of_the_year))
+    choices = AnnualReport.highlights.through.objects.filter(annualreport=editorial)
+    rows = list(
+        stories.filter(of_the_year | Q(pk__in=choices.values("story_id"))).annotate(
+            chosen=Exists(choices.filter(story=OuterRef("pk"))), any_chosen=Exists(choices)
+        )
+    )
+    if rows and rows[0].any_chosen:
+        return [story for story in rows if story.chosen]
+    return rows
 
 
 def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:

@@ -173,10 +173,15 @@ def pairings_section(network: Network, year: int) -> list[dict]:
     year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     # By subquery, not by joining the visits: no DISTINCT over the pairings' whole rows.
     visited = StudyVisit.objects.filter(start__lte=year_end, start__gte=year_start)
-    pairings = pairings.filter(
-        Q(pk__in=visited.values("pairing_id"))
-        | Q(programme__in=network_queries.published_projects().active_during(year))
-    ).only(*PAIRING_FIELDS)
+    in_the_year = Q(pk__in=visited.values("pairing_id"))
+    if network.is_public:
+        # Or its programme (joined, published: published_pairings()) was active that year, as
+        # published_projects().active_during(year) says, without that subquery's list of every
+        # network's active projects.
+        in_the_year |= (Q(programme__start__isnull=True) | Q(programme__start__lte=year_end)) & (
+            Q(programme__end__isnull=True) | Q(programme__end__gte=year_start)
+        )
+    pairings = pairings.filter(in_the_year).only(*PAIRING_FIELDS)
     return [
         {
             "programme": pairing.programme.acronym or pairing.programme.title,

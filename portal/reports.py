@@ -21,8 +21,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from core.dates import today
+from core.publishing import published_q
 from events import queries as event_queries
-from events.models import Event, EventStatus, ReportGroup
+from events.models import Event, EventStatus
 from network import queries as network_queries
 from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
 from portal import queries as story_queries
@@ -211,15 +212,7 @@ def activities_section(network: Network, year: int, events: list[Event] | None =
     if events is None:
         events = _events_of(network, year)
     as_row = _EventRows()
-    by_group: dict[str, list] = {}
-    for event in events:
-        if _in_year(event, year):
-            by_group.setdefault(event.report_group or ReportGroup.OTHER, []).append(event)
-    groups = [
-        {"group": value, "label": label, "events": by_group[value]}
-        for value, label in ReportGroup.choices
-        if value in by_group
-    ]
+    groups = event_queries.report_groups(event for event in events if _in_year(event, year))
     by_month = [0] * 12
     for group in groups:
         for event in group["events"]:
@@ -375,10 +368,11 @@ def report_years_by_network(networks) -> dict[int, list[int]]:
     rows = reports.values_list("network", "year").union(
         _years_of(Membership.objects.filter(network__in=ids), "network", "joined"),
         _years_of(StatedFigure.objects.filter(network__in=ids), "network", "as_of"),
-        _years_of(Event.objects.published().filter(networks__in=ids), "networks", "start"),
+        _years_of(_event_networks(ids), "network", "event__start"),
     )
     for network, year in rows:
-        years[network].add(year)
+        if network in years:
+            years[network].add(year)
     this_year = today().year
     return {pk: sorted(y for y in found if y <= this_year) for pk, found in years.items()}
 
@@ -390,7 +384,26 @@ class YearOf(ExtractYear):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.lhs)
-        return f"CAST(strftime('%%Y', {sql}) AS INTEGER)", params
+        return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
+
+
+# Above this many networks, the events' years are read for every network and the rows of the
+# others skipped: on SQLite a filter on the networks makes the plan read the events in the
+# order of the networks' links, one random read of the (wide) events table each, about three
+# times slower than reading them in the order of their ids.
+FEW_NETWORKS = 3
+
+
+def _event_networks(ids: list[int]):
+    """The links of published events to the networks `ids` (or to any network, when there
+    are more than a few ids)."""
+    links = Event.networks.through.objects.filter(published_q("event__"))
+    if len(ids) <= FEW_NETWORKS:
+        return links.filter(network__in=ids)
+    # A range on the link's event makes SQLite read the links by their (event, network) index,
+    # so the events in the order of their ids (with no statistics it would otherwise start
+    # from the network index even without a filter on it).
+    return links.filter(event_id__gt=0)
 
 
 def _years_of(queryset, network: str, date: str):

@@ -17,6 +17,7 @@ from network import api as network_api
 from portal import api_stories, views
 from portal.api import ReportAPIView
 from portal.sitemaps import SITEMAPS
+from portal.sitemaps import section as sitemap_section
 from publications import api as publications_api
 
 router = DefaultRouter()
@@ -85,7 +86,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<str:section>.xml",
-        sitemap_views.sitemap,
+        sitemap_section,
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -99,7 +99,15 @@ class ReportListView(TemplateView):
         networks = list(Network.objects.published().order_by("order", "name"))
         years = report_years_by_network(networks)
         return super().get_context_data(
-            networks=[{"network": n, "years": sorted(years[n.pk], reverse=True)} for n in networks],
+            networks=[
+                {
+                    "network": network,
+                    # (year, its report's path), newest first: a path made per year, not a
+                    # reverse() per link (30 networks link to some 600 reports).
+                    "years": report_paths(network.slug, sorted(years[network.pk], reverse=True)),
+                }
+                for network in networks
+            ],
             **kwargs,
         )
 
@@ -156,6 +164,15 @@ def record_path_prefix(name: str) -> str:
     path = reverse(name, args=["slug"])
     assert path.endswith("/slug/"), path
     return path.removesuffix("slug/")
+
+
+def report_paths(network_slug: str, years: list[int]) -> list[tuple[str, str]]:
+    """(year, the path of `network_slug`'s report of that year) for each of `years`, with the
+    URL pattern reversed once: what reverse("portal:report-detail", …) gives for each."""
+    path = reverse("portal:report-detail", kwargs={"network": network_slug, "year": 1950})
+    prefix, found, suffix = path.rpartition("/1950/")
+    assert found, path
+    return [(str(year), f"{prefix}/{year}/{suffix}") for year in years]
 
 
 MONTHS = dates.MONTHS_3  # translated "Jan", "Feb"…

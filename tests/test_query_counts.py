@@ -36,15 +36,16 @@ PINS = {
     # translator joined)
     "/": 10,
     "/search/?q=city": 6,  # people's organisations joined
-    "/sitemap.xml": 8,  # per section one aggregate (count, latest change); the reports' years
+    # per section one aggregate (count, latest change); the reports' section a page per network
+    "/sitemap.xml": 7,
     "/sitemap-sections.xml": 0,  # fixed URLs
-    "/sitemap-networks.xml": 2,  # the count, one page
-    "/sitemap-members.xml": 2,
-    "/sitemap-projects.xml": 2,
-    "/sitemap-events.xml": 2,
-    "/sitemap-publications.xml": 2,
-    "/sitemap-stories.xml": 2,
-    "/sitemap-reports.xml": 2,  # the reports' years: one UNION of four aggregates, all networks
+    "/sitemap-networks.xml": 1,  # one page of (slug, change time) rows
+    "/sitemap-members.xml": 1,
+    "/sitemap-projects.xml": 1,
+    "/sitemap-events.xml": 1,
+    "/sitemap-publications.xml": 1,
+    "/sitemap-stories.xml": 1,
+    "/sitemap-reports.xml": 2,  # the page's network; its reports' years (a UNION of four)
     "/stories/": 3,  # the filter form lists the networks; the stories' network joined
     "/stories/award/": 6,  # its network
     "/stories/feed/": 1,  # the stories, their network joined
@@ -58,8 +59,9 @@ PINS = {
     # publishers and translators are joined (published_joined), no query each.
     # The year's events and the next year's preview are one query (and one for their places,
     # no networks); projects' themes carry their order (no query for the network's themes).
-    "/reports/net/2022/": 26,
-    "/reports/net/2022/print/": 26,  # as the report
+    # The highlights are one query (the chosen stories and the year's, each flagged).
+    "/reports/net/2022/": 25,
+    "/reports/net/2022/print/": 25,  # as the report
     # Networks, members and projects
     "/networks/": 3,
     # seat holders, chapter hosts; members counted by one GROUP BY (region, type), the report
@@ -133,7 +135,7 @@ PINS = {
     f"{API}/publications/book/": 8,
     f"{API}/stories/?{ALL}": 5,  # the stories' network joined
     f"{API}/stories/award/": 4,  # its network joined
-    f"{API}/reports/net/2022/": 26,  # as the report page
+    f"{API}/reports/net/2022/": 25,  # as the report page
 }
 
 # Named routes with no pin, and why.

@@ -4,10 +4,12 @@ without the network app importing the report builder."""
 from django import template
 
 from portal.reports import report_years
+from portal.views import report_paths
 
 register = template.Library()
 
 
 @register.inclusion_tag("portal/_report_links.html")
 def report_links(network):
-    return {"network": network, "years": sorted(report_years(network), reverse=True)}
+    # (year, path) pairs: one reverse() for the network, not a {% url %} per year.
+    return {"years": report_paths(network.slug, sorted(report_years(network), reverse=True))}

@@ -128,6 +128,26 @@ def test_editorial_parts_and_chosen_highlights(network):
     assert [h["title"] for h in report["highlights"]] == ["9th CityNet Congress"]
 
 
+def test_highlights_keep_staff_choice_even_of_a_draft_or_another_year(network):
+    """Chosen stories (any year, published ones shown) replace the year's; a draft choice shows none."""
+    Story.objects.create(
+        title="Of the year", date=dt.date(2022, 3, 1), network=network, is_published=True
+    )
+    earlier = Story.objects.create(
+        title="Chosen from 2021", date=dt.date(2021, 12, 1), network=network, is_published=True
+    )
+    draft = Story.objects.create(
+        title="Chosen draft", date=dt.date(2022, 5, 1), network=network, is_published=False
+    )
+    editorial = AnnualReport.objects.create(network=network, year=2022, is_published=True)
+    titles = lambda: [h["title"] for h in build_report(network, 2022)["highlights"]]  # noqa: E731
+    assert titles() == ["Of the year"]
+    editorial.highlights.add(draft)
+    assert titles() == []
+    editorial.highlights.add(earlier)
+    assert titles() == ["Chosen from 2021"]
+
+
 def test_team_of_the_year_includes_departed(network):
     StaffPosition.objects.create(
         network=network,
