@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, DateField, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value
 from django.utils import timezone
 
 from core.dates import today
+from core.links import slug_url
 from core.publishing import published_joined, published_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
@@ -23,6 +24,8 @@ from network.models import (
     Network,
     NetworkPartner,
     Organisation,
+    PairingAgreement,
+    PartnerRole,
     Person,
     Project,
     ProjectParticipant,
@@ -336,11 +339,14 @@ def project_and_organisation_lists() -> tuple[Prefetch, Prefetch]:
     )
 
 
+def pairing_visits():
+    """Study visits as pages and the API show them: the place is a visit's only label, so a
+    visit to a draft is left out."""
+    return StudyVisit.objects.filter(published_q("place__"))
+
+
 def published_pairings():
-    # The place is a visit's only label: a visit to a draft is left out.
-    visits = (
-        StudyVisit.objects.filter(published_q("place__")).select_related("place").order_by("start")
-    )
+    visits = pairing_visits().select_related("place").order_by("start")
     # Each side's publication is tested on the row select_related() joins anyway: three
     # `IN (subquery)` filters made SQLite probe the (programme, first, second) index for every
     # combination of published projects and organisations (minutes at 12,000 organisations).
@@ -352,9 +358,155 @@ def published_pairings():
     )
 
 
+def with_profile_flags(organisations):
+    """Organisations annotated with whether each section of their page may hold a row (one
+    EXISTS probe of an index each, in the organisation's own query): organisation_profile()
+    skips the query of a section that cannot (most members hold no seat, pairing or project).
+    A flag is a superset of the section (publication is tested by the section's query)."""
+    pk = OuterRef("pk")
+    return organisations.annotate(
+        may_have_seats=Exists(Seat.objects.filter(organisation=pk))
+        | Exists(Seat.objects.filter(person__organisation=pk)),
+        may_have_roles=Exists(ClusterLead.objects.filter(organisation=pk))
+        | Exists(NetworkPartner.objects.filter(organisation=pk)),
+        may_have_projects=Exists(ProjectParticipant.objects.filter(organisation=pk)),
+        may_have_pairings=Exists(CityPairing.objects.filter(first=pk))
+        | Exists(CityPairing.objects.filter(second=pk)),
+        may_have_people=Exists(Person.objects.filter(organisation=pk)),
+    )
+
+
+CLUSTER_ROLES = dict(ClusterRole.choices)
+PARTNER_ROLES = dict(PartnerRole.choices)
+
+
+def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dict]]:
+    """The organisation's cluster roles (by network and cluster name) and network partnerships
+    (in the networks' order), in published networks, as display rows: one UNION query."""
+    published = Network.objects.published()
+    leads = ClusterLead.objects.filter(organisation=organisation, cluster__network__in=published)
+    partners = NetworkPartner.objects.filter(organisation=organisation, network__in=published)
+    columns = ("kind", "role", "cluster", "from_year", "until_year", "name", "slug", "position")
+    leads = leads.annotate(
+        row_kind=Value("lead"),
+        cluster_name=F("cluster__name"),
+        network_name=F("cluster__network__name"),
+        network_slug=F("cluster__network__slug"),
+        network_order=F("cluster__network__order"),
+    ).values_list(
+        "row_kind", "role", "cluster_name", "from_year", "until_year", "network_name",
+        "network_slug", "network_order", "order",
+    )  # fmt: skip
+    partners = partners.annotate(
+        row_kind=Value("partner"),
+        cluster_name=Value(""),
+        no_from=Value(None, output_field=IntegerField()),
+        no_until=Value(None, output_field=IntegerField()),
+        network_name=F("network__name"),
+        network_slug=F("network__slug"),
+        network_order=F("network__order"),
+    ).values_list(
+        "row_kind", "role", "cluster_name", "no_from", "no_until", "network_name", "network_slug",
+        "network_order", "order",
+    )  # fmt: skip
+    rows = list(leads.order_by().union(partners.order_by(), all=True))
+    cluster_roles, partnerships = [], []
+    for row in rows:
+        role = dict(zip(columns, row[:-1], strict=True))
+        if role["kind"] == "lead":
+            lead = ClusterLead(from_year=role["from_year"], until_year=role["until_year"])
+            role.update(role=CLUSTER_ROLES.get(role["role"], role["role"]), period=lead.period)
+            cluster_roles.append(role)
+        else:
+            role.update(
+                role=PARTNER_ROLES.get(role["role"], role["role"]),
+                order=row[-1],
+                url=slug_url("network:network-detail", role["slug"]),
+            )
+            partnerships.append(role)
+    cluster_roles.sort(key=lambda r: (r["name"], r["cluster"]))
+    partnerships.sort(key=lambda r: (r["position"], r["name"], r["role"], r["order"]))
+    return cluster_roles, partnerships
+
+
+def visits_and_agreements(pairings: list) -> None:
+    """Each pairing's study visits (pairing_visits(), by start) in `visit_list` and its
+    agreements (by date) in `agreement_list`, as display rows: one UNION query for all."""
+    for pairing in pairings:
+        pairing.visit_list, pairing.agreement_list = [], []
+    if not pairings:
+        return
+    by_pk = {pairing.pk: pairing for pairing in pairings}
+    no_date = Value(None, output_field=DateField())
+    visits = (
+        pairing_visits()
+        .filter(pairing__in=by_pk)
+        .annotate(
+            row_kind=Value("visit"), place_name=F("place__name"), short=F("place__short_name")
+        )
+        .values_list(
+            "row_kind",
+            "pairing_id",
+            "status",
+            "start",
+            "end",
+            "date_precision",
+            "note",
+            "place_name",
+            "short",
+        )  # fmt: skip
+    )
+    agreements = (
+        PairingAgreement.objects.filter(pairing__in=by_pk)
+        .annotate(row_kind=Value("agreement"), no_date=no_date, none=Value(""))
+        .values_list(
+            "row_kind",
+            "pairing_id",
+            "status",
+            "date",
+            "no_date",
+            "date_precision",
+            "note",
+            "kind",
+            "none",
+        )  # fmt: skip
+    )
+    rows = visits.order_by().union(agreements.order_by(), all=True).order_by("row_kind", "start")
+    for kind, pairing_id, status, start, end, precision, note, name, short in rows:
+        pairing = by_pk[pairing_id]
+        if kind == "visit":
+            visit = StudyVisit(start=start, end=end, date_precision=precision, status=status)
+            pairing.visit_list.append(
+                {
+                    "place": short or name,
+                    "when": visit.when,
+                    "status": visit.get_status_display(),
+                    "note": note,
+                }
+            )
+        else:
+            agreement = PairingAgreement(
+                kind=name, status=status, date=start, date_precision=precision
+            )
+            pairing.agreement_list.append(
+                {
+                    "kind": agreement.get_kind_display(),
+                    "status": agreement.get_status_display(),
+                    "when": agreement.when,
+                    "note": note,
+                }
+            )
+
+
 def organisation_profile(organisation: Organisation) -> dict:
     """Everything about one organisation across networks, for its page: the lists that grow
-    with the years hold the latest LATEST, with `more_…` saying whether there are more."""
+    with the years hold the latest LATEST, with `more_…` saying whether there are more.
+
+    A section whose flag (with_profile_flags()) says it is empty is not read."""
+
+    def may_have(section: str) -> bool:
+        return getattr(organisation, f"may_have_{section}", True)
+
     memberships = (
         Membership.objects.filter(
             organisation=organisation, network__in=Network.objects.published()
@@ -362,39 +514,47 @@ def organisation_profile(organisation: Organisation) -> dict:
         .select_related("network", "region")
         .order_by("network__order", "network__name")
     )
-    seats = (
-        public_seats()
-        .filter(
-            Q(organisation=organisation)
-            | Q(person__in=Person.objects.filter(organisation=organisation).values("pk")),
-            published_q("term__body__network__"),
+    seats = []
+    if may_have("seats"):
+        seats = (
+            public_seats()
+            .filter(
+                Q(organisation=organisation)
+                | Q(person__in=Person.objects.filter(organisation=organisation).values("pk")),
+                published_q("term__body__network__"),
+            )
+            .select_related("term__body__network")
+            .order_by("-term__start", "term__body__name", "order")
         )
-        .select_related("term__body__network")
-        .order_by("-term__start", "term__body__name", "order")
+    cluster_roles, partnerships = (
+        organisation_roles(organisation) if may_have("roles") else ([], [])
     )
-    cluster_roles = (
-        ClusterLead.objects.filter(
-            organisation=organisation, cluster__network__in=Network.objects.published()
+    project_roles, more_projects = [], False
+    if may_have("projects"):
+        project_roles, more_projects = latest(
+            # published_projects()' rule on the rows joined for the page (project, its network)
+            ProjectParticipant.objects.filter(
+                published_q("project__"),
+                published_q("project__network__"),
+                organisation=organisation,
+            )
+            .select_related("project__network")
+            .order_by(F("project__start").desc(nulls_last=True), "project__title", "pk")
         )
-        .select_related("cluster__network")
-        .order_by("cluster__network__name", "cluster__name")
-    )
-    project_roles, more_projects = latest(
-        # published_projects()' rule on the rows joined for the page (project, its network)
-        ProjectParticipant.objects.filter(
-            published_q("project__"), published_q("project__network__"), organisation=organisation
+    pairings, more_pairings = [], False
+    if may_have("pairings"):
+        pairings, more_pairings = latest(
+            published_pairings()
+            .prefetch_related(None)  # read below, with the agreements, in one query
+            .filter(Q(first=organisation) | Q(second=organisation))
+            .order_by("programme__title", "first__name", "second__name", "pk")
         )
-        .select_related("project__network")
-        .order_by(F("project__start").desc(nulls_last=True), "project__title", "pk")
-    )
-    pairings, more_pairings = latest(
-        published_pairings()
-        .filter(Q(first=organisation) | Q(second=organisation))
-        .order_by("programme__title", "first__name", "second__name", "pk")
-    )
-    people, more_people = latest(
-        Person.objects.published().filter(organisation=organisation).order_by("name", "pk")
-    )
+        visits_and_agreements(pairings)
+    people, more_people = [], False
+    if may_have("people"):
+        people, more_people = latest(
+            Person.objects.published().filter(organisation=organisation).order_by("name", "pk")
+        )
     return {
         "memberships": memberships,
         "seats": seats,
@@ -405,7 +565,5 @@ def organisation_profile(organisation: Organisation) -> dict:
         "more_pairings": more_pairings,
         "people": people,
         "more_people": more_people,
-        "partnerships": NetworkPartner.objects.filter(
-            organisation=organisation, network__in=Network.objects.published()
-        ).select_related("network"),
+        "partnerships": partnerships,
     }

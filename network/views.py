@@ -173,6 +173,9 @@ class MemberDetailView(StaffPreviewMixin, DetailView):
     model = Organisation
     template_name = "network/member_detail.html"
 
+    def get_queryset(self):
+        return queries.with_profile_flags(super().get_queryset())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(queries.organisation_profile(self.object))
