@@ -142,6 +142,31 @@ def member_directory():
     )
 
 
+def directory_rows(organisations) -> list[dict]:
+    """The member directory page's rows, as display strings computed once per row: the
+    organisation's address, names, kind and country, and a tag per current membership
+    ("Network: type, region"; member_directory()'s `current_memberships`)."""
+    rows = []
+    for organisation in organisations:
+        tags = []
+        for membership in organisation.current_memberships:
+            tag = f"{membership.network.name}: {membership.get_type_display()}"
+            if membership.region:
+                tag += f", {membership.region.name}"
+            tags.append(tag)
+        rows.append(
+            {
+                "url": organisation.get_absolute_url(),
+                "name": organisation.name,
+                "native_name": organisation.native_name,
+                "kind": organisation.get_kind_display(),
+                "country": organisation.country.name if organisation.country else "",
+                "tags": tags,
+            }
+        )
+    return rows
+
+
 def network_memberships(network: Network):
     """public_memberships() of one network: the organisation's publication is tested on the
     membership's copy of it (Membership.public()), the network's on the joined row."""

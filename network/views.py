@@ -155,12 +155,17 @@ class MemberListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        context["organisations"] = list(page.object_list) if page else []
+        context["organisations"] = queries.directory_rows(page.object_list) if page else []
         if self.filterset.is_valid():
-            matching = self.filterset.counted_memberships()
-            by_type = dict(
-                matching.order_by().values("type").annotate(n=Count("id")).values_list("type", "n")
-            )
+            matching = self.filterset.counted_memberships().order_by()
+            # Grouped by (network, type), the order of the members index: no sort of every row.
+            by_type: dict = {}
+            for membership_type, n in (
+                matching.values("network_id", "type")
+                .annotate(n=Count("id"))
+                .values_list("type", "n")
+            ):
+                by_type[membership_type] = by_type.get(membership_type, 0) + n
             context["type_counts"] = [
                 (MEMBERSHIP_TYPE_PLURALS[value], by_type[value])
                 for value in MembershipType.values
