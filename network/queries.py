@@ -24,6 +24,7 @@ from network.models import (
     Network,
     NetworkPartner,
     Organisation,
+    OrganisationKind,
     PairingAgreement,
     PartnerRole,
     Person,
@@ -142,6 +143,12 @@ def member_directory():
     )
 
 
+# Labels by value: a model's get_FOO_display() translates every label of the field's choices on
+# each call (to hash them); a lookup here translates the one label shown.
+MEMBERSHIP_TYPE_LABELS = dict(MembershipType.choices)
+ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
+
+
 def directory_rows(organisations) -> list[dict]:
     """The member directory page's rows, as display strings computed once per row: the
     organisation's address, names, kind and country, and a tag per current membership
@@ -150,7 +157,8 @@ def directory_rows(organisations) -> list[dict]:
     for organisation in organisations:
         tags = []
         for membership in organisation.current_memberships:
-            tag = f"{membership.network.name}: {membership.get_type_display()}"
+            label = MEMBERSHIP_TYPE_LABELS.get(membership.type, membership.type)
+            tag = f"{membership.network.name}: {label}"
             if membership.region:
                 tag += f", {membership.region.name}"
             tags.append(tag)
@@ -159,7 +167,7 @@ def directory_rows(organisations) -> list[dict]:
                 "url": organisation.get_absolute_url(),
                 "name": organisation.name,
                 "native_name": organisation.native_name,
-                "kind": organisation.get_kind_display(),
+                "kind": str(ORGANISATION_KIND_LABELS.get(organisation.kind, organisation.kind)),
                 "country": organisation.country.name if organisation.country else "",
                 "tags": tags,
             }
