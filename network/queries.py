@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, DateField, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value
+from django.urls import reverse
 from django.utils import timezone
 
 from core.dates import today
@@ -91,16 +92,27 @@ def network_cards(day: dt.date | None = None) -> list[dict]:
         network__in=networks, metric="members", membership_type="", as_of__lte=day
     ).order_by("network_id", "-as_of"):
         stated.setdefault(figure.network_id, figure)
-    return [
-        {
-            "network": network,
-            "counts": _with_type_labels(
-                {"total": sum(by_network[network.pk].values()), "by_type": by_network[network.pk]}
-            ),
-            "stated_total": stated.get(network.pk),
-        }
-        for network in networks
-    ]
+    member_list = reverse("network:member-list")
+    cards = []
+    for network in networks:
+        counts = _with_type_labels(
+            {"total": sum(by_network[network.pk].values()), "by_type": by_network[network.pk]}
+        )
+        cards.append(
+            {
+                "network": network,
+                "counts": counts,
+                "stated_total": stated.get(network.pk),
+                # What a card shows, computed once per card rather than looked up in a template.
+                "url": network.get_absolute_url(),
+                "members_url": f"{member_list}?network={network.slug}",
+                "governance_url": slug_url("network:network-governance", network.slug),
+                "types_text": ", ".join(
+                    f"{t['count']} {str(t['label']).lower()}" for t in counts["types"]
+                ),
+            }
+        )
+    return cards
 
 
 def _with_type_labels(counts: dict) -> dict:

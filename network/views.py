@@ -155,7 +155,8 @@ class MemberListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        context["organisations"] = queries.directory_rows(page.object_list) if page else []
+        context["organisations"] = list(page.object_list) if page else []
+        context["member_rows"] = queries.directory_rows(context["organisations"])
         if self.filterset.is_valid():
             matching = self.filterset.counted_memberships().order_by()
             # Grouped by (network, type), the order of the members index: no sort of every row.

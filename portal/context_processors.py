@@ -34,8 +34,7 @@ def site_navigation(request):
     path = request.path
     return {
         "site_sections": [
-            {"url": url, "label": label, "current": path.startswith(url)}
-            for url, label in sections
+            {"url": url, "label": label, "current": path.startswith(url)} for url, label in sections
         ],
         "site_urls": urls,
         "site_languages": [
