@@ -6,6 +6,10 @@ network.filters (the page's FilterSet), so nothing unscoped can leak, the number
 not grow with the rows, and a page and its API list give the same records for the same query.
 """
 
+import functools
+
+from django.core.paginator import Paginator
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -333,6 +337,22 @@ class NetworkViewSet(ReadOnlyViewSet):
         return queries.published_networks().prefetch_related("themes", "regions")
 
 
+class MemberFilterBackend(DjangoFilterBackend):
+    """The members' FilterSet, kept on the view: its member_count() counts the list."""
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
+
+
+class CountedPaginator(Paginator):
+    """A Paginator given its count (counted another way than the list's `count()`)."""
+
+    def __init__(self, object_list, per_page, *args, count: int, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -359,6 +379,24 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     serializer_class = MemberSerializer
     csv_serializer_class = MemberCSVSerializer
     filterset_class = MemberFilter
+    filter_backends = [MemberFilterBackend]
+    filterset = None
+
+    def paginate_queryset(self, queryset):
+        # The directory page's count (MemberFilter.member_count(): the same number, read from
+        # one index without filters on the organisation itself) rather than a COUNT of
+        # organisations that probes each one's memberships.
+        paginator = self.paginator
+        if (
+            paginator is not None
+            and not self.wants_csv()
+            and self.filterset is not None
+            and self.filterset.is_valid()
+        ):
+            paginator.django_paginator_class = functools.partial(
+                CountedPaginator, count=self.filterset.member_count()
+            )
+        return super().paginate_queryset(queryset)
 
     def get_queryset(self):
         return narrowed(
