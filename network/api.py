@@ -420,11 +420,21 @@ class GovernanceViewSet(PublicReadViewSet):
     filterset_class = GovernanceFilter
 
     def get_queryset(self):
+        if self.action == "list":
+            # The page's seats are read as rows after paging (paginate_queryset()).
+            return narrowed(queries.governance_terms(), TERM_COLUMNS, without=("seat_list",))
         return narrowed(
             queries.governance_terms(),
             TERM_COLUMNS,
             seat_list=SEAT_COLUMNS,
         )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            page = list(page)
+            queries.attach_seat_rows(page)
+        return page
 
 
 class PersonViewSet(ReadOnlyViewSet):

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, DateField, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 
@@ -290,6 +302,51 @@ def public_seats():
     # The holders are joined in the seats' query, not read by a query each.
     seats = Seat.objects.filter(published_q("person__") | published_q("organisation__"))
     return published_joined(seats, "person", "organisation")
+
+
+class SeatRow:
+    """A seat as the API lists it, read as a row (no model instances): role, portfolio, order,
+    and its holders, each None unless published (public_seats()' rule), else with its name or
+    slug."""
+
+    __slots__ = ("role", "portfolio", "order", "person", "organisation")
+
+    def __init__(self, role, portfolio, order, person_name, organisation_slug):
+        self.role, self.portfolio, self.order = role, portfolio, order
+        self.person = None if person_name is None else Holder(name=person_name)
+        self.organisation = None if organisation_slug is None else Holder(slug=organisation_slug)
+
+
+class Holder:
+    """A seat holder as SeatRow shows it: a person's name or an organisation's slug."""
+
+    __slots__ = ("name", "slug")
+
+    def __init__(self, name=None, slug=None):
+        self.name, self.slug = name, slug
+
+
+def attach_seat_rows(terms) -> None:
+    """Each term's public_seats() in `seat_list` (by order), as SeatRows: one query of rows for
+    all the terms (the governance API's page of up to 100 terms holds ~900 seats, which as
+    model instances with their person and organisation were most of its time)."""
+    by_pk = {term.pk: term for term in terms}
+    for term in terms:
+        term.seat_list = []
+    if not by_pk:
+        return
+    # A holder that is a draft reads as None, as published_joined() makes it.
+    person = Case(When(published_q("person__"), then=F("person__name")))
+    organisation = Case(When(published_q("organisation__"), then=F("organisation__slug")))
+    rows = (
+        public_seats()
+        .filter(term__in=by_pk)
+        .annotate(holder_name=person, holder_slug=organisation)
+        .order_by("order", "id")
+        .values_list("term_id", "role", "portfolio", "order", "holder_name", "holder_slug")
+    )
+    for term_id, *row in rows:
+        by_pk[term_id].seat_list.append(SeatRow(*row))
 
 
 def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
