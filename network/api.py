@@ -241,7 +241,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisations = serializers.SerializerMethodField()
     visits = StudyVisitSerializer(source="visit_list", many=True, read_only=True)
-    agreements = AgreementSerializer(many=True, read_only=True)
+    agreements = AgreementSerializer(source="agreement_list", many=True, read_only=True)
 
     class Meta:
         model = CityPairing
@@ -464,18 +464,25 @@ class PairingViewSet(ReadOnlyViewSet):
     filterset_class = PairingFilter
 
     def get_queryset(self):
+        # Visits and agreements are read as rows of one query, after paging (paginate_queryset)
+        # or for the one record (get_object).
         return narrowed(
             queries.published_pairings().order_by("programme__title", "first__name", "pk"),
             PAIRING_COLUMNS,
-            visit_list=(
-                "pairing",
-                "start",
-                "end",
-                "date_precision",
-                "status",
-                *of("place", "slug"),
-            ),
+            without=("visit_list", "agreements"),
         )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            page = list(page)
+            queries.attach_visit_and_agreement_rows(page)
+        return page
+
+    def get_object(self):
+        pairing = super().get_object()
+        queries.attach_visit_and_agreement_rows([pairing])
+        return pairing
 
 
 class ThemeViewSet(PublicReadViewSet):

@@ -531,20 +531,19 @@ def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dic
     return cluster_roles, partnerships
 
 
-def visits_and_agreements(pairings: list) -> None:
-    """Each pairing's study visits (pairing_visits(), by start) in `visit_list` and its
-    agreements (by date) in `agreement_list`, as display rows: one UNION query for all."""
-    for pairing in pairings:
-        pairing.visit_list, pairing.agreement_list = [], []
-    if not pairings:
-        return
-    by_pk = {pairing.pk: pairing for pairing in pairings}
-    no_date = Value(None, output_field=DateField())
+def visit_and_agreement_rows(pairing_ids) -> list[tuple]:
+    """The study visits (pairing_visits()) and agreements of the pairings `pairing_ids`, as
+    rows of one UNION query, visits then agreements, each by date: (kind "visit" or
+    "agreement", pairing id, status, date, end date, date precision, note, the place's name or
+    the agreement's kind, the place's short name, the place's slug)."""
     visits = (
         pairing_visits()
-        .filter(pairing__in=by_pk)
+        .filter(pairing__in=pairing_ids)
         .annotate(
-            row_kind=Value("visit"), place_name=F("place__name"), short=F("place__short_name")
+            row_kind=Value("visit"),
+            place_name=F("place__name"),
+            short=F("place__short_name"),
+            place_slug=F("place__slug"),
         )
         .values_list(
             "row_kind",
@@ -556,11 +555,17 @@ def visits_and_agreements(pairings: list) -> None:
             "note",
             "place_name",
             "short",
+            "place_slug",
+            "id",
         )  # fmt: skip
     )
     agreements = (
-        PairingAgreement.objects.filter(pairing__in=by_pk)
-        .annotate(row_kind=Value("agreement"), no_date=no_date, none=Value(""))
+        PairingAgreement.objects.filter(pairing__in=pairing_ids)
+        .annotate(
+            row_kind=Value("agreement"),
+            no_date=Value(None, output_field=DateField()),
+            none=Value(""),
+        )
         .values_list(
             "row_kind",
             "pairing_id",
@@ -571,10 +576,34 @@ def visits_and_agreements(pairings: list) -> None:
             "note",
             "kind",
             "none",
+            "none",
+            "id",
         )  # fmt: skip
     )
-    rows = visits.order_by().union(agreements.order_by(), all=True).order_by("row_kind", "start")
-    for kind, pairing_id, status, start, end, precision, note, name, short in rows:
+    rows = visits.order_by().union(agreements.order_by(), all=True)
+    return [row[:-1] for row in rows.order_by("row_kind", "start", "id")]
+
+
+def visits_and_agreements(pairings: list) -> None:
+    """Each pairing's study visits (pairing_visits(), by start) in `visit_list` and its
+    agreements (by date) in `agreement_list`, as display rows: one UNION query for all."""
+    for pairing in pairings:
+        pairing.visit_list, pairing.agreement_list = [], []
+    if not pairings:
+        return
+    by_pk = {pairing.pk: pairing for pairing in pairings}
+    for (
+        kind,
+        pairing_id,
+        status,
+        start,
+        end,
+        precision,
+        note,
+        name,
+        short,
+        _slug,
+    ) in visit_and_agreement_rows(list(by_pk)):
         pairing = by_pk[pairing_id]
         if kind == "visit":
             visit = StudyVisit(start=start, end=end, date_precision=precision, status=status)
@@ -598,6 +627,50 @@ def visits_and_agreements(pairings: list) -> None:
                     "note": note,
                 }
             )
+
+
+class Row:
+    """A record read as a row (no model instance), with the attributes given."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def attach_visit_and_agreement_rows(pairings) -> None:
+    """Each pairing's visits in `visit_list` (start, end, date_precision, status, and the
+    place with its slug) and agreements in `agreement_list` (kind, status, date, note), as Rows
+    of one query for all: the API's pairings (100 a page, each with its visits and their places
+    as model instances, were most of its time)."""
+    by_pk = {pairing.pk: pairing for pairing in pairings}
+    for pairing in pairings:
+        pairing.visit_list, pairing.agreement_list = [], []
+    if not by_pk:
+        return
+    for (
+        kind,
+        pairing_id,
+        status,
+        date,
+        end,
+        precision,
+        note,
+        name,
+        _short,
+        slug,
+    ) in visit_and_agreement_rows(list(by_pk)):
+        pairing = by_pk[pairing_id]
+        if kind == "visit":
+            pairing.visit_list.append(
+                Row(
+                    start=date,
+                    end=end,
+                    date_precision=precision,
+                    status=status,
+                    place=Row(slug=slug),
+                )
+            )
+        else:
+            pairing.agreement_list.append(Row(kind=name, status=status, date=date, note=note))
 
 
 def organisation_profile(organisation: Organisation) -> dict:

@@ -119,8 +119,9 @@ PINS = {
     # the API does not show (at bench scale their visits and agreements were 9 queries)
     f"{API}/projects/?{ALL}": 5,
     f"{API}/projects/proj/": 4,
-    f"{API}/pairings/?{ALL}": 4,
-    f"{API}/pairings/pair/": 3,
+    # programme and both organisations joined; visits (places joined) and agreements: one UNION
+    f"{API}/pairings/?{ALL}": 3,
+    f"{API}/pairings/pair/": 2,
     f"{API}/themes/?{ALL}": 2,
     f"{API}/themes/{{theme}}/": 1,
     f"{API}/sdgs/": 1,
