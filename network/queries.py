@@ -305,48 +305,65 @@ def public_seats():
 
 
 class SeatRow:
-    """A seat as the API lists it, read as a row (no model instances): role, portfolio, order,
-    and its holders, each None unless published (public_seats()' rule), else with its name or
-    slug."""
+    """A seat as the API and the governance pages show it, read as a row (no model instances):
+    role, portfolio, order, and its holders, each None unless published (public_seats()' rule):
+    the person with its name, the organisation with its slug, name and page's `url`."""
 
     __slots__ = ("role", "portfolio", "order", "person", "organisation")
 
-    def __init__(self, role, portfolio, order, person_name, organisation_slug):
+    def __init__(self, role, portfolio, order, person_name, slug, name, *, urls: bool):
         self.role, self.portfolio, self.order = role, portfolio, order
         self.person = None if person_name is None else Holder(name=person_name)
-        self.organisation = None if organisation_slug is None else Holder(slug=organisation_slug)
+        self.organisation = None
+        if slug is not None:
+            url = slug_url("network:member-detail", slug) if urls else None
+            self.organisation = Holder(slug=slug, name=name, url=url)
 
 
 class Holder:
-    """A seat holder as SeatRow shows it: a person's name or an organisation's slug."""
+    """A seat holder as SeatRow shows it."""
 
-    __slots__ = ("name", "slug")
+    __slots__ = ("name", "slug", "url")
 
-    def __init__(self, name=None, slug=None):
-        self.name, self.slug = name, slug
+    def __init__(self, name=None, slug=None, url=None):
+        self.name, self.slug, self.url = name, slug, url
 
 
-def attach_seat_rows(terms) -> None:
-    """Each term's public_seats() in `seat_list` (by order), as SeatRows: one query of rows for
-    all the terms (the governance API's page of up to 100 terms holds ~900 seats, which as
-    model instances with their person and organisation were most of its time)."""
+def attach_seat_rows(terms, *, urls: bool = False) -> None:
+    """Each term's public_seats() in `seat_list` (by order), as SeatRows (with the
+    organisations' page addresses if `urls`): one query of rows for all the terms (the
+    governance API's page of up to 100 terms holds ~900 seats, which as model instances with
+    their person and organisation were most of its time)."""
     by_pk = {term.pk: term for term in terms}
     for term in terms:
         term.seat_list = []
     if not by_pk:
         return
     # A holder that is a draft reads as None, as published_joined() makes it.
-    person = Case(When(published_q("person__"), then=F("person__name")))
-    organisation = Case(When(published_q("organisation__"), then=F("organisation__slug")))
+    public_organisation = published_q("organisation__")
     rows = (
         public_seats()
         .filter(term__in=by_pk)
-        .annotate(holder_name=person, holder_slug=organisation)
+        .annotate(
+            holder_name=Case(When(published_q("person__"), then=F("person__name"))),
+            holder_slug=Case(When(public_organisation, then=F("organisation__slug"))),
+            holder_title=Case(When(public_organisation, then=F("organisation__name"))),
+        )
         .order_by("order", "id")
-        .values_list("term_id", "role", "portfolio", "order", "holder_name", "holder_slug")
+        .values_list(
+            "term_id", "role", "portfolio", "order", "holder_name", "holder_slug", "holder_title"
+        )
     )
     for term_id, *row in rows:
-        by_pk[term_id].seat_list.append(SeatRow(*row))
+        by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls))
+
+
+def terms_with_seat_rows(terms) -> list:
+    """governance_terms() `terms` for a page: their seats as SeatRows with the organisations'
+    addresses (attach_seat_rows), not prefetched model instances."""
+    terms = list(terms.prefetch_related(None))
+    attach_seat_rows(terms, urls=True)
+    return terms
 
 
 def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
