@@ -30,10 +30,12 @@ from core.publishing import published_joined, published_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
+    Cluster,
     ClusterLead,
     ClusterRole,
     Membership,
     MembershipType,
+    NationalChapter,
     Network,
     NetworkPartner,
     Organisation,
@@ -366,23 +368,149 @@ def terms_with_seat_rows(terms) -> list:
     return terms
 
 
-def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
-    """Leads and co-leads of the network's clusters (for `year`, if given, and for an annual
-    report also those elected for the next year), grouped by cluster."""
-    leads = ClusterLead.objects.filter(
-        published_q("organisation__"), cluster__network=network
-    ).select_related("cluster", "organisation")
+def network_cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
+    """The ClusterLeads of cluster_leads(), not joined nor ordered."""
+    leads = ClusterLead.objects.filter(published_q("organisation__"), cluster__network=network)
     if year:
         leads = leads.filter(
             Q(from_year__isnull=True) | Q(from_year__lte=year + 1 if report else year)
         ).filter(Q(until_year__isnull=True) | Q(until_year__gte=year))
+    return leads
+
+
+def _grouped_by_cluster(leads) -> list[dict]:
     clusters: dict = {}
-    for lead in leads.order_by("cluster__order", "cluster__name", "role", "order"):
+    for lead in leads:
         entry = clusters.setdefault(
             lead.cluster, {"cluster": lead.cluster, "leads": [], "co_leads": []}
         )
         entry["leads" if lead.role == ClusterRole.LEAD else "co_leads"].append(lead)
     return list(clusters.values())
+
+
+def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
+    """Leads and co-leads of the network's clusters (for `year`, if given, and for an annual
+    report also those elected for the next year), grouped by cluster."""
+    leads = network_cluster_leads(network, year=year, report=report)
+    leads = leads.select_related("cluster", "organisation")
+    return _grouped_by_cluster(leads.order_by("cluster__order", "cluster__name", "role", "order"))
+
+
+def network_roles(network: Network, *, year: int) -> tuple[list, list, list]:
+    """cluster_leads(network, year=year), national_chapters(network) and partners(network)
+    read by one UNION query of their rows, as unsaved records with what the network's page
+    shows (names, slugs, roles, periods): the same records, in the same order."""
+    empty, zero = Value(""), Value(0)
+    no_year = Value(None, output_field=IntegerField())
+    host_public = published_q("host__")
+
+    def host(column):
+        return Case(When(host_public, then=F(f"host__{column}")))
+
+    columns = (
+        "row_kind", "group_id", "group_name", "group_order", "role", "order", "from_year",
+        "until_year", "country", "org_slug", "org_name", "org_short",
+    )  # fmt: skip
+    leads = network_cluster_leads(network, year=year).annotate(
+        row_kind=Value("lead"),
+        group_id=F("cluster_id"),
+        group_name=F("cluster__name"),
+        group_order=F("cluster__order"),
+        no_country=empty,
+        org_slug=F("organisation__slug"),
+        org_name=F("organisation__name"),
+        org_short=F("organisation__short_name"),
+    )
+    leads = leads.values_list(
+        "row_kind", "group_id", "group_name", "group_order", "role", "order", "from_year",
+        "until_year", "no_country", "org_slug", "org_name", "org_short",
+    )  # fmt: skip
+    chapters = network.national_chapters.annotate(
+        row_kind=Value("chapter"),
+        group_id=Value(None, output_field=IntegerField()),
+        group_name=empty,
+        group_order=zero,
+        no_role=empty,
+        no_order=zero,
+        no_from=no_year,
+        no_until=no_year,
+        org_slug=host("slug"),
+        org_name=host("name"),
+        org_short=host("short_name"),
+    ).values_list(
+        "row_kind", "group_id", "group_name", "group_order", "no_role", "no_order", "no_from",
+        "no_until", "country", "org_slug", "org_name", "org_short",
+    )  # fmt: skip
+    partner_rows = (
+        NetworkPartner.objects.filter(published_q("organisation__"), network=network)
+        .annotate(
+            row_kind=Value("partner"),
+            group_id=Value(None, output_field=IntegerField()),
+            group_name=empty,
+            group_order=zero,
+            no_from=no_year,
+            no_until=no_year,
+            no_country=empty,
+            org_slug=F("organisation__slug"),
+            org_name=F("organisation__name"),
+            org_short=F("organisation__short_name"),
+        )
+        .values_list(
+            "row_kind",
+            "group_id",
+            "group_name",
+            "group_order",
+            "role",
+            "order",
+            "no_from",
+            "no_until",
+            "no_country",
+            "org_slug",
+            "org_name",
+            "org_short",
+        )  # fmt: skip
+    )
+    # Each kind in its own function's order: leads by cluster (order, name), role and order;
+    # chapters by country; partners by role, order and organisation name.
+    rows = (
+        leads.order_by()
+        .union(chapters.order_by(), partner_rows.order_by(), all=True)
+        .order_by(
+            "row_kind", "group_order", "group_name", "role", "order", "no_country", "org_name"
+        )
+    )
+    clusters: dict = {}
+    leads, chapters, partner_list = [], [], []
+    for row in rows:
+        row = dict(zip(columns, row, strict=True))
+        organisation = None
+        if row["org_slug"] is not None:
+            organisation = Organisation(
+                slug=row["org_slug"], name=row["org_name"], short_name=row["org_short"]
+            )
+        if row["row_kind"] == "lead":
+            cluster = clusters.get(row["group_id"])
+            if cluster is None:
+                cluster = clusters[row["group_id"]] = Cluster(
+                    pk=row["group_id"], name=row["group_name"], order=row["group_order"]
+                )
+            lead = ClusterLead(
+                role=row["role"],
+                order=row["order"],
+                from_year=row["from_year"],
+                until_year=row["until_year"],
+            )
+            lead.cluster, lead.organisation = cluster, organisation
+            leads.append(lead)
+        elif row["row_kind"] == "chapter":
+            chapter = NationalChapter(country=row["country"])
+            chapter.host = organisation
+            chapters.append(chapter)
+        else:
+            partner = NetworkPartner(role=row["role"], order=row["order"])
+            partner.organisation = organisation
+            partner_list.append(partner)
+    return _grouped_by_cluster(leads), chapters, partner_list
 
 
 def national_chapters(network: Network):

@@ -51,6 +51,7 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         network, day = self.object, today()
+        clusters, chapters, partners = queries.network_roles(network, year=day.year)
         counts = queries.member_counts_with_types(network, day)
         # The lists that grow with the years hold the latest LATEST: all the projects are on
         # the projects page filtered to the network, each year's figures in its annual report.
@@ -67,10 +68,10 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
             more_figures=more_figures,
             offices=network.offices.all(),
             terms=queries.terms_with_seat_rows(queries.governance_terms(network, year=day.year)),
-            clusters=queries.cluster_leads(network, year=day.year),
-            chapters=queries.national_chapters(network),
+            clusters=clusters,
+            chapters=chapters,
             team=queries.team(network),
-            partners=queries.partners(network),
+            partners=partners,
             projects=projects,
             more_projects=more_projects,
             themes=network.themes.all(),

@@ -62,9 +62,10 @@ PINS = {
     "/reports/net/2022/print/": 26,  # as the report
     # Networks, members and projects
     "/networks/": 3,
-    # seat holders, chapter hosts; members counted by one GROUP BY (region, type), the report
-    # years by one UNION, projects without their themes and SDGs (not shown)
-    "/networks/net/": 11,
+    # seat holders (read as rows), chapter hosts; members counted by one GROUP BY (region,
+    # type), the report years by one UNION, projects without their themes and SDGs (not shown);
+    # cluster leads, national chapters and partners by one UNION
+    "/networks/net/": 9,
     "/networks/net/governance/": 5,  # seat holders and chapter hosts joined
     "/networks/net/governance/?year=2022": 5,  # as above
     "/networks/net/team/": 3,
