@@ -9,6 +9,7 @@ not grow with the rows, and a page and its API list give the same records for th
 import functools
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -40,6 +41,7 @@ from network.models import (
     Organisation,
     Person,
     Project,
+    Region,
     Term,
     Theme,
 )
@@ -158,8 +160,8 @@ class RegionSerializer(DirectFieldsMixin, serializers.Serializer):
 
 class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:network-detail")
-    themes = ThemeSerializer(many=True, read_only=True)
-    regions = RegionSerializer(many=True, read_only=True)
+    themes = ThemeSerializer(source="theme_list", many=True, read_only=True)
+    regions = RegionSerializer(source="region_list", many=True, read_only=True)
 
     class Meta:
         model = Network
@@ -263,6 +265,19 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
 # --- Viewsets -----------------------------------------------------------------------------------
 
 # The columns each list's serializers read (core.api.narrowed).
+NETWORK_COLUMNS = (
+    "slug",
+    "name",
+    "full_name",
+    "acronym",
+    "founded_year",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "order",
+    "updated_at",
+)
 MEMBER_COLUMNS = (
     "slug",
     "name",
@@ -334,7 +349,17 @@ class NetworkViewSet(ReadOnlyViewSet):
     serializer_class = NetworkSerializer
 
     def get_queryset(self):
-        return queries.published_networks().prefetch_related("themes", "regions")
+        # Into lists (to_attr): a prefetch into the related managers builds a queryset per
+        # network and relation.
+        return narrowed(
+            queries.published_networks().prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.all(), to_attr="theme_list"),
+                Prefetch("regions", queryset=Region.objects.all(), to_attr="region_list"),
+            ),
+            NETWORK_COLUMNS,
+            theme_list=("network", "slug", "name", "description", "order"),
+            region_list=("network", "slug", "name", "order"),
+        )
 
 
 class MemberFilterBackend(DjangoFilterBackend):
