@@ -278,6 +278,15 @@ NETWORK_COLUMNS = (
     "order",
     "updated_at",
 )
+PERSON_COLUMNS = (
+    "slug",
+    "name",
+    "native_name",
+    "honorific",
+    "title",
+    "updated_at",
+    *of("organisation", "slug", *PUBLIC),  # published_joined() tests its publication
+)
 MEMBER_COLUMNS = (
     "slug",
     "name",
@@ -466,7 +475,9 @@ class PersonViewSet(ReadOnlyViewSet):
     queryset = Person.objects.none()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
-    read_query = staticmethod(queries.published_people)
+
+    def get_queryset(self):
+        return narrowed(queries.published_people(), PERSON_COLUMNS)
 
 
 class ProjectViewSet(ReadOnlyViewSet):
