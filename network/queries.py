@@ -9,18 +9,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     DateField,
-    Exists,
     F,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
@@ -605,21 +605,48 @@ def published_pairings():
     )
 
 
+def _exists(model, column: str, *, through: str = "") -> str:
+    """SQL: whether a row of `model` has `column` = the organisation's id, or, `through` a
+    foreign key of `model` to Person, a row whose person's organisation is it."""
+    table, organisation = model._meta.db_table, Organisation._meta.db_table
+    target = f'"{table}"."{column}"'
+    join = ""
+    if through:
+        people = Person._meta.db_table
+        join = f' INNER JOIN "{people}" ON "{table}"."{through}" = "{people}"."id"'
+        target = f'"{people}"."organisation_id"'
+    return f'EXISTS (SELECT 1 FROM "{table}"{join} WHERE {target} = "{organisation}"."id")'
+
+
+# Each flag of with_profile_flags(): written as SQL once (the same EXISTS probes the ORM would
+# write, whose construction cost more per page than running them).
+PROFILE_FLAGS = {
+    "may_have_seats": (
+        f"({_exists(Seat, 'organisation_id')} OR "
+        f"{_exists(Seat, 'organisation_id', through='person_id')})"
+    ),
+    "may_have_roles": (
+        f"({_exists(ClusterLead, 'organisation_id')} OR "
+        f"{_exists(NetworkPartner, 'organisation_id')})"
+    ),
+    "may_have_projects": _exists(ProjectParticipant, "organisation_id"),
+    "may_have_pairings": (
+        f"({_exists(CityPairing, 'first_id')} OR {_exists(CityPairing, 'second_id')})"
+    ),
+    "may_have_people": _exists(Person, "organisation_id"),
+}
+
+
 def with_profile_flags(organisations):
     """Organisations annotated with whether each section of their page may hold a row (one
     EXISTS probe of an index each, in the organisation's own query): organisation_profile()
     skips the query of a section that cannot (most members hold no seat, pairing or project).
     A flag is a superset of the section (publication is tested by the section's query)."""
-    pk = OuterRef("pk")
     return organisations.annotate(
-        may_have_seats=Exists(Seat.objects.filter(organisation=pk))
-        | Exists(Seat.objects.filter(person__organisation=pk)),
-        may_have_roles=Exists(ClusterLead.objects.filter(organisation=pk))
-        | Exists(NetworkPartner.objects.filter(organisation=pk)),
-        may_have_projects=Exists(ProjectParticipant.objects.filter(organisation=pk)),
-        may_have_pairings=Exists(CityPairing.objects.filter(first=pk))
-        | Exists(CityPairing.objects.filter(second=pk)),
-        may_have_people=Exists(Person.objects.filter(organisation=pk)),
+        **{
+            name: RawSQL(sql, (), output_field=BooleanField())
+            for name, sql in PROFILE_FLAGS.items()
+        }
     )
 
 
