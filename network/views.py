@@ -1,6 +1,7 @@
 from django.db.models import Count, F
 from django.views.generic import DetailView, ListView
 
+from core.api import narrowed, of
 from core.dates import today
 from core.filters import YearForm
 from core.publishing import published_q
@@ -143,6 +144,20 @@ class MemberListView(FilteredListView):
     read_query = staticmethod(queries.member_directory)
     template_name = "network/member_list.html"
     context_object_name = "organisations"
+
+    def get_base_queryset(self):
+        # Only the columns the page shows (directory_rows()): not the networks' descriptions
+        # and every organisation's text for each row.
+        return narrowed(
+            queries.member_directory(),
+            ("slug", "name", "native_name", "kind", "country"),
+            current_memberships=(
+                "organisation",
+                "type",
+                *of("network", "name"),
+                *of("region", "name"),
+            ),
+        )
 
     def get_queryset(self):
         return self.object_list
