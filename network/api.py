@@ -6,6 +6,11 @@ network.filters (the page's FilterSet), so nothing unscoped can leak, the number
 not grow with the rows, and a page and its API list give the same records for the same query.
 """
 
+import functools
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
@@ -36,6 +41,7 @@ from network.models import (
     Organisation,
     Person,
     Project,
+    Region,
     Term,
     Theme,
 )
@@ -154,8 +160,8 @@ class RegionSerializer(DirectFieldsMixin, serializers.Serializer):
 
 class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:network-detail")
-    themes = ThemeSerializer(many=True, read_only=True)
-    regions = RegionSerializer(many=True, read_only=True)
+    themes = ThemeSerializer(source="theme_list", many=True, read_only=True)
+    regions = RegionSerializer(source="region_list", many=True, read_only=True)
 
     class Meta:
         model = Network
@@ -237,7 +243,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisations = serializers.SerializerMethodField()
     visits = StudyVisitSerializer(source="visit_list", many=True, read_only=True)
-    agreements = AgreementSerializer(many=True, read_only=True)
+    agreements = AgreementSerializer(source="agreement_list", many=True, read_only=True)
 
     class Meta:
         model = CityPairing
@@ -259,6 +265,28 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
 # --- Viewsets -----------------------------------------------------------------------------------
 
 # The columns each list's serializers read (core.api.narrowed).
+NETWORK_COLUMNS = (
+    "slug",
+    "name",
+    "full_name",
+    "acronym",
+    "founded_year",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "order",
+    "updated_at",
+)
+PERSON_COLUMNS = (
+    "slug",
+    "name",
+    "native_name",
+    "honorific",
+    "title",
+    "updated_at",
+    *of("organisation", "slug", *PUBLIC),  # published_joined() tests its publication
+)
 MEMBER_COLUMNS = (
     "slug",
     "name",
@@ -330,7 +358,33 @@ class NetworkViewSet(ReadOnlyViewSet):
     serializer_class = NetworkSerializer
 
     def get_queryset(self):
-        return queries.published_networks().prefetch_related("themes", "regions")
+        # Into lists (to_attr): a prefetch into the related managers builds a queryset per
+        # network and relation.
+        return narrowed(
+            queries.published_networks().prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.all(), to_attr="theme_list"),
+                Prefetch("regions", queryset=Region.objects.all(), to_attr="region_list"),
+            ),
+            NETWORK_COLUMNS,
+            theme_list=("network", "slug", "name", "description", "order"),
+            region_list=("network", "slug", "name", "order"),
+        )
+
+
+class MemberFilterBackend(DjangoFilterBackend):
+    """The members' FilterSet, kept on the view: its member_count() counts the list."""
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
+
+
+class CountedPaginator(Paginator):
+    """A Paginator given its count (counted another way than the list's `count()`)."""
+
+    def __init__(self, object_list, per_page, *args, count: int, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 @extend_schema_view(
@@ -359,6 +413,24 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
     serializer_class = MemberSerializer
     csv_serializer_class = MemberCSVSerializer
     filterset_class = MemberFilter
+    filter_backends = [MemberFilterBackend]
+    filterset = None
+
+    def paginate_queryset(self, queryset):
+        # The directory page's count (MemberFilter.member_count(): the same number, read from
+        # one index without filters on the organisation itself) rather than a COUNT of
+        # organisations that probes each one's memberships.
+        paginator = self.paginator
+        if (
+            paginator is not None
+            and not self.wants_csv()
+            and self.filterset is not None
+            and self.filterset.is_valid()
+        ):
+            paginator.django_paginator_class = functools.partial(
+                CountedPaginator, count=self.filterset.member_count()
+            )
+        return super().paginate_queryset(queryset)
 
     def get_queryset(self):
         return narrowed(
@@ -382,18 +454,30 @@ class GovernanceViewSet(PublicReadViewSet):
     filterset_class = GovernanceFilter
 
     def get_queryset(self):
+        if self.action == "list":
+            # The page's seats are read as rows after paging (paginate_queryset()).
+            return narrowed(queries.governance_terms(), TERM_COLUMNS, without=("seat_list",))
         return narrowed(
             queries.governance_terms(),
             TERM_COLUMNS,
             seat_list=SEAT_COLUMNS,
         )
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            page = list(page)
+            queries.attach_seat_rows(page)
+        return page
+
 
 class PersonViewSet(ReadOnlyViewSet):
     queryset = Person.objects.none()
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
-    read_query = staticmethod(queries.published_people)
+
+    def get_queryset(self):
+        return narrowed(queries.published_people(), PERSON_COLUMNS)
 
 
 class ProjectViewSet(ReadOnlyViewSet):
@@ -416,18 +500,25 @@ class PairingViewSet(ReadOnlyViewSet):
     filterset_class = PairingFilter
 
     def get_queryset(self):
+        # Visits and agreements are read as rows of one query, after paging (paginate_queryset)
+        # or for the one record (get_object).
         return narrowed(
             queries.published_pairings().order_by("programme__title", "first__name", "pk"),
             PAIRING_COLUMNS,
-            visit_list=(
-                "pairing",
-                "start",
-                "end",
-                "date_precision",
-                "status",
-                *of("place", "slug"),
-            ),
+            without=("visit_list", "agreements"),
         )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            page = list(page)
+            queries.attach_visit_and_agreement_rows(page)
+        return page
+
+    def get_object(self):
+        pairing = super().get_object()
+        queries.attach_visit_and_agreement_rows([pairing])
+        return pairing
 
 
 class ThemeViewSet(PublicReadViewSet):

@@ -1,7 +1,7 @@
 """The network app's FilterSets: one per list, used by its page and its API list alike."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
@@ -160,7 +160,8 @@ class MemberFilter(PublishableFilterSet):
         if any(self.form.cleaned_data.get(name) for name in self.organisation_filters):
             return self.qs.count()
         memberships = self.matching_memberships().order_by()
-        return memberships.values("organisation_id").distinct().count()
+        # A GROUP BY, which SQLite runs faster than the DISTINCT of the same column.
+        return memberships.values("organisation_id").annotate(n=Count("id")).count()
 
     def filter_queryset(self, queryset):
         # Probed per organisation (EXISTS), in the page's order: a page of 30 reads about 30

@@ -8,21 +8,40 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
 from django.utils import timezone
 
 from core.dates import today
+from core.links import slug_url
 from core.publishing import published_joined, published_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
+    Cluster,
     ClusterLead,
     ClusterRole,
     Membership,
     MembershipType,
+    NationalChapter,
     Network,
     NetworkPartner,
     Organisation,
+    OrganisationKind,
+    PairingAgreement,
+    PartnerRole,
     Person,
     Project,
     ProjectParticipant,
@@ -87,16 +106,27 @@ def network_cards(day: dt.date | None = None) -> list[dict]:
         network__in=networks, metric="members", membership_type="", as_of__lte=day
     ).order_by("network_id", "-as_of"):
         stated.setdefault(figure.network_id, figure)
-    return [
-        {
-            "network": network,
-            "counts": _with_type_labels(
-                {"total": sum(by_network[network.pk].values()), "by_type": by_network[network.pk]}
-            ),
-            "stated_total": stated.get(network.pk),
-        }
-        for network in networks
-    ]
+    member_list = reverse("network:member-list")
+    cards = []
+    for network in networks:
+        counts = _with_type_labels(
+            {"total": sum(by_network[network.pk].values()), "by_type": by_network[network.pk]}
+        )
+        cards.append(
+            {
+                "network": network,
+                "counts": counts,
+                "stated_total": stated.get(network.pk),
+                # What a card shows, computed once per card rather than looked up in a template.
+                "url": network.get_absolute_url(),
+                "members_url": f"{member_list}?network={network.slug}",
+                "governance_url": slug_url("network:network-governance", network.slug),
+                "types_text": ", ".join(
+                    f"{t['count']} {str(t['label']).lower()}" for t in counts["types"]
+                ),
+            }
+        )
+    return cards
 
 
 def _with_type_labels(counts: dict) -> dict:
@@ -137,6 +167,38 @@ def member_directory():
         )
         .order_by("name", "pk")
     )
+
+
+# Labels by value: a model's get_FOO_display() translates every label of the field's choices on
+# each call (to hash them); a lookup here translates the one label shown.
+MEMBERSHIP_TYPE_LABELS = dict(MembershipType.choices)
+ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
+
+
+def directory_rows(organisations) -> list[dict]:
+    """The member directory page's rows, as display strings computed once per row: the
+    organisation's address, names, kind and country, and a tag per current membership
+    ("Network: type, region"; member_directory()'s `current_memberships`)."""
+    rows = []
+    for organisation in organisations:
+        tags = []
+        for membership in organisation.current_memberships:
+            label = MEMBERSHIP_TYPE_LABELS.get(membership.type, membership.type)
+            tag = f"{membership.network.name}: {label}"
+            if membership.region:
+                tag += f", {membership.region.name}"
+            tags.append(tag)
+        rows.append(
+            {
+                "url": organisation.get_absolute_url(),
+                "name": organisation.name,
+                "native_name": organisation.native_name,
+                "kind": str(ORGANISATION_KIND_LABELS.get(organisation.kind, organisation.kind)),
+                "country": organisation.country.name if organisation.country else "",
+                "tags": tags,
+            }
+        )
+    return rows
 
 
 def network_memberships(network: Network):
@@ -244,23 +306,211 @@ def public_seats():
     return published_joined(seats, "person", "organisation")
 
 
-def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
-    """Leads and co-leads of the network's clusters (for `year`, if given, and for an annual
-    report also those elected for the next year), grouped by cluster."""
-    leads = ClusterLead.objects.filter(
-        published_q("organisation__"), cluster__network=network
-    ).select_related("cluster", "organisation")
+class SeatRow:
+    """A seat as the API and the governance pages show it, read as a row (no model instances):
+    role, portfolio, order, and its holders, each None unless published (public_seats()' rule):
+    the person with its name, the organisation with its slug, name and page's `url`."""
+
+    __slots__ = ("role", "portfolio", "order", "person", "organisation")
+
+    def __init__(self, role, portfolio, order, person_name, slug, name, *, urls: bool):
+        self.role, self.portfolio, self.order = role, portfolio, order
+        self.person = None if person_name is None else Holder(name=person_name)
+        self.organisation = None
+        if slug is not None:
+            url = slug_url("network:member-detail", slug) if urls else None
+            self.organisation = Holder(slug=slug, name=name, url=url)
+
+
+class Holder:
+    """A seat holder as SeatRow shows it."""
+
+    __slots__ = ("name", "slug", "url")
+
+    def __init__(self, name=None, slug=None, url=None):
+        self.name, self.slug, self.url = name, slug, url
+
+
+def attach_seat_rows(terms, *, urls: bool = False) -> None:
+    """Each term's public_seats() in `seat_list` (by order), as SeatRows (with the
+    organisations' page addresses if `urls`): one query of rows for all the terms (the
+    governance API's page of up to 100 terms holds ~900 seats, which as model instances with
+    their person and organisation were most of its time)."""
+    by_pk = {term.pk: term for term in terms}
+    for term in terms:
+        term.seat_list = []
+    if not by_pk:
+        return
+    # A holder that is a draft reads as None, as published_joined() makes it.
+    public_organisation = published_q("organisation__")
+    rows = (
+        public_seats()
+        .filter(term__in=by_pk)
+        .annotate(
+            holder_name=Case(When(published_q("person__"), then=F("person__name"))),
+            holder_slug=Case(When(public_organisation, then=F("organisation__slug"))),
+            holder_title=Case(When(public_organisation, then=F("organisation__name"))),
+        )
+        .order_by("order", "id")
+        .values_list(
+            "term_id", "role", "portfolio", "order", "holder_name", "holder_slug", "holder_title"
+        )
+    )
+    for term_id, *row in rows:
+        by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls))
+
+
+def terms_with_seat_rows(terms) -> list:
+    """governance_terms() `terms` for a page: their seats as SeatRows with the organisations'
+    addresses (attach_seat_rows), not prefetched model instances."""
+    terms = list(terms.prefetch_related(None))
+    attach_seat_rows(terms, urls=True)
+    return terms
+
+
+def network_cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
+    """The ClusterLeads of cluster_leads(), not joined nor ordered."""
+    leads = ClusterLead.objects.filter(published_q("organisation__"), cluster__network=network)
     if year:
         leads = leads.filter(
             Q(from_year__isnull=True) | Q(from_year__lte=year + 1 if report else year)
         ).filter(Q(until_year__isnull=True) | Q(until_year__gte=year))
+    return leads
+
+
+def _grouped_by_cluster(leads) -> list[dict]:
     clusters: dict = {}
-    for lead in leads.order_by("cluster__order", "cluster__name", "role", "order"):
+    for lead in leads:
         entry = clusters.setdefault(
             lead.cluster, {"cluster": lead.cluster, "leads": [], "co_leads": []}
         )
         entry["leads" if lead.role == ClusterRole.LEAD else "co_leads"].append(lead)
     return list(clusters.values())
+
+
+def cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
+    """Leads and co-leads of the network's clusters (for `year`, if given, and for an annual
+    report also those elected for the next year), grouped by cluster."""
+    leads = network_cluster_leads(network, year=year, report=report)
+    leads = leads.select_related("cluster", "organisation")
+    return _grouped_by_cluster(leads.order_by("cluster__order", "cluster__name", "role", "order"))
+
+
+def network_roles(network: Network, *, year: int) -> tuple[list, list, list]:
+    """cluster_leads(network, year=year), national_chapters(network) and partners(network)
+    read by one UNION query of their rows, as unsaved records with what the network's page
+    shows (names, slugs, roles, periods): the same records, in the same order."""
+    empty, zero = Value(""), Value(0)
+    no_year = Value(None, output_field=IntegerField())
+    host_public = published_q("host__")
+
+    def host(column):
+        return Case(When(host_public, then=F(f"host__{column}")))
+
+    columns = (
+        "row_kind", "group_id", "group_name", "group_order", "role", "order", "from_year",
+        "until_year", "country", "org_slug", "org_name", "org_short",
+    )  # fmt: skip
+    leads = network_cluster_leads(network, year=year).annotate(
+        row_kind=Value("lead"),
+        group_id=F("cluster_id"),
+        group_name=F("cluster__name"),
+        group_order=F("cluster__order"),
+        no_country=empty,
+        org_slug=F("organisation__slug"),
+        org_name=F("organisation__name"),
+        org_short=F("organisation__short_name"),
+    )
+    leads = leads.values_list(
+        "row_kind", "group_id", "group_name", "group_order", "role", "order", "from_year",
+        "until_year", "no_country", "org_slug", "org_name", "org_short",
+    )  # fmt: skip
+    chapters = network.national_chapters.annotate(
+        row_kind=Value("chapter"),
+        group_id=Value(None, output_field=IntegerField()),
+        group_name=empty,
+        group_order=zero,
+        no_role=empty,
+        no_order=zero,
+        no_from=no_year,
+        no_until=no_year,
+        org_slug=host("slug"),
+        org_name=host("name"),
+        org_short=host("short_name"),
+    ).values_list(
+        "row_kind", "group_id", "group_name", "group_order", "no_role", "no_order", "no_from",
+        "no_until", "country", "org_slug", "org_name", "org_short",
+    )  # fmt: skip
+    partner_rows = (
+        NetworkPartner.objects.filter(published_q("organisation__"), network=network)
+        .annotate(
+            row_kind=Value("partner"),
+            group_id=Value(None, output_field=IntegerField()),
+            group_name=empty,
+            group_order=zero,
+            no_from=no_year,
+            no_until=no_year,
+            no_country=empty,
+            org_slug=F("organisation__slug"),
+            org_name=F("organisation__name"),
+            org_short=F("organisation__short_name"),
+        )
+        .values_list(
+            "row_kind",
+            "group_id",
+            "group_name",
+            "group_order",
+            "role",
+            "order",
+            "no_from",
+            "no_until",
+            "no_country",
+            "org_slug",
+            "org_name",
+            "org_short",
+        )  # fmt: skip
+    )
+    # Each kind in its own function's order: leads by cluster (order, name), role and order;
+    # chapters by country; partners by role, order and organisation name.
+    rows = (
+        leads.order_by()
+        .union(chapters.order_by(), partner_rows.order_by(), all=True)
+        .order_by(
+            "row_kind", "group_order", "group_name", "role", "order", "no_country", "org_name"
+        )
+    )
+    clusters: dict = {}
+    leads, chapters, partner_list = [], [], []
+    for row in rows:
+        row = dict(zip(columns, row, strict=True))
+        organisation = None
+        if row["org_slug"] is not None:
+            organisation = Organisation(
+                slug=row["org_slug"], name=row["org_name"], short_name=row["org_short"]
+            )
+        if row["row_kind"] == "lead":
+            cluster = clusters.get(row["group_id"])
+            if cluster is None:
+                cluster = clusters[row["group_id"]] = Cluster(
+                    pk=row["group_id"], name=row["group_name"], order=row["group_order"]
+                )
+            lead = ClusterLead(
+                role=row["role"],
+                order=row["order"],
+                from_year=row["from_year"],
+                until_year=row["until_year"],
+            )
+            lead.cluster, lead.organisation = cluster, organisation
+            leads.append(lead)
+        elif row["row_kind"] == "chapter":
+            chapter = NationalChapter(country=row["country"])
+            chapter.host = organisation
+            chapters.append(chapter)
+        else:
+            partner = NetworkPartner(role=row["role"], order=row["order"])
+            partner.organisation = organisation
+            partner_list.append(partner)
+    return _grouped_by_cluster(leads), chapters, partner_list
 
 
 def national_chapters(network: Network):
@@ -336,11 +586,14 @@ def project_and_organisation_lists() -> tuple[Prefetch, Prefetch]:
     )
 
 
+def pairing_visits():
+    """Study visits as pages and the API show them: the place is a visit's only label, so a
+    visit to a draft is left out."""
+    return StudyVisit.objects.filter(published_q("place__"))
+
+
 def published_pairings():
-    # The place is a visit's only label: a visit to a draft is left out.
-    visits = (
-        StudyVisit.objects.filter(published_q("place__")).select_related("place").order_by("start")
-    )
+    visits = pairing_visits().select_related("place").order_by("start")
     # Each side's publication is tested on the row select_related() joins anyway: three
     # `IN (subquery)` filters made SQLite probe the (programme, first, second) index for every
     # combination of published projects and organisations (minutes at 12,000 organisations).
@@ -352,9 +605,255 @@ def published_pairings():
     )
 
 
+def _exists(model, column: str, *, through: str = "") -> str:
+    """SQL: whether a row of `model` has `column` = the organisation's id, or, `through` a
+    foreign key of `model` to Person, a row whose person's organisation is it."""
+    table, organisation = model._meta.db_table, Organisation._meta.db_table
+    target = f'"{table}"."{column}"'
+    join = ""
+    if through:
+        people = Person._meta.db_table
+        join = f' INNER JOIN "{people}" ON "{table}"."{through}" = "{people}"."id"'
+        target = f'"{people}"."organisation_id"'
+    return f'EXISTS (SELECT 1 FROM "{table}"{join} WHERE {target} = "{organisation}"."id")'
+
+
+# Each flag of with_profile_flags(): written as SQL once (the same EXISTS probes the ORM would
+# write, whose construction cost more per page than running them).
+PROFILE_FLAGS = {
+    "may_have_seats": (
+        f"({_exists(Seat, 'organisation_id')} OR "
+        f"{_exists(Seat, 'organisation_id', through='person_id')})"
+    ),
+    "may_have_roles": (
+        f"({_exists(ClusterLead, 'organisation_id')} OR "
+        f"{_exists(NetworkPartner, 'organisation_id')})"
+    ),
+    "may_have_projects": _exists(ProjectParticipant, "organisation_id"),
+    "may_have_pairings": (
+        f"({_exists(CityPairing, 'first_id')} OR {_exists(CityPairing, 'second_id')})"
+    ),
+    "may_have_people": _exists(Person, "organisation_id"),
+}
+
+
+def with_profile_flags(organisations):
+    """Organisations annotated with whether each section of their page may hold a row (one
+    EXISTS probe of an index each, in the organisation's own query): organisation_profile()
+    skips the query of a section that cannot (most members hold no seat, pairing or project).
+    A flag is a superset of the section (publication is tested by the section's query)."""
+    return organisations.annotate(
+        **{
+            name: RawSQL(sql, (), output_field=BooleanField())
+            for name, sql in PROFILE_FLAGS.items()
+        }
+    )
+
+
+CLUSTER_ROLES = dict(ClusterRole.choices)
+PARTNER_ROLES = dict(PartnerRole.choices)
+
+
+def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dict]]:
+    """The organisation's cluster roles (by network and cluster name) and network partnerships
+    (in the networks' order), in published networks, as display rows: one UNION query."""
+    published = Network.objects.published()
+    leads = ClusterLead.objects.filter(organisation=organisation, cluster__network__in=published)
+    partners = NetworkPartner.objects.filter(organisation=organisation, network__in=published)
+    columns = ("kind", "role", "cluster", "from_year", "until_year", "name", "slug", "position")
+    leads = leads.annotate(
+        row_kind=Value("lead"),
+        cluster_name=F("cluster__name"),
+        network_name=F("cluster__network__name"),
+        network_slug=F("cluster__network__slug"),
+        network_order=F("cluster__network__order"),
+    ).values_list(
+        "row_kind", "role", "cluster_name", "from_year", "until_year", "network_name",
+        "network_slug", "network_order", "order",
+    )  # fmt: skip
+    partners = partners.annotate(
+        row_kind=Value("partner"),
+        cluster_name=Value(""),
+        no_from=Value(None, output_field=IntegerField()),
+        no_until=Value(None, output_field=IntegerField()),
+        network_name=F("network__name"),
+        network_slug=F("network__slug"),
+        network_order=F("network__order"),
+    ).values_list(
+        "row_kind", "role", "cluster_name", "no_from", "no_until", "network_name", "network_slug",
+        "network_order", "order",
+    )  # fmt: skip
+    rows = list(leads.order_by().union(partners.order_by(), all=True))
+    cluster_roles, partnerships = [], []
+    for row in rows:
+        role = dict(zip(columns, row[:-1], strict=True))
+        if role["kind"] == "lead":
+            lead = ClusterLead(from_year=role["from_year"], until_year=role["until_year"])
+            role.update(role=CLUSTER_ROLES.get(role["role"], role["role"]), period=lead.period)
+            cluster_roles.append(role)
+        else:
+            role.update(
+                role=PARTNER_ROLES.get(role["role"], role["role"]),
+                order=row[-1],
+                url=slug_url("network:network-detail", role["slug"]),
+            )
+            partnerships.append(role)
+    cluster_roles.sort(key=lambda r: (r["name"], r["cluster"]))
+    partnerships.sort(key=lambda r: (r["position"], r["name"], r["role"], r["order"]))
+    return cluster_roles, partnerships
+
+
+def visit_and_agreement_rows(pairing_ids) -> list[tuple]:
+    """The study visits (pairing_visits()) and agreements of the pairings `pairing_ids`, as
+    rows of one UNION query, visits then agreements, each by date: (kind "visit" or
+    "agreement", pairing id, status, date, end date, date precision, note, the place's name or
+    the agreement's kind, the place's short name, the place's slug)."""
+    visits = (
+        pairing_visits()
+        .filter(pairing__in=pairing_ids)
+        .annotate(
+            row_kind=Value("visit"),
+            place_name=F("place__name"),
+            short=F("place__short_name"),
+            place_slug=F("place__slug"),
+        )
+        .values_list(
+            "row_kind",
+            "pairing_id",
+            "status",
+            "start",
+            "end",
+            "date_precision",
+            "note",
+            "place_name",
+            "short",
+            "place_slug",
+            "id",
+        )  # fmt: skip
+    )
+    agreements = (
+        PairingAgreement.objects.filter(pairing__in=pairing_ids)
+        .annotate(
+            row_kind=Value("agreement"),
+            no_date=Value(None, output_field=DateField()),
+            none=Value(""),
+        )
+        .values_list(
+            "row_kind",
+            "pairing_id",
+            "status",
+            "date",
+            "no_date",
+            "date_precision",
+            "note",
+            "kind",
+            "none",
+            "none",
+            "id",
+        )  # fmt: skip
+    )
+    rows = visits.order_by().union(agreements.order_by(), all=True)
+    return [row[:-1] for row in rows.order_by("row_kind", "start", "id")]
+
+
+def visits_and_agreements(pairings: list) -> None:
+    """Each pairing's study visits (pairing_visits(), by start) in `visit_list` and its
+    agreements (by date) in `agreement_list`, as display rows: one UNION query for all."""
+    for pairing in pairings:
+        pairing.visit_list, pairing.agreement_list = [], []
+    if not pairings:
+        return
+    by_pk = {pairing.pk: pairing for pairing in pairings}
+    for (
+        kind,
+        pairing_id,
+        status,
+        start,
+        end,
+        precision,
+        note,
+        name,
+        short,
+        _slug,
+    ) in visit_and_agreement_rows(list(by_pk)):
+        pairing = by_pk[pairing_id]
+        if kind == "visit":
+            visit = StudyVisit(start=start, end=end, date_precision=precision, status=status)
+            pairing.visit_list.append(
+                {
+                    "place": short or name,
+                    "when": visit.when,
+                    "status": visit.get_status_display(),
+                    "note": note,
+                }
+            )
+        else:
+            agreement = PairingAgreement(
+                kind=name, status=status, date=start, date_precision=precision
+            )
+            pairing.agreement_list.append(
+                {
+                    "kind": agreement.get_kind_display(),
+                    "status": agreement.get_status_display(),
+                    "when": agreement.when,
+                    "note": note,
+                }
+            )
+
+
+class Row:
+    """A record read as a row (no model instance), with the attributes given."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def attach_visit_and_agreement_rows(pairings) -> None:
+    """Each pairing's visits in `visit_list` (start, end, date_precision, status, and the
+    place with its slug) and agreements in `agreement_list` (kind, status, date, note), as Rows
+    of one query for all: the API's pairings (100 a page, each with its visits and their places
+    as model instances, were most of its time)."""
+    by_pk = {pairing.pk: pairing for pairing in pairings}
+    for pairing in pairings:
+        pairing.visit_list, pairing.agreement_list = [], []
+    if not by_pk:
+        return
+    for (
+        kind,
+        pairing_id,
+        status,
+        date,
+        end,
+        precision,
+        note,
+        name,
+        _short,
+        slug,
+    ) in visit_and_agreement_rows(list(by_pk)):
+        pairing = by_pk[pairing_id]
+        if kind == "visit":
+            pairing.visit_list.append(
+                Row(
+                    start=date,
+                    end=end,
+                    date_precision=precision,
+                    status=status,
+                    place=Row(slug=slug),
+                )
+            )
+        else:
+            pairing.agreement_list.append(Row(kind=name, status=status, date=date, note=note))
+
+
 def organisation_profile(organisation: Organisation) -> dict:
     """Everything about one organisation across networks, for its page: the lists that grow
-    with the years hold the latest LATEST, with `more_…` saying whether there are more."""
+    with the years hold the latest LATEST, with `more_…` saying whether there are more.
+
+    A section whose flag (with_profile_flags()) says it is empty is not read."""
+
+    def may_have(section: str) -> bool:
+        return getattr(organisation, f"may_have_{section}", True)
+
     memberships = (
         Membership.objects.filter(
             organisation=organisation, network__in=Network.objects.published()
@@ -362,39 +861,47 @@ def organisation_profile(organisation: Organisation) -> dict:
         .select_related("network", "region")
         .order_by("network__order", "network__name")
     )
-    seats = (
-        public_seats()
-        .filter(
-            Q(organisation=organisation)
-            | Q(person__in=Person.objects.filter(organisation=organisation).values("pk")),
-            published_q("term__body__network__"),
+    seats = []
+    if may_have("seats"):
+        seats = (
+            public_seats()
+            .filter(
+                Q(organisation=organisation)
+                | Q(person__in=Person.objects.filter(organisation=organisation).values("pk")),
+                published_q("term__body__network__"),
+            )
+            .select_related("term__body__network")
+            .order_by("-term__start", "term__body__name", "order")
         )
-        .select_related("term__body__network")
-        .order_by("-term__start", "term__body__name", "order")
+    cluster_roles, partnerships = (
+        organisation_roles(organisation) if may_have("roles") else ([], [])
     )
-    cluster_roles = (
-        ClusterLead.objects.filter(
-            organisation=organisation, cluster__network__in=Network.objects.published()
+    project_roles, more_projects = [], False
+    if may_have("projects"):
+        project_roles, more_projects = latest(
+            # published_projects()' rule on the rows joined for the page (project, its network)
+            ProjectParticipant.objects.filter(
+                published_q("project__"),
+                published_q("project__network__"),
+                organisation=organisation,
+            )
+            .select_related("project__network")
+            .order_by(F("project__start").desc(nulls_last=True), "project__title", "pk")
         )
-        .select_related("cluster__network")
-        .order_by("cluster__network__name", "cluster__name")
-    )
-    project_roles, more_projects = latest(
-        # published_projects()' rule on the rows joined for the page (project, its network)
-        ProjectParticipant.objects.filter(
-            published_q("project__"), published_q("project__network__"), organisation=organisation
+    pairings, more_pairings = [], False
+    if may_have("pairings"):
+        pairings, more_pairings = latest(
+            published_pairings()
+            .prefetch_related(None)  # read below, with the agreements, in one query
+            .filter(Q(first=organisation) | Q(second=organisation))
+            .order_by("programme__title", "first__name", "second__name", "pk")
         )
-        .select_related("project__network")
-        .order_by(F("project__start").desc(nulls_last=True), "project__title", "pk")
-    )
-    pairings, more_pairings = latest(
-        published_pairings()
-        .filter(Q(first=organisation) | Q(second=organisation))
-        .order_by("programme__title", "first__name", "second__name", "pk")
-    )
-    people, more_people = latest(
-        Person.objects.published().filter(organisation=organisation).order_by("name", "pk")
-    )
+        visits_and_agreements(pairings)
+    people, more_people = [], False
+    if may_have("people"):
+        people, more_people = latest(
+            Person.objects.published().filter(organisation=organisation).order_by("name", "pk")
+        )
     return {
         "memberships": memberships,
         "seats": seats,
@@ -405,7 +912,5 @@ def organisation_profile(organisation: Organisation) -> dict:
         "more_pairings": more_pairings,
         "people": people,
         "more_people": more_people,
-        "partnerships": NetworkPartner.objects.filter(
-            organisation=organisation, network__in=Network.objects.published()
-        ).select_related("network"),
+        "partnerships": partnerships,
     }

@@ -1,6 +1,7 @@
 from django.db.models import Count, F, Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.api import narrowed, of
 from core.dates import today
 from core.filters import YearForm
 from core.publishing import published_q
@@ -52,6 +53,7 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         network, day = self.object, today()
+        clusters, chapters, partners = queries.network_roles(network, year=day.year)
         counts = queries.member_counts_with_types(network, day)
         # The lists that grow with the years hold the latest LATEST: all the projects are on
         # the projects page filtered to the network, each year's figures in its annual report.
@@ -67,11 +69,11 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
             figures=queries.figures_beside_counts(network, counts, figures),
             more_figures=more_figures,
             offices=network.offices.all(),
-            terms=queries.governance_terms(network, year=day.year),
-            clusters=queries.cluster_leads(network, year=day.year),
-            chapters=queries.national_chapters(network),
+            terms=queries.terms_with_seat_rows(queries.governance_terms(network, year=day.year)),
+            clusters=clusters,
+            chapters=chapters,
             team=queries.team(network),
-            partners=queries.partners(network),
+            partners=partners,
             projects=projects,
             more_projects=more_projects,
             themes=network.themes.all(),
@@ -103,7 +105,7 @@ class NetworkGovernanceView(QueriedDetailView):
         context.update(
             year=year,
             query_form=self.query_form,
-            terms=self.filterset.qs if valid else [],
+            terms=queries.terms_with_seat_rows(self.filterset.qs) if valid else [],
             clusters=queries.cluster_leads(self.object, year=year) if valid else [],
             chapters=queries.national_chapters(self.object),
             today=today(),
@@ -144,6 +146,20 @@ class MemberListView(FilteredListView):
     template_name = "network/member_list.html"
     context_object_name = "organisations"
 
+    def get_base_queryset(self):
+        # Only the columns the page shows (directory_rows()): not the networks' descriptions
+        # and every organisation's text for each row.
+        return narrowed(
+            queries.member_directory(),
+            ("slug", "name", "native_name", "kind", "country"),
+            current_memberships=(
+                "organisation",
+                "type",
+                *of("network", "name"),
+                *of("region", "name"),
+            ),
+        )
+
     def get_queryset(self):
         return self.object_list
 
@@ -157,11 +173,17 @@ class MemberListView(FilteredListView):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         context["organisations"] = list(page.object_list) if page else []
+        context["member_rows"] = queries.directory_rows(context["organisations"])
         if self.filterset.is_valid():
-            matching = self.filterset.counted_memberships()
-            by_type = dict(
-                matching.order_by().values("type").annotate(n=Count("id")).values_list("type", "n")
-            )
+            matching = self.filterset.counted_memberships().order_by()
+            # Grouped by (network, type), the order of the members index: no sort of every row.
+            by_type: dict = {}
+            for membership_type, n in (
+                matching.values("network_id", "type")
+                .annotate(n=Count("id"))
+                .values_list("type", "n")
+            ):
+                by_type[membership_type] = by_type.get(membership_type, 0) + n
             context["type_counts"] = [
                 (MEMBERSHIP_TYPE_PLURALS[value], by_type[value])
                 for value in MembershipType.values
@@ -173,6 +195,9 @@ class MemberListView(FilteredListView):
 class MemberDetailView(StaffPreviewMixin, DetailView):
     model = Organisation
     template_name = "network/member_detail.html"
+
+    def get_queryset(self):
+        return queries.with_profile_flags(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

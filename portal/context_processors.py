@@ -1,4 +1,8 @@
-from django.urls import reverse
+import functools
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 # The site's sections, in menu order.
@@ -11,12 +15,29 @@ SECTIONS = [
     ("portal:report-list", _("Reports")),
     ("portal:story-list", _("Stories")),
 ]
+# Addresses every page links to (the site title, search and the language form).
+SHELL_URLS = {"home": "portal:home", "search": "portal:search", "set_language": "set_language"}
+
+
+@functools.lru_cache(maxsize=64)
+def _urls(language: str | None, script_prefix: str, urlconf) -> tuple[tuple, dict]:
+    """The sections' and the shell's paths, reversed once per language, script prefix and
+    URLconf (as core.links does for records) rather than on every page."""
+    sections = tuple((reverse(name), label) for name, label in SECTIONS)
+    return sections, {key: reverse(name) for key, name in SHELL_URLS.items()}
 
 
 def site_navigation(request):
-    """The main menu, with the section the visitor is in marked as current."""
-    sections = []
-    for url_name, label in SECTIONS:
-        url = reverse(url_name)
-        sections.append({"url": url, "label": label, "current": request.path.startswith(url)})
-    return {"site_sections": sections}
+    """The main menu, with the section the visitor is in marked as current; the shell's
+    addresses; the languages of the language form as (code, name in that language)."""
+    sections, urls = _urls(get_language(), get_script_prefix(), get_urlconf())
+    path = request.path
+    return {
+        "site_sections": [
+            {"url": url, "label": label, "current": path.startswith(url)} for url, label in sections
+        ],
+        "site_urls": urls,
+        "site_languages": [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ],
+    }

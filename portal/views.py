@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from core.dates import today as current_day
+from core.links import SAFE
 from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
 from events import queries as event_queries
 from network.models import Network
@@ -28,16 +31,38 @@ from staff.preview import StaffPreviewMixin
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 
+    @staticmethod
+    def report_urls(slugs, year: int) -> list[str]:
+        """reverse("portal:report-detail", args=[slug, year]) of each slug, reversed once: the
+        slug is quoted as reverse() quotes it (core.links)."""
+        placeholder = "network-placeholder"
+        prefix, _found, suffix = reverse(
+            "portal:report-detail", args=[placeholder, year]
+        ).partition(placeholder)
+        return [
+            prefix + quote(slug, safe=SAFE) + suffix
+            if slug and "/" not in slug
+            else reverse("portal:report-detail", args=[slug, year])
+            for slug in slugs
+        ]
+
     def get_context_data(self, **kwargs):
         today = current_day()
+        cards = network_cards()
+        last_year = today.year - 1
+        urls = self.report_urls([card["network"].slug for card in cards], last_year)
         return super().get_context_data(
-            network_cards=network_cards(),
+            network_cards=cards,
+            # (address, network name) of each network's report of last year
+            report_links=[
+                (url, card["network"].name) for url, card in zip(urls, cards, strict=True)
+            ],
             upcoming_events=event_queries.upcoming(today)[:6],
             # Shown only when nothing is ahead, so the section never stands empty.
             recent_events=event_queries.past(today).order_by("-start", "title")[:6],
             latest_publications=publication_queries.published_publications()[:4],
             latest_stories=queries.published_stories()[:3],
-            last_year=today.year - 1,
+            last_year=last_year,
             **kwargs,
         )
 
