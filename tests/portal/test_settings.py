@@ -52,3 +52,16 @@ def test_production_settings_pass_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_wsgi_application_leaves_what_it_loaded_out_of_garbage_collection():
+    """gunicorn's workers import portal.wsgi: the modules loaded then are frozen (gc.freeze), so
+    the collector does not walk them on every collection a request sets off."""
+    frozen = subprocess.run(
+        [sys.executable, "-c", "import gc, portal.wsgi; print(gc.get_freeze_count())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+    )
+    assert int(frozen.stdout.split()[-1]) > 10_000, frozen.stderr
