@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import dateformat
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -123,7 +123,9 @@ class PartialDate:
 
 
 def _month(day: dt.date) -> str:
-    return dateformat.format(day, "M")  # translated abbreviation: "Oct"
+    # The translated abbreviation ("Oct"), as dateformat.format(day, "M") gives it, without
+    # building a DateFormat for each date (lists and feeds show hundreds).
+    return MONTHS_3[day.month].title()
 
 
 def entered_text(day: dt.date | None, precision: str) -> str:

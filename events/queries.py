@@ -9,11 +9,22 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 
 from core.dates import today as current_day
-from core.publishing import published_joined, published_related
+from core.publishing import published_joined, published_q, published_related
 from events.models import (
     Event,
     EventOrganisation,
@@ -21,6 +32,7 @@ from events.models import (
     EventSession,
     ReportGroup,
 )
+from events.models.parts import place_label
 from network.models import Network, Organisation, Person
 
 
@@ -279,7 +291,9 @@ def calendar_feed(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "sessions",
-            queryset=EventSession.objects.order_by("start", "order"),
+            queryset=EventSession.objects.order_by("start", "order").only(
+                "event_id", "title", "start", "end", "date_precision"
+            ),
             to_attr="session_list",
         )
     ).order_by(*BY_START)
@@ -304,11 +318,57 @@ def calendar_feed_max_events() -> int:
     return getattr(settings, "CALENDAR_FEED_MAX_EVENTS", CALENDAR_FEED_MAX_EVENTS)
 
 
+# What an iCal feed writes of an event (events.ical.event_lines): only these columns are read,
+# and of its places what their label shows; not its networks, series or project (a feed holds
+# hundreds of events: each column left out is hundreds of values converted for nothing).
+CALENDAR_FEED_COLUMNS = (
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "status_note",
+    "is_online",
+    "description",
+    "date_note",
+    "updated_at",
+    "start",
+    "end",
+    "date_precision",
+)
+
+
+def calendar_feed_events():
+    """Published events with the columns a calendar feed writes of them (CALENDAR_FEED_COLUMNS),
+    for the feed's FilterSet: calendar_feed_window() narrows them and adds their places."""
+    return Event.objects.published().only(*CALENDAR_FEED_COLUMNS)
+
+
+def place_labels(event_ids) -> dict[int, list[str]]:
+    """event id -> the labels of its public places (EventPlace.label), in their order: one
+    query of rows, not a place and an organisation instance per place. A draft organisation's
+    name is not shown (the rule of published(), as public_places() applies it)."""
+    organisation_name = Case(
+        When(published_q("organisation__"), then=F("organisation__name")), default=Value("")
+    )
+    rows = (
+        public_places()
+        .filter(event_id__in=event_ids)
+        .order_by("event_id", "order", "id")
+        .values_list("event_id", "venue", "city", organisation_name, "country")
+    )
+    labels: dict[int, list[str]] = {}
+    for event_id, venue, city, organisation, country in rows:
+        labels.setdefault(event_id, []).append(
+            place_label(venue, city, organisation or "", country)
+        )
+    return labels
+
+
 def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | None = None):
     """The events a calendar feed (events/feed.ics) holds, of `queryset` (the list's filters
     applied): those of `year` if given (a past year too), else those overlapping the last 90
     days and the coming year; at most calendar_feed_max_events(), in start order, with their
-    sessions."""
+    sessions and, as `place_labels`, their public places' labels (place_labels())."""
     if year is not None:
         queryset = queryset.in_year(year)
     else:
@@ -317,7 +377,11 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
             day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK),
             day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD),
         )
-    return calendar_feed(queryset)[: calendar_feed_max_events()]
+    events = list(calendar_feed(queryset)[: calendar_feed_max_events()])
+    labels = place_labels([event.pk for event in events])
+    for event in events:
+        event.place_labels = labels.get(event.pk, [])
+    return events
 
 
 def newly_published(limit: int = 30):

@@ -60,7 +60,7 @@ def event_feed_ics(request):
     """The published events matching the list page's filters, as a subscribable calendar:
     those of the window queries.calendar_feed_window() bounds (the last 90 days and the coming
     year, or the year of ?year=)."""
-    filterset = EventFilter(request.GET, queryset=queries.published_events(), request=request)
+    filterset = EventFilter(request.GET, queryset=queries.calendar_feed_events(), request=request)
     if not filterset.is_valid():
         return bad_filters_response(filterset.form)
     events = queries.calendar_feed_window(

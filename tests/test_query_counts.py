@@ -93,8 +93,8 @@ PINS = {
     # organisers, speakers, themes, SDGs, images, other editions
     "/events/forum/": 10,
     "/events/forum/event.ics": 4,  # the event, networks, places, sessions
-    "/events/feed.ics": 4,  # the rows are of 2022: none in the last 90 days and next year
-    "/events/feed.ics?year=2022": 4,  # events, networks, places, sessions
+    "/events/feed.ics": 3,  # events (the columns it writes), sessions, places' labels as rows
+    "/events/feed.ics?year=2022": 3,  # as above
     "/events/feed.atom": 3,  # events, networks, places
     # Publications
     "/publications/": 8,  # editions' publishers and translators joined

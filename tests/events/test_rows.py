@@ -1,0 +1,37 @@
+"""The events pages' and feeds' fast paths, which read rows instead of model instances, give
+what the model instances give."""
+
+import datetime as dt
+
+import pytest
+
+from events import queries
+from events.models import EventPlace
+from tests.factories import EventFactory, EventPlaceFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_place_labels_equal_the_places_labels_with_drafts_hidden():
+    """place_labels() gives each event's public places' labels, in order, as EventPlace.label
+    does: a draft organisation's name is never shown, a place named only by it left out."""
+    event = EventFactory(start=dt.date(2022, 5, 1))
+    published = OrganisationFactory(name="Published City")
+    draft = OrganisationFactory(name="Draft City", is_published=False)
+    EventPlaceFactory(event=event, organisation=published, city="", country="", order=1)
+    EventPlaceFactory(event=event, organisation=draft, city="", country="", order=2)
+    EventPlaceFactory(event=event, organisation=draft, city="", country="KR", order=3)
+    EventPlaceFactory(event=event, venue="Hall", city="서울", country="KR", order=4)
+    other = EventFactory(start=dt.date(2022, 6, 1))
+    EventPlaceFactory(event=other, organisation=published, city="Busan", country="")
+    bare = EventFactory(start=dt.date(2022, 7, 1))
+
+    labels = queries.place_labels([event.pk, other.pk, bare.pk])
+
+    for record in (event, other):
+        places = queries.published_events().get(pk=record.pk).place_list
+        assert labels[record.pk] == [place.label for place in places]
+    assert labels[event.pk] == ["Published City", "South Korea", "Hall, 서울, South Korea"]
+    assert bare.pk not in labels
+    assert "Draft City" not in str(labels)
+    assert EventPlace.objects.filter(event=event).count() == 4
