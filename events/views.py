@@ -16,7 +16,7 @@ from core.dates import today
 from core.filters import YEAR_MAX, YEAR_MIN
 from core.partial_dates import PartialDate, Precision, format_period
 from core.views import FilteredListView, RecordFeed, bad_filters_response
-from events import ical, queries
+from events import ical, presenters, queries
 from events.filters import EventFilter
 from events.models import Event
 from events.schema_org import event_json_ld
@@ -33,7 +33,10 @@ class EventListView(FilteredListView):
         return queries.published_events()
 
     def paginate_queryset(self, queryset, page_size):
-        return super().paginate_queryset(queries.upcoming_then_past(queryset), page_size)
+        paginator, page, events, is_paginated = super().paginate_queryset(
+            queries.upcoming_then_past(queryset), page_size
+        )
+        return paginator, page, presenters.event_items(events), is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -203,6 +206,11 @@ class NextYearView(ListView):
 
     def get_queryset(self):
         return queries.next_year_preview()
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, events, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = presenters.event_items(list(events))
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(year=today().year + 1, **kwargs)

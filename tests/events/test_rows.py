@@ -4,10 +4,12 @@ what the model instances give."""
 import datetime as dt
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
-from events import queries
+from events import presenters, queries
 from events.models import EventPlace
-from tests.factories import EventFactory, EventPlaceFactory, OrganisationFactory
+from tests.factories import EventFactory, EventPlaceFactory, NetworkFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +37,36 @@ def test_place_labels_equal_the_places_labels_with_drafts_hidden():
     assert bare.pk not in labels
     assert "Draft City" not in str(labels)
     assert EventPlace.objects.filter(event=event).count() == 4
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_event_items_write_what_the_item_template_writes(language):
+    """presenters.event_items() gives each event the HTML _event_item.html renders for it:
+    dated or not, with a note, places, online, any status, any network, characters to escape."""
+    network = NetworkFactory(name='Net <&> "one"')
+    organisation = OrganisationFactory(name="Org & Co")
+    events = [
+        EventFactory(
+            title='A <b>"forum"</b> & more',
+            slug="포럼-&-co",
+            start=dt.date(2022, 10, 3),
+            end=dt.date(2022, 10, 7),
+            date_note="Some time <then>",
+            kind="forum",
+            status="postponed",
+            is_online=True,
+            format="hybrid",
+            networks=[network],
+        ),
+        EventFactory(title="Undated", start=None, status="held", networks=[]),
+        EventFactory(
+            title="Quarter", start=dt.date(2023, 10, 1), date_precision="quarter", kind="other"
+        ),
+    ]
+    EventPlaceFactory(event=events[0], venue="Hall <1>", city="서울", country="KR")
+    EventPlaceFactory(event=events[0], organisation=organisation, city="", country="")
+    EventPlaceFactory(event=events[2], city="", country="JP")
+    with translation.override(language):
+        rows = list(queries.published_events().order_by("pk"))
+        expected = [render_to_string("events/_event_item.html", {"event": e}) for e in rows]
+        assert [event.item_html for event in presenters.event_items(rows)] == expected
