@@ -14,9 +14,12 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    Func,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
     prefetch_related_objects,
@@ -24,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from core.dates import today as current_day
-from core.publishing import published_joined, published_q, published_related
+from core.publishing import published_joined, published_q, published_related, unpublished_q
 from events.models import (
     Event,
     EventOrganisation,
@@ -98,8 +101,9 @@ class UpcomingThenPast:
     on the page's events, which carry their group as `timing`.
     """
 
-    def __init__(self, queryset, today: dt.date | None = None):
+    def __init__(self, queryset, today: dt.date | None = None, *, unfiltered: bool = False):
         self.today = today or current_day()
+        self.unfiltered = unfiltered
         self.prefetches = queryset._prefetch_related_lookups
         base = queryset.prefetch_related(None).order_by()
         self.groups = (
@@ -124,6 +128,8 @@ class UpcomingThenPast:
         self._sizes = None
 
     def sizes(self) -> list[int]:
+        if self._sizes is None and self.unfiltered:
+            self._sizes = self._whole_table_sizes()
         if self._sizes is None:
             counts = self.base.aggregate(
                 total=Count("pk"),
@@ -133,6 +139,27 @@ class UpcomingThenPast:
             upcoming, undated = counts["upcoming"] or 0, counts["undated"] or 0
             self._sizes = [upcoming, (counts["total"] or 0) - upcoming - undated, undated]
         return self._sizes
+
+    def _whole_table_sizes(self) -> list[int]:
+        """The sizes when the list is every published event: its total as every event minus
+        the unpublished few (a count of the whole table and an index search, where counting
+        the published ones would read an index entry for each), with the upcoming and undated
+        counts, in one query of four indexed counts."""
+        upcoming = self.base.filter(ends_on__gte=self.today)
+        undated = self.base.filter(start__isnull=True)
+        row = (
+            Event.objects.order_by()
+            .annotate(
+                every=_count(Event.objects.all()),
+                unpublished=_count(Event.objects.filter(unpublished_q())),
+                upcoming=_count(upcoming),
+                undated=_count(undated),
+            )
+            .values_list("every", "unpublished", "upcoming", "undated")
+            .first()
+        )
+        every, unpublished, upcoming, undated = row or (0, 0, 0, 0)
+        return [upcoming, every - unpublished - upcoming - undated, undated]
 
     def count(self) -> int:
         return sum(self.sizes())
@@ -156,9 +183,21 @@ class UpcomingThenPast:
         return events
 
 
-def upcoming_then_past(queryset, today: dt.date | None = None) -> UpcomingThenPast:
-    """`queryset` (filtered, unordered) in the events page's order: see UpcomingThenPast."""
-    return UpcomingThenPast(queryset, today)
+def _count(queryset) -> Subquery:
+    """COUNT(*) of `queryset` as a scalar subquery (no GROUP BY: the count of all its rows)."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(rows=Func(template="COUNT(*)", output_field=IntegerField()))
+        .values("rows")
+    )
+
+
+def upcoming_then_past(
+    queryset, today: dt.date | None = None, *, unfiltered: bool = False
+) -> UpcomingThenPast:
+    """`queryset` (filtered, unordered) in the events page's order: see UpcomingThenPast.
+    `unfiltered`: it is published_events() with no filter applied, which is counted faster."""
+    return UpcomingThenPast(queryset, today, unfiltered=unfiltered)
 
 
 def latest_first(queryset):

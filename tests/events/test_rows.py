@@ -5,10 +5,11 @@ import datetime as dt
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from core.publishing import published_q, unpublished_q
 from events import presenters, queries
-from events.models import EventPlace
+from events.models import Event, EventPlace
 from tests.factories import EventFactory, EventPlaceFactory, NetworkFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,22 @@ def test_event_items_write_what_the_item_template_writes(language):
         rows = list(queries.published_events().order_by("pk"))
         expected = [render_to_string("events/_event_item.html", {"event": e}) for e in rows]
         assert [event.item_html for event in presenters.event_items(rows)] == expected
+
+
+def test_whole_table_sizes_equal_the_counted_sizes():
+    """The events page's group sizes counted as every event minus the unpublished ones equal
+    those counted over the published events, drafts and scheduled events left out."""
+    today = dt.date.today()
+    EventFactory(start=today + dt.timedelta(days=30))
+    EventFactory(start=today - dt.timedelta(days=30))
+    EventFactory(start=today - dt.timedelta(days=400), end=today + dt.timedelta(days=2))
+    EventFactory(start=None)
+    EventFactory(start=None, is_published=False)
+    EventFactory(start=today + dt.timedelta(days=3), is_published=False)
+    EventFactory(start=today - dt.timedelta(days=3), publish_at=timezone.now() + dt.timedelta(1))
+    base = queries.published_events()
+    fast = queries.upcoming_then_past(base, unfiltered=True)
+    assert fast.sizes() == queries.upcoming_then_past(base).sizes() == [2, 1, 1]
+    assert [event.timing for event in fast[0:10]] == [0, 0, 1, 2]
+    published = Event.objects.filter(published_q()).count()
+    assert published + Event.objects.filter(unpublished_q()).count() == Event.objects.count()
