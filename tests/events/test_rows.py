@@ -4,11 +4,14 @@ what the model instances give."""
 import datetime as dt
 
 import pytest
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.filters import countries_in
 from core.publishing import published_q, unpublished_q
 from events import presenters, queries
+from events.filters import place_country_choices
 from events.models import Event, EventPlace
 from tests.factories import EventFactory, EventPlaceFactory, NetworkFactory, OrganisationFactory
 
@@ -90,3 +93,19 @@ def test_whole_table_sizes_equal_the_counted_sizes():
     assert [event.timing for event in fast[0:10]] == [0, 0, 1, 2]
     published = Event.objects.filter(published_q()).count()
     assert published + Event.objects.filter(unpublished_q()).count() == Event.objects.count()
+
+
+def test_place_country_choices_are_the_countries_of_published_events_places():
+    """The country filter offers each country a published event took place in, once, in
+    countries_in()'s order and names: not a country only a draft event's places are in."""
+    for country in ("KR", "JP", "KR", "MN"):
+        EventPlaceFactory(event=EventFactory(), country=country)
+    EventPlaceFactory(event=EventFactory(is_published=False), country="CN")
+    EventPlaceFactory(event=EventFactory(), country="", city="Nowhere")
+    published = Event.objects.published().filter(pk=OuterRef("event_id"))
+    expected = countries_in(EventPlace.objects.filter(Exists(published)))
+    assert [code for code, _name in expected] == ["JP", "MN", "KR"]
+    with translation.override("ko"):
+        expected_ko = countries_in(EventPlace.objects.filter(Exists(published)))
+        assert place_country_choices() == expected_ko
+    assert place_country_choices() == expected
