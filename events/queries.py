@@ -58,11 +58,13 @@ def public_places():
     and a place whose only label was a draft organisation left out."""
     places = EventPlace.objects.filter(
         Q(organisation__isnull=True)
-        | Exists(_published_organisation())
+        | published_q("organisation__")
         | ~Q(venue="")
         | ~Q(city="")
         | ~Q(country="")
     )
+    # The organisation joined (LEFT JOIN, the one select_related reads it by), its publication
+    # checked on that join: not a subquery (PostgreSQL hashed every published organisation).
     return published_joined(places, "organisation")  # joined, not a query of its own
 
 
