@@ -1,5 +1,7 @@
 """The one FilterSet of events: the list page, the iCal feed and the API list (JSON and CSV)."""
 
+import functools
+
 import django_filters
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q
@@ -121,6 +123,12 @@ class EventFilter(PublishableFilterSet):
             "start_after",
             "start_before",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page checks the value and draws the options: the choices read once for both (this
+        # FilterSet's own copy of the filter), not a query each.
+        self.filters["country"].extra["choices"] = functools.cache(place_country_choices)
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)

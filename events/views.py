@@ -40,7 +40,10 @@ class EventListView(FilteredListView):
             value not in EMPTY_VALUES for value in form.cleaned_data.values()
         )
         paginator, page, events, is_paginated = super().paginate_queryset(
-            queries.upcoming_then_past(queryset, unfiltered=unfiltered), page_size
+            queries.upcoming_then_past(
+                queryset, unfiltered=unfiltered, rows=self.filterset.queryset
+            ),
+            page_size,
         )
         return paginator, page, presenters.event_items(events), is_paginated
 
