@@ -28,6 +28,7 @@ from icalendar import Calendar
 
 from core.partial_dates import Precision, format_period
 from events.models import Event, EventKind, EventStatus
+from events.presenters import choice_label
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",
@@ -104,15 +105,7 @@ def _fold(line: str) -> str:
     return b"\r\n ".join(parts).decode()
 
 
-def _label(choices, value) -> str:
-    """get_FOO_display() without its hashing of every choice (a translation each)."""
-    return _choice_label(get_language(), choices, value)
-
-
-@functools.lru_cache(maxsize=512)
-def _choice_label(language: str | None, choices, value) -> str:
-    # A label in a language never changes while the process runs: looked up once, not per event.
-    return str(dict(choices.choices).get(value, value))
+_label = choice_label
 
 
 @functools.lru_cache(maxsize=64)

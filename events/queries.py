@@ -441,5 +441,11 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
 
 
 def newly_published(limit: int = 30):
-    """The most recently published events, for the Atom feed."""
-    return published_events().order_by("-publish_at", "-pk")[:limit]
+    """The most recently published events, for the Atom feed: with their networks (its
+    categories), not their places, series or project, which it does not show."""
+    networks = Network.objects.published().order_by("order", "name").only("name")
+    return (
+        Event.objects.published()
+        .prefetch_related(Prefetch("networks", queryset=networks, to_attr="network_list"))
+        .order_by("-publish_at", "-pk")[:limit]
+    )

@@ -19,7 +19,7 @@ from core.partial_dates import PartialDate, Precision, format_period
 from core.views import FilteredListView, RecordFeed, bad_filters_response
 from events import ical, presenters, queries
 from events.filters import EventFilter
-from events.models import Event
+from events.models import Event, EventKind, EventStatus
 from events.schema_org import event_json_ld
 from staff.preview import visible_to
 
@@ -239,8 +239,8 @@ class LatestEventsFeed(RecordFeed):
     def item_description(self, item):
         parts = [
             item.when or _("Date not given"),
-            item.get_kind_display(),
-            item.get_status_display(),
+            presenters.choice_label(EventKind, item.kind),
+            presenters.choice_label(EventStatus, item.status),
         ]
         text = " · ".join(str(part) for part in parts)
         if item.description:

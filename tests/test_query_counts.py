@@ -95,7 +95,7 @@ PINS = {
     "/events/forum/event.ics": 4,  # the event, networks, places, sessions
     "/events/feed.ics": 3,  # events (the columns it writes), sessions, places' labels as rows
     "/events/feed.ics?year=2022": 3,  # as above
-    "/events/feed.atom": 3,  # events, networks, places
+    "/events/feed.atom": 2,  # events, their networks (its categories)
     # Publications
     "/publications/": 8,  # editions' publishers and translators joined
     "/publications/?language=zh&year=2022": 9,  # as above
