@@ -9,8 +9,8 @@ fixed words and the choice labels translated once per page.
 from __future__ import annotations
 
 import functools
+from html import escape  # Django's escape() without its lazy-string wrapper: same text
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -35,8 +35,8 @@ def event_items(events) -> list:
     queries.published_events() reads them), each given `item_html`: its <li> as
     _event_item.html writes it."""
     url = Event.url_maker()
-    kinds = {value: escape(label) for value, label in EventKind.choices}
-    statuses = {value: escape(label) for value, label in EventStatus.choices}
+    kinds = {value: escape(str(label)) for value, label in EventKind.choices}
+    statuses = {value: escape(str(label)) for value, label in EventStatus.choices}
     undated = escape(_("Date not given"))
     online = escape(_("Online"))
     for event in events:

@@ -1,6 +1,7 @@
 import calendar
 import datetime as dt
 import json
+from html import escape as html_escape  # Django's escape() without its lazy wrapper
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -156,7 +157,7 @@ class EventCalendarView(TemplateView):
         for event in queries.calendar_events(first, last):
             # Its link, the same on each of its days: made once (HTML made here, not by the
             # template per day: hundreds of links a month).
-            link = f'<a href="{escape(url(event["slug"]))}">{escape(event["title"])}</a>'
+            link = f'<a href="{html_escape(url(event["slug"]))}">{html_escape(event["title"])}</a>'
             item = f"<li>{link}</li>"
             spans = [
                 (start, end or PartialDate.of(start, precision).last, precision)
@@ -175,8 +176,8 @@ class EventCalendarView(TemplateView):
             if not placed and any(p != Precision.DAY for *_, p in spans):
                 when = format_period(event["start"], event["end"], event["date_precision"])
                 note = event["date_note"]
-                note = f" ({escape(note)})" if note else ""
-                vague.append(f"<li>{link} — {escape(when)}{note}</li>")
+                note = f" ({html_escape(note)})" if note else ""
+                vague.append(f"<li>{link} — {html_escape(when)}{note}</li>")
         weeks = [
             [
                 {
