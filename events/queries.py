@@ -357,9 +357,11 @@ def calendar_feed(queryset):
 
 # The events calendar feed's window (one place: the feed view and the events page's text rely
 # on it). Without ?year= it holds the events overlapping the last CALENDAR_FEED_DAYS_BACK days
-# and the next CALENDAR_FEED_DAYS_AHEAD; with ?year= that year's. Either way at most
-# settings.CALENDAR_FEED_MAX_EVENTS events (default below), the earliest first, so that a feed's
-# size never grows with the years of events on the portal.
+# and the next CALENDAR_FEED_DAYS_AHEAD: at most settings.CALENDAR_FEED_MAX_EVENTS events
+# (default below), of which the coming ones first (soonest first, all but a fifth of the cap) and
+# the recently ended ones (latest first, at most a fifth): a busy quarter behind must not crowd
+# the coming events out of a subscriber's calendar. With ?year= that year's, the earliest first,
+# at most the cap. Either way a feed's size never grows with the years of events on the portal.
 # What a text search of events reads, on the events list, its API and the site search: the
 # places' typed city and venue too, so "Kunming" finds the events held there. Not a place's
 # organisation's name: it may be a draft.
@@ -367,7 +369,7 @@ EVENT_SEARCH_FIELDS = ("title", "description", "series__name", "places__city", "
 
 CALENDAR_FEED_DAYS_BACK = 90
 CALENDAR_FEED_DAYS_AHEAD = 365
-CALENDAR_FEED_MAX_EVENTS = 500
+CALENDAR_FEED_MAX_EVENTS = 300
 
 
 def calendar_feed_max_events() -> int:
@@ -422,18 +424,34 @@ def place_labels(event_ids) -> dict[int, list[str]]:
 
 def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | None = None):
     """The events a calendar feed (events/feed.ics) holds, of `queryset` (the list's filters
-    applied): those of `year` if given (a past year too), else those overlapping the last 90
-    days and the coming year; at most calendar_feed_max_events(), in start order, with their
-    sessions and, as `place_labels`, their public places' labels (place_labels())."""
+    applied): those of `year` if given (a past year too, the earliest first), else those not
+    over yet that start within the coming year (soonest first) and those that ended in the last
+    90 days (latest first, at most a fifth of the cap); at most calendar_feed_max_events() in
+    all, in start order, with their sessions and, as `place_labels`, their public places'
+    labels (place_labels())."""
+    cap = calendar_feed_max_events()
     if year is not None:
-        queryset = queryset.in_year(year)
+        events = list(calendar_feed(queryset.in_year(year))[:cap])
     else:
         day = today or current_day()
-        queryset = queryset.overlapping(
-            day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK),
-            day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD),
+        recent_cap = cap // 5
+        coming = (
+            queryset.overlapping(day, day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD))
+            .order_by(*BY_START, "pk")
+            .values("pk")[: cap - recent_cap]
         )
-    events = list(calendar_feed(queryset)[: calendar_feed_max_events()])
+        chosen = Q(pk__in=coming)
+        if recent_cap:
+            recent = (
+                queryset.filter(
+                    ends_on__range=(day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK), day),
+                    ends_on__lt=day,
+                )
+                .order_by("-ends_on", "-start", "-pk")
+                .values("pk")[:recent_cap]
+            )
+            chosen |= Q(pk__in=recent)
+        events = list(calendar_feed(queryset.filter(chosen)))
     labels = place_labels([event.pk for event in events])
     for event in events:
         event.place_labels = labels.get(event.pk, [])

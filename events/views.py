@@ -71,8 +71,9 @@ def _base_url(request) -> str:
 
 def event_feed_ics(request):
     """The published events matching the list page's filters, as a subscribable calendar:
-    those of the window queries.calendar_feed_window() bounds (the last 90 days and the coming
-    year, or the year of ?year=)."""
+    those of the window queries.calendar_feed_window() bounds: the coming year's (soonest
+    first) and the last 90 days' (latest first, a fifth of the cap at most), at most
+    settings.CALENDAR_FEED_MAX_EVENTS (300) in all; or the year of ?year= (earliest first)."""
     filterset = EventFilter(request.GET, queryset=queries.calendar_feed_events(), request=request)
     if not filterset.is_valid():
         return bad_filters_response(filterset.form)
