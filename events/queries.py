@@ -451,7 +451,10 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
                 .values("pk")[:recent_cap]
             )
             chosen |= Q(pk__in=recent)
-        events = list(calendar_feed(queryset.filter(chosen)))
+        # Bounded by the window's first day too, so that neither database reads every event
+        # to find the chosen ones (an OR of two id lists is not a join).
+        oldest = day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK)
+        events = list(calendar_feed(queryset.filter(chosen, ends_on__gte=oldest)))
     labels = place_labels([event.pk for event in events])
     for event in events:
         event.place_labels = labels.get(event.pk, [])
