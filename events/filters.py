@@ -1,15 +1,19 @@
 """The one FilterSet of events: the list page, the iCal feed and the API list (JSON and CSV)."""
 
+import functools
+
 import django_filters
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from core.filters import (
     OrderingFilter,
     PublishableFilterSet,
     TextSearchFilter,
     YearFilter,
-    countries_in,
 )
 from events.models import (
     Event,
@@ -25,9 +29,39 @@ from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_or
 
 
 def place_country_choices():
-    """Countries that published events took place in, named in the visitor's language."""
+    """Countries that published events took place in, named in the visitor's language (in
+    countries_in()'s order)."""
+    used = set(place_countries())
+    return [(code, name) for code, name in countries if code in used]
+
+
+def place_countries() -> list[str]:
+    """The codes of the countries published events took place in, in one query that reads an
+    index entry per country, not per place: the distinct countries of the places' index found
+    by jumping from each to the next (a recursive query: 30 countries, 40,000 places), each
+    kept if a place in it belongs to a published event (a probe that stops at the first)."""
     published = Event.objects.published().filter(pk=OuterRef("event_id"))
-    return countries_in(EventPlace.objects.filter(Exists(published)))
+    held = (
+        EventPlace.objects.filter(Exists(published), country=RawSQL("found.code", ()))
+        .order_by()
+        .values("pk")[:1]
+    )
+    connection = connections[held.db]
+    held_sql, params = held.query.get_compiler(connection=connection).as_sql()
+    table, column = (
+        connection.ops.quote_name(name)
+        for name in (EventPlace._meta.db_table, EventPlace._meta.get_field("country").column)
+    )
+    sql = (
+        f"WITH RECURSIVE found(code) AS ("
+        f"SELECT MIN({column}) FROM {table} WHERE {column} > '' "
+        f"UNION ALL SELECT (SELECT MIN(later.{column}) FROM {table} later "
+        f"WHERE later.{column} > found.code) FROM found WHERE found.code IS NOT NULL) "
+        f"SELECT code FROM found WHERE code IS NOT NULL AND ({held_sql}) IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [code for (code,) in cursor.fetchall()]
 
 
 class EventFilter(PublishableFilterSet):
@@ -89,6 +123,12 @@ class EventFilter(PublishableFilterSet):
             "start_after",
             "start_before",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page checks the value and draws the options: the choices read once for both (this
+        # FilterSet's own copy of the filter), not a query each.
+        self.filters["country"].extra["choices"] = functools.cache(place_country_choices)
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)

@@ -19,14 +19,16 @@ How partial dates map (the rule a subscriber's calendar sees):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from icalendar import Calendar
 
 from core.partial_dates import Precision, format_period
 from events.models import Event, EventKind, EventStatus
+from events.presenters import choice_label
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",
@@ -103,9 +105,17 @@ def _fold(line: str) -> str:
     return b"\r\n ".join(parts).decode()
 
 
-def _label(choices, value) -> str:
-    """get_FOO_display() without its hashing of every choice (a translation each)."""
-    return str(dict(choices.choices).get(value, value))
+_label = choice_label
+
+
+@functools.lru_cache(maxsize=64)
+def _words(language: str | None) -> dict[str, str]:
+    """The feed's fixed words in `language`, translated once, not for each event."""
+    return {
+        "online": _("Online"),
+        "when": _("When: %(when)s"),
+        **{precision: str(note) for precision, note in PRECISION_NOTE.items()},
+    }
 
 
 def _date(day: dt.date) -> str:
@@ -125,24 +135,28 @@ def event_lines(event, *, base_url: str, host: str, url: str | None = None) -> l
     url = base_url + (url or event.get_absolute_url())
     if "\r" in url or "\n" in url:
         raise ValueError(f"A URI value may not contain CR or LF characters: {url!r}")
-    places = "; ".join(place.label for place in getattr(event, "place_list", []))
+    words = _words(get_language())
+    labels = getattr(event, "place_labels", None)  # as rows (a feed), else from its places
+    if labels is None:
+        labels = [place.label for place in getattr(event, "place_list", [])]
+    places = "; ".join(labels)
     updated = _utc(event.updated_at or timezone.now())
     category = _text(_label(EventKind, event.kind))
     status = STATUS[event.status]
     if event.is_online and not places:
-        location = _("Online")
+        location = words["online"]
     elif places:
-        location = places + (f"; {_('Online')}" if event.is_online else "")
+        location = places + (f"; {words['online']}" if event.is_online else "")
     else:
         location = None
     lines = []
     for uid_suffix, part, first, last, precision in _periods(event):
         summary = f"{event.title}: {part}" if part else event.title
         when = format_period(first, last, precision)
-        description = [_("When: %(when)s") % {"when": when}]
+        description = [words["when"] % {"when": when}]
         if precision != Precision.DAY:
             summary = f"{summary} ({when})"
-            description[0] += f" ({PRECISION_NOTE[precision]})"
+            description[0] += f" ({words[precision]})"
         if event.date_note:
             description.append(event.date_note)
         if event.status in (EventStatus.POSTPONED, EventStatus.CANCELLED):

@@ -9,11 +9,26 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db import connections
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 
 from core.dates import today as current_day
-from core.publishing import published_joined, published_related
+from core.publishing import published_joined, published_q, published_related, unpublished_q
 from events.models import (
     Event,
     EventOrganisation,
@@ -21,6 +36,7 @@ from events.models import (
     EventSession,
     ReportGroup,
 )
+from events.models.parts import place_label
 from network.models import Network, Organisation, Person
 
 
@@ -43,11 +59,13 @@ def public_places():
     and a place whose only label was a draft organisation left out."""
     places = EventPlace.objects.filter(
         Q(organisation__isnull=True)
-        | Exists(_published_organisation())
+        | published_q("organisation__")
         | ~Q(venue="")
         | ~Q(city="")
         | ~Q(country="")
     )
+    # The organisation joined (LEFT JOIN, the one select_related reads it by), its publication
+    # checked on that join: not a subquery (PostgreSQL hashed every published organisation).
     return published_joined(places, "organisation")  # joined, not a query of its own
 
 
@@ -86,8 +104,14 @@ class UpcomingThenPast:
     on the page's events, which carry their group as `timing`.
     """
 
-    def __init__(self, queryset, today: dt.date | None = None):
+    def __init__(
+        self, queryset, today: dt.date | None = None, *, unfiltered: bool = False, rows=None
+    ):
         self.today = today or current_day()
+        self.unfiltered = unfiltered
+        # What a page's rows are read from, by the ids of the page: `queryset` unfiltered (its
+        # joins, not its filters, which the ids already applied), or `queryset` itself.
+        self.rows = (queryset if rows is None else rows).prefetch_related(None).order_by()
         self.prefetches = queryset._prefetch_related_lookups
         base = queryset.prefetch_related(None).order_by()
         self.groups = (
@@ -104,6 +128,10 @@ class UpcomingThenPast:
         self._sizes = None
 
     def sizes(self) -> list[int]:
+        # SQLite counts a whole table from its b-tree pages without reading a row; PostgreSQL
+        # reads every row either way, so there counting the published ones is as fast.
+        if self._sizes is None and self.unfiltered and connections[self.base.db].vendor == "sqlite":
+            self._sizes = self._whole_table_sizes()
         if self._sizes is None:
             counts = self.base.aggregate(
                 total=Count("pk"),
@@ -113,6 +141,27 @@ class UpcomingThenPast:
             upcoming, undated = counts["upcoming"] or 0, counts["undated"] or 0
             self._sizes = [upcoming, (counts["total"] or 0) - upcoming - undated, undated]
         return self._sizes
+
+    def _whole_table_sizes(self) -> list[int]:
+        """The sizes when the list is every published event: its total as every event minus
+        the unpublished few (a count of the whole table and an index search, where counting
+        the published ones would read an index entry for each), with the upcoming and undated
+        counts, in one query of four indexed counts."""
+        upcoming = self.base.filter(ends_on__gte=self.today)
+        undated = self.base.filter(start__isnull=True)
+        row = (
+            Event.objects.order_by()
+            .annotate(
+                every=_count(Event.objects.all()),
+                unpublished=_count(Event.objects.filter(unpublished_q())),
+                upcoming=_count(upcoming),
+                undated=_count(undated),
+            )
+            .values_list("every", "unpublished", "upcoming", "undated")
+            .first()
+        )
+        every, unpublished, upcoming, undated = row or (0, 0, 0, 0)
+        return [upcoming, every - unpublished - upcoming - undated, undated]
 
     def count(self) -> int:
         return sum(self.sizes())
@@ -128,7 +177,12 @@ class UpcomingThenPast:
         for (timing, queryset), size in zip(self.groups, self.sizes(), strict=True):
             first, last = max(start - offset, 0), size if stop is None else min(stop - offset, size)
             if first < last:
-                for event in queryset[first:last]:
+                # The page's ids first (from an index that holds the order's columns, without
+                # reading the rows), then those rows with their joins: the sort reads only
+                # index entries, and the joins join the page's rows, not the whole group's.
+                page = queryset.values("pk")[first:last]
+                rows = self.rows.filter(pk__in=page).order_by(*queryset.query.order_by)
+                for event in rows:
                     event.timing = timing
                     events.append(event)
             offset += size
@@ -136,9 +190,23 @@ class UpcomingThenPast:
         return events
 
 
-def upcoming_then_past(queryset, today: dt.date | None = None) -> UpcomingThenPast:
-    """`queryset` (filtered, unordered) in the events page's order: see UpcomingThenPast."""
-    return UpcomingThenPast(queryset, today)
+def _count(queryset) -> Subquery:
+    """COUNT(*) of `queryset` as a scalar subquery (no GROUP BY: the count of all its rows)."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(rows=Func(template="COUNT(*)", output_field=IntegerField()))
+        .values("rows")
+    )
+
+
+def upcoming_then_past(
+    queryset, today: dt.date | None = None, *, unfiltered: bool = False, rows=None
+) -> UpcomingThenPast:
+    """`queryset` (filtered, unordered) in the events page's order: see UpcomingThenPast.
+    `unfiltered`: it is published_events() with no filter applied, which is counted faster.
+    `rows`: the queryset it was filtered from (its joins and prefetches), to read a page's rows
+    by their ids without applying the filters again."""
+    return UpcomingThenPast(queryset, today, unfiltered=unfiltered, rows=rows)
 
 
 def latest_first(queryset):
@@ -279,7 +347,9 @@ def calendar_feed(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "sessions",
-            queryset=EventSession.objects.order_by("start", "order"),
+            queryset=EventSession.objects.order_by("start", "order").only(
+                "event_id", "title", "start", "end", "date_precision"
+            ),
             to_attr="session_list",
         )
     ).order_by(*BY_START)
@@ -287,9 +357,11 @@ def calendar_feed(queryset):
 
 # The events calendar feed's window (one place: the feed view and the events page's text rely
 # on it). Without ?year= it holds the events overlapping the last CALENDAR_FEED_DAYS_BACK days
-# and the next CALENDAR_FEED_DAYS_AHEAD; with ?year= that year's. Either way at most
-# settings.CALENDAR_FEED_MAX_EVENTS events (default below), the earliest first, so that a feed's
-# size never grows with the years of events on the portal.
+# and the next CALENDAR_FEED_DAYS_AHEAD: at most settings.CALENDAR_FEED_MAX_EVENTS events
+# (default below), of which the coming ones first (soonest first, all but a fifth of the cap) and
+# the recently ended ones (latest first, at most a fifth): a busy quarter behind must not crowd
+# the coming events out of a subscriber's calendar. With ?year= that year's, the earliest first,
+# at most the cap. Either way a feed's size never grows with the years of events on the portal.
 # What a text search of events reads, on the events list, its API and the site search: the
 # places' typed city and venue too, so "Kunming" finds the events held there. Not a place's
 # organisation's name: it may be a draft.
@@ -297,29 +369,104 @@ EVENT_SEARCH_FIELDS = ("title", "description", "series__name", "places__city", "
 
 CALENDAR_FEED_DAYS_BACK = 90
 CALENDAR_FEED_DAYS_AHEAD = 365
-CALENDAR_FEED_MAX_EVENTS = 500
+CALENDAR_FEED_MAX_EVENTS = 300
 
 
 def calendar_feed_max_events() -> int:
     return getattr(settings, "CALENDAR_FEED_MAX_EVENTS", CALENDAR_FEED_MAX_EVENTS)
 
 
+# What an iCal feed writes of an event (events.ical.event_lines): only these columns are read,
+# and of its places what their label shows; not its networks, series or project (a feed holds
+# hundreds of events: each column left out is hundreds of values converted for nothing).
+CALENDAR_FEED_COLUMNS = (
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "status_note",
+    "is_online",
+    "description",
+    "date_note",
+    "updated_at",
+    "start",
+    "end",
+    "date_precision",
+)
+
+
+def calendar_feed_events():
+    """Published events with the columns a calendar feed writes of them (CALENDAR_FEED_COLUMNS),
+    for the feed's FilterSet: calendar_feed_window() narrows them and adds their places."""
+    return Event.objects.published().only(*CALENDAR_FEED_COLUMNS)
+
+
+def place_labels(event_ids) -> dict[int, list[str]]:
+    """event id -> the labels of its public places (EventPlace.label), in their order: one
+    query of rows, not a place and an organisation instance per place. A draft organisation's
+    name is not shown (the rule of published(), as public_places() applies it)."""
+    organisation_name = Case(
+        When(published_q("organisation__"), then=F("organisation__name")), default=Value("")
+    )
+    rows = (
+        public_places()
+        .filter(event_id__in=event_ids)
+        .order_by("event_id", "order", "id")
+        .values_list("event_id", "venue", "city", organisation_name, "country")
+    )
+    labels: dict[int, list[str]] = {}
+    for event_id, venue, city, organisation, country in rows:
+        labels.setdefault(event_id, []).append(
+            place_label(venue, city, organisation or "", country)
+        )
+    return labels
+
+
 def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | None = None):
     """The events a calendar feed (events/feed.ics) holds, of `queryset` (the list's filters
-    applied): those of `year` if given (a past year too), else those overlapping the last 90
-    days and the coming year; at most calendar_feed_max_events(), in start order, with their
-    sessions."""
+    applied): those of `year` if given (a past year too, the earliest first), else those not
+    over yet that start within the coming year (soonest first) and those that ended in the last
+    90 days (latest first, at most a fifth of the cap); at most calendar_feed_max_events() in
+    all, in start order, with their sessions and, as `place_labels`, their public places'
+    labels (place_labels())."""
+    cap = calendar_feed_max_events()
     if year is not None:
-        queryset = queryset.in_year(year)
+        events = list(calendar_feed(queryset.in_year(year))[:cap])
     else:
         day = today or current_day()
-        queryset = queryset.overlapping(
-            day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK),
-            day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD),
+        recent_cap = cap // 5
+        coming = (
+            queryset.overlapping(day, day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD))
+            .order_by(*BY_START, "pk")
+            .values("pk")[: cap - recent_cap]
         )
-    return calendar_feed(queryset)[: calendar_feed_max_events()]
+        chosen = Q(pk__in=coming)
+        if recent_cap:
+            recent = (
+                queryset.filter(
+                    ends_on__range=(day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK), day),
+                    ends_on__lt=day,
+                )
+                .order_by("-ends_on", "-start", "-pk")
+                .values("pk")[:recent_cap]
+            )
+            chosen |= Q(pk__in=recent)
+        # Bounded by the window's first day too, so that neither database reads every event
+        # to find the chosen ones (an OR of two id lists is not a join).
+        oldest = day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK)
+        events = list(calendar_feed(queryset.filter(chosen, ends_on__gte=oldest)))
+    labels = place_labels([event.pk for event in events])
+    for event in events:
+        event.place_labels = labels.get(event.pk, [])
+    return events
 
 
 def newly_published(limit: int = 30):
-    """The most recently published events, for the Atom feed."""
-    return published_events().order_by("-publish_at", "-pk")[:limit]
+    """The most recently published events, for the Atom feed: with their networks (its
+    categories), not their places, series or project, which it does not show."""
+    networks = Network.objects.published().order_by("order", "name").only("name")
+    return (
+        Event.objects.published()
+        .prefetch_related(Prefetch("networks", queryset=networks, to_attr="network_list"))
+        .order_by("-publish_at", "-pk")[:limit]
+    )

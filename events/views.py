@@ -1,6 +1,7 @@
 import calendar
 import datetime as dt
 import json
+from html import escape as html_escape  # Django's escape() without its lazy wrapper
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,14 +12,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.constants import EMPTY_VALUES
 
 from core.dates import today
 from core.filters import YEAR_MAX, YEAR_MIN
 from core.partial_dates import PartialDate, Precision, format_period
 from core.views import FilteredListView, RecordFeed, bad_filters_response
-from events import ical, queries
+from events import ical, presenters, queries
 from events.filters import EventFilter
-from events.models import Event
+from events.models import Event, EventKind, EventStatus
 from events.schema_org import event_json_ld
 from staff.preview import visible_to
 
@@ -33,7 +35,18 @@ class EventListView(FilteredListView):
         return queries.published_events()
 
     def paginate_queryset(self, queryset, page_size):
-        return super().paginate_queryset(queries.upcoming_then_past(queryset), page_size)
+        # No filter given: the list is every published event, whose count has a faster query.
+        form = self.filterset.form
+        unfiltered = form.is_valid() and not any(
+            value not in EMPTY_VALUES for value in form.cleaned_data.values()
+        )
+        paginator, page, events, is_paginated = super().paginate_queryset(
+            queries.upcoming_then_past(
+                queryset, unfiltered=unfiltered, rows=self.filterset.queryset
+            ),
+            page_size,
+        )
+        return paginator, page, presenters.event_items(events), is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -58,9 +71,10 @@ def _base_url(request) -> str:
 
 def event_feed_ics(request):
     """The published events matching the list page's filters, as a subscribable calendar:
-    those of the window queries.calendar_feed_window() bounds (the last 90 days and the coming
-    year, or the year of ?year=)."""
-    filterset = EventFilter(request.GET, queryset=queries.published_events(), request=request)
+    those of the window queries.calendar_feed_window() bounds: the coming year's (soonest
+    first) and the last 90 days' (latest first, a fifth of the cap at most), at most
+    settings.CALENDAR_FEED_MAX_EVENTS (300) in all; or the year of ?year= (earliest first)."""
+    filterset = EventFilter(request.GET, queryset=queries.calendar_feed_events(), request=request)
     if not filterset.is_valid():
         return bad_filters_response(filterset.form)
     events = queries.calendar_feed_window(
@@ -144,7 +158,7 @@ class EventCalendarView(TemplateView):
         for event in queries.calendar_events(first, last):
             # Its link, the same on each of its days: made once (HTML made here, not by the
             # template per day: hundreds of links a month).
-            link = f'<a href="{escape(url(event["slug"]))}">{escape(event["title"])}</a>'
+            link = f'<a href="{html_escape(url(event["slug"]))}">{html_escape(event["title"])}</a>'
             item = f"<li>{link}</li>"
             spans = [
                 (start, end or PartialDate.of(start, precision).last, precision)
@@ -163,8 +177,8 @@ class EventCalendarView(TemplateView):
             if not placed and any(p != Precision.DAY for *_, p in spans):
                 when = format_period(event["start"], event["end"], event["date_precision"])
                 note = event["date_note"]
-                note = f" ({escape(note)})" if note else ""
-                vague.append(f"<li>{link} — {escape(when)}{note}</li>")
+                note = f" ({html_escape(note)})" if note else ""
+                vague.append(f"<li>{link} — {html_escape(when)}{note}</li>")
         weeks = [
             [
                 {
@@ -204,6 +218,11 @@ class NextYearView(ListView):
     def get_queryset(self):
         return queries.next_year_preview()
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, events, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = presenters.event_items(list(events))
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(year=today().year + 1, **kwargs)
 
@@ -222,8 +241,8 @@ class LatestEventsFeed(RecordFeed):
     def item_description(self, item):
         parts = [
             item.when or _("Date not given"),
-            item.get_kind_display(),
-            item.get_status_display(),
+            presenters.choice_label(EventKind, item.kind),
+            presenters.choice_label(EventStatus, item.status),
         ]
         text = " · ".join(str(part) for part in parts)
         if item.description:

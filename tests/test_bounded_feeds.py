@@ -41,14 +41,24 @@ def test_ical_feed_of_a_past_year_holds_that_year(client):
 
 
 def test_ical_feed_holds_at_most_the_cap_in_start_order(client, settings):
-    settings.CALENDAR_FEED_MAX_EVENTS = 2
-    for days, title in ((60, "Third"), (10, "Second"), (-10, "First")):
-        EventFactory(title=title, start=days_from_today(days))
-    assert ical_titles(client.get("/events/feed.ics")) == ["First", "Second"]
+    """At most the cap: the coming events first (soonest), the recently ended ones at most a
+    fifth of it (latest), in start order; a year's the earliest."""
+    settings.CALENDAR_FEED_MAX_EVENTS = 5
+    for days in (-30, -20, -10, 5, 10, 20, 30, 40, 50):
+        EventFactory(title=f"Day {days}", start=days_from_today(days))
+    assert ical_titles(client.get("/events/feed.ics")) == [
+        "Day -10",
+        "Day 5",
+        "Day 10",
+        "Day 20",
+        "Day 30",
+    ]
     year = today().year - 1
-    for month in (1, 2, 3):
+    for month in range(1, 8):
         EventFactory(title=f"Month {month}", start=dt.date(year, month, 1))
-    assert ical_titles(client.get(f"/events/feed.ics?year={year}")) == ["Month 1", "Month 2"]
+    assert ical_titles(client.get(f"/events/feed.ics?year={year}")) == [
+        f"Month {month}" for month in range(1, 6)
+    ]
 
 
 @pytest.mark.parametrize("url", ["/events/feed.atom", "/publications/feed.atom"])

@@ -90,7 +90,7 @@ PINS = {
     # after one aggregate of their sizes: the 1-row page holds an upcoming and a past event (one
     # query more), the 30-row first page only upcoming ones.
     "/events/": (8, 7),
-    "/events/?year=2022&country=KR": 8,
+    "/events/?year=2022&country=KR": 7,  # the country choices read once for check and form
     "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 9,
     "/events/calendar/2022/10/": 2,  # events (the columns it shows), their sessions
     "/events/next-year/": 4,  # events, networks, places; the count of its pages
@@ -98,9 +98,9 @@ PINS = {
     # organisers, speakers, themes, SDGs, images, other editions
     "/events/forum/": 10,
     "/events/forum/event.ics": 4,  # the event, networks, places, sessions
-    "/events/feed.ics": 4,  # the rows are of 2022: none in the last 90 days and next year
-    "/events/feed.ics?year=2022": 4,  # events, networks, places, sessions
-    "/events/feed.atom": 3,  # events, networks, places
+    "/events/feed.ics": 3,  # events (the columns it writes), sessions, places' labels as rows
+    "/events/feed.ics?year=2022": 3,  # as above
+    "/events/feed.atom": 2,  # events, their networks (its categories)
     # Publications
     "/publications/": 8,  # editions' publishers and translators joined
     "/publications/?language=zh&year=2022": 9,  # as above

@@ -294,6 +294,12 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
                 fields=["ends_on", "start", "is_published", "publish_at"],
                 name="event_overlapping",
             ),
+            # The events page's upcoming events, soonest first: a page's ids sorted from index
+            # entries alone (events.queries.UpcomingThenPast), not from hundreds of rows.
+            models.Index(
+                fields=["ends_on", "start", "title", "id", "is_published", "publish_at"],
+                name="event_upcoming_order",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

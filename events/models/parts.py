@@ -75,9 +75,16 @@ class EventPlace(models.Model):
     def label(self):
         # The public read (events.queries.public_places) gives a draft organisation as None.
         organisation = self.organisation if self.organisation_id else None
-        city = self.city or (organisation.name if organisation else "")
-        parts = [part for part in (self.venue, city, country_name(self.country.code)) if part]
-        return ", ".join(str(part) for part in parts)
+        return place_label(
+            self.venue, self.city, organisation.name if organisation else "", self.country.code
+        )
+
+
+def place_label(venue: str, city: str, organisation_name: str, country: str) -> str:
+    """A place as one line: venue, city (else its organisation's name), country in the active
+    language. EventPlace.label, and feeds that read places as rows."""
+    parts = (venue, city or organisation_name, country_name(country))
+    return ", ".join(str(part) for part in parts if part)
 
 
 def country_name(code: str) -> str:
