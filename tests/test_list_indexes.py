@@ -182,3 +182,8 @@ def assert_read_in_order(queryset, table: str):
 def test_publications_feed_order_is_read_in_order(rows):
     """The publications' Atom feed: the 50 most recently published."""
     assert_read_in_order(publication_queries.recently_published()[:50], "publications_publication")
+
+
+def test_events_feed_order_is_read_in_order(rows):
+    """The events' Atom feed: the 30 most recently published."""
+    assert_read_in_order(event_queries.newly_published(), "events_event")

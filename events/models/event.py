@@ -287,6 +287,10 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
                 fields=["publish_at", "is_published", "ends_on", "start", "updated_at"],
                 name="event_published_dates",
             ),
+            # The Atom feed's order, newest published first: with publish_at alone PostgreSQL
+            # sorts every event sharing a publish time (a seed or an import gives thousands the
+            # same) to break the tie by id (270 ms at 40,000 events).
+            models.Index(fields=["publish_at", "id"], name="event_publish_order"),
             # The events overlapping a window (the month calendar, the iCal feed's window):
             # from the events ending on or after its first day, each checked against its last
             # day and its publication in the index, so that only the matching rows are read.
