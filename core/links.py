@@ -9,6 +9,7 @@ per URL name, language, script prefix and URLconf, and the slug is quoted as rev
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from urllib.parse import quote
 
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -28,10 +29,21 @@ def _prefix_and_suffix(name: str, language: str | None, script_prefix: str, urlc
     return prefix, suffix
 
 
+def slug_path_maker(name: str) -> Callable[[str], str]:
+    """slug -> reverse(name, kwargs={"slug": slug}) for a URL whose only argument is a
+    `<str:slug>`, in the current language and script prefix: for a page or feed that links
+    hundreds of records (the language and prefix are looked up once, here)."""
+    prefix, suffix = _prefix_and_suffix(name, get_language(), get_script_prefix(), get_urlconf())
+
+    def path(slug: str) -> str:
+        if not slug or "/" in slug:
+            # reverse() refuses these for <str:…>; let it say so.
+            return reverse(name, kwargs={"slug": slug})
+        return prefix + quote(slug, safe=SAFE) + suffix
+
+    return path
+
+
 def slug_url(name: str, slug: str) -> str:
     """reverse(name, kwargs={"slug": slug}), for a URL whose only argument is a `<str:slug>`."""
-    if not slug or "/" in slug:
-        # reverse() refuses these for <str:…>; let it say so.
-        return reverse(name, kwargs={"slug": slug})
-    prefix, suffix = _prefix_and_suffix(name, get_language(), get_script_prefix(), get_urlconf())
-    return prefix + quote(slug, safe=SAFE) + suffix
+    return slug_path_maker(name)(slug)

@@ -14,7 +14,6 @@ dozen entries).
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -31,7 +30,7 @@ from django.utils.http import http_date
 from django.utils.timezone import is_naive, make_aware
 from django.utils.translation import gettext as _
 
-from core.links import PLACEHOLDER, SAFE, slug_url
+from core.links import slug_path_maker
 from events.models import Event
 from network.models import Network, Organisation, Project
 from portal.models import Story
@@ -55,20 +54,6 @@ def page_number(value) -> int:
     if number < 1:
         raise Http404(_("No page “%(page)s”.") % {"page": value})
     return number
-
-
-def slug_path_maker(name: str):
-    """slug -> core.links.slug_url(name, slug), with the URL pattern reversed once (per call of
-    this function: once per sitemap page, in its language and script prefix)."""
-    prefix, found, suffix = reverse(name, kwargs={"slug": PLACEHOLDER}).partition(PLACEHOLDER)
-    assert found and PLACEHOLDER not in suffix, name
-
-    def path(slug: str) -> str:
-        if not slug or "/" in slug:
-            return slug_url(name, slug)  # reverse() refuses these; let it say so
-        return prefix + quote(slug, safe=SAFE) + suffix
-
-    return path
 
 
 class PagedSitemap(Sitemap):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from core.dates import today as current_day
-from core.links import SAFE
+from core.links import PLACEHOLDER, SAFE
 from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
 from events import queries as event_queries
 from network.models import Network
@@ -33,18 +33,9 @@ class HomeView(TemplateView):
 
     @staticmethod
     def report_urls(slugs, year: int) -> list[str]:
-        """reverse("portal:report-detail", args=[slug, year]) of each slug, reversed once: the
-        slug is quoted as reverse() quotes it (core.links)."""
-        placeholder = "network-placeholder"
-        prefix, _found, suffix = reverse(
-            "portal:report-detail", args=[placeholder, year]
-        ).partition(placeholder)
-        return [
-            prefix + quote(slug, safe=SAFE) + suffix
-            if slug and "/" not in slug
-            else reverse("portal:report-detail", args=[slug, year])
-            for slug in slugs
-        ]
+        """The path of each network's (by slug) report of `year`."""
+        report_path = report_path_maker()
+        return [report_path(slug, year) for slug in slugs]
 
     def get_context_data(self, **kwargs):
         today = current_day()
@@ -191,13 +182,28 @@ def record_path_prefix(name: str) -> str:
     return path.removesuffix("slug/")
 
 
+def report_path_maker():
+    """(network slug, year) -> reverse("portal:report-detail", …) of that report, with the URL
+    pattern reversed once (in the current language and script prefix): for the pages that link
+    a report per network or per year. The slug is quoted as reverse() quotes it (core.links)."""
+    path = reverse("portal:report-detail", kwargs={"network": PLACEHOLDER, "year": 1950})
+    before, found, after = path.partition(PLACEHOLDER)
+    middle, found_year, suffix = after.rpartition("1950")
+    assert found and found_year, path
+
+    def report_path(network_slug: str, year: int) -> str:
+        if not network_slug or "/" in network_slug:
+            # reverse() refuses these; let it say so.
+            return reverse("portal:report-detail", kwargs={"network": network_slug, "year": year})
+        return f"{before}{quote(network_slug, safe=SAFE)}{middle}{year}{suffix}"
+
+    return report_path
+
+
 def report_paths(network_slug: str, years: list[int]) -> list[tuple[str, str]]:
-    """(year, the path of `network_slug`'s report of that year) for each of `years`, with the
-    URL pattern reversed once: what reverse("portal:report-detail", …) gives for each."""
-    path = reverse("portal:report-detail", kwargs={"network": network_slug, "year": 1950})
-    prefix, found, suffix = path.rpartition("/1950/")
-    assert found, path
-    return [(str(year), f"{prefix}/{year}/{suffix}") for year in years]
+    """(year, the path of `network_slug`'s report of that year) for each of `years`."""
+    report_path = report_path_maker()
+    return [(str(year), report_path(network_slug, year)) for year in years]
 
 
 MONTHS = dates.MONTHS_3  # translated "Jan", "Feb"…

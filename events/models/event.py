@@ -4,18 +4,15 @@ networks, people, attendance and what came of it."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
-from core.links import slug_url
+from core.links import slug_path_maker, slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
@@ -123,9 +120,6 @@ class EventQuerySet(PublishableQuerySet):
 
     def in_year(self, year: int):
         return self.overlapping(dt.date(year, 1, 1), dt.date(year, 12, 31))
-
-
-_SLUG_MARK = "event-slug-mark"
 
 
 class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
@@ -326,10 +320,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
     def url_maker():
         """slug -> the event page's address, as get_absolute_url() gives it, with the URL
         pattern reversed once: for pages and feeds that link hundreds of events."""
-        prefix, suffix = reverse("events:event-detail", kwargs={"slug": _SLUG_MARK}).split(
-            _SLUG_MARK
-        )
-        return lambda slug: prefix + quote(slug, safe=RFC3986_SUBDELIMS + "/~:@") + suffix
+        return slug_path_maker("events:event-detail")
 
     def normalise_dates(self):
         if self.start is None:
