@@ -26,9 +26,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from core.choices import choice_label
 from core.partial_dates import Precision, format_period
 from events.models import Event, EventKind, EventStatus
-from events.presenters import choice_label
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.constants import EMPTY_VALUES
 
+from core.choices import choice_label
 from core.dates import today
 from core.filters import YEAR_MAX, YEAR_MIN
 from core.partial_dates import PartialDate, Precision, format_period
@@ -241,8 +242,8 @@ class LatestEventsFeed(RecordFeed):
     def item_description(self, item):
         parts = [
             item.when or _("Date not given"),
-            presenters.choice_label(EventKind, item.kind),
-            presenters.choice_label(EventStatus, item.status),
+            choice_label(EventKind, item.kind),
+            choice_label(EventStatus, item.status),
         ]
         text = " · ".join(str(part) for part in parts)
         if item.description:
