@@ -26,7 +26,7 @@ from tests.factories.rows import Rows
 
 pytestmark = pytest.mark.django_db
 
-LISTS = ["events"]
+LISTS = ["events", "publications", "projects"]
 QUERIES = [
     "?page_size=100",
     "?page_size=2&page=2",
