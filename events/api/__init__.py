@@ -103,6 +103,8 @@ class EventViewSet(StaffWriteMixin, RowsListMixin, CSVExportMixin, viewsets.Mode
             themes=("slug",),
         )
 
+    all_published = True  # read_queryset() filters nothing: Model.objects.published()
+
     def list_rows(self, queryset):
         return event_list_rows(queryset)
 
