@@ -568,12 +568,13 @@ class _CountedRows:
 
 
 class RowsListMixin:
-    """A JSON list written from value rows instead of model instances and serializer fields.
-
-    `list_rows(queryset)`: the filtered read query as the rows to page (a values() queryset in
-    the list's order); `rows_data(queryset, rows)`: the page's rows as the read serializer
-    gives them (a test compares the two, record by record). CSV, single records and an address
-    with a format suffix (`.json`, kept in the links) stay the serializer's."""
+    # A JSON list written from value rows instead of model instances and serializer fields.
+    # `list_rows(queryset)`: the filtered read query as the rows to page (a values() queryset in
+    # the list's order); `rows_data(queryset, rows)`: the page's rows as the read serializer
+    # gives them (tests/api/test_rows.py compares the two, record by record). CSV, single
+    # records and an address with a format suffix (`.json`, kept in the links) stay the
+    # serializer's. (Comments, not a docstring: drf-spectacular would take a docstring as the
+    # description of a viewset that has none of its own.)
 
     # False: the list as DRF writes it, through the read serializer (what the tests compare).
     use_rows = True
