@@ -10,6 +10,7 @@ import functools
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django_countries.fields import Country
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -20,10 +21,14 @@ from core.api import (
     DirectFieldsMixin,
     PublicReadViewSet,
     ReadOnlyViewSet,
+    RowsListMixin,
     SlugIdentityField,
     narrowed,
     of,
+    page_related,
+    slug_url,
 )
+from core.validators import link_lines
 from network import queries
 from network.filters import (
     GovernanceFilter,
@@ -387,6 +392,84 @@ class CountedPaginator(Paginator):
         self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
+_date = serializers.DateField().to_representation
+_date_time = serializers.DateTimeField().to_representation
+
+
+MEMBER_ROW_COLUMNS = ("id", *MEMBER_COLUMNS)
+
+
+@functools.cache
+def _member_fields():
+    """MemberSerializer's fields, for the columns converted as they convert them (decimals)."""
+    return MemberSerializer().fields
+
+
+def member_rows(queryset, rows, request) -> list[dict]:
+    """A page of `queryset.values(*MEMBER_ROW_COLUMNS)` as MemberSerializer gives those
+    organisations (the same dicts, keys in its order), with their current memberships read per
+    page in one query of tuples (the prefetch's filters and order). tests/api/test_rows.py
+    compares the two."""
+    ids = [row["id"] for row in rows]
+    memberships = page_related(
+        queryset,
+        "current_memberships",
+        ids,
+        "network__slug",
+        "type",
+        "region__name",
+        "joined",
+        "left",
+        "date_precision",
+    )
+    fields = _member_fields()
+    latitude, longitude = fields["latitude"], fields["longitude"]
+    codes: dict[str, str] = {}
+    none: list = []
+    data = []
+    for row in rows:
+        country = row["country"]
+        code = codes.get(country)
+        if code is None:
+            code = codes[country] = Country(country).code
+        slug = row["slug"]
+        data.append(
+            {
+                "slug": slug,
+                "url": slug_url(request, "api:member-detail", slug),
+                "name": row["name"],
+                "short_name": row["short_name"],
+                "native_name": row["native_name"],
+                "kind": row["kind"],
+                "country": code,
+                "website": row["website"],
+                "population": row["population"],
+                "latitude": None
+                if row["latitude"] is None
+                else latitude.to_representation(row["latitude"]),
+                "longitude": None
+                if row["longitude"] is None
+                else longitude.to_representation(row["longitude"]),
+                "description": row["description"],
+                "memberships": [
+                    {
+                        "network": network,
+                        "type": kind,
+                        "region": region,
+                        "joined": _date(joined),
+                        "left": _date(left),
+                        "date_precision": precision,
+                    }
+                    for network, kind, region, joined, left, precision in memberships.get(
+                        row["id"], none
+                    )
+                ],
+                "updated_at": _date_time(row["updated_at"]),
+            }
+        )
+    return data
+
+
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -406,7 +489,7 @@ class CountedPaginator(Paginator):
         ]
     )
 )
-class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
+class MemberViewSet(RowsListMixin, CSVExportMixin, ReadOnlyViewSet):
     """Organisations with their current memberships; `?format=csv` for a spreadsheet."""
 
     queryset = Organisation.objects.none()
@@ -438,6 +521,12 @@ class MemberViewSet(CSVExportMixin, ReadOnlyViewSet):
             MEMBER_COLUMNS,
             current_memberships=MEMBERSHIP_COLUMNS,
         )
+
+    def list_rows(self, queryset):
+        return queryset.prefetch_related(None).values(*MEMBER_ROW_COLUMNS)
+
+    def rows_data(self, queryset, rows):
+        return member_rows(queryset, rows, self.request)
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":
@@ -480,7 +569,44 @@ class PersonViewSet(ReadOnlyViewSet):
         return narrowed(queries.published_people(), PERSON_COLUMNS)
 
 
-class ProjectViewSet(ReadOnlyViewSet):
+def project_rows(queryset, rows) -> list[dict]:
+    """A page of `queryset.values(...)` (PROJECT_ROW_COLUMNS) as ProjectSerializer gives those
+    projects (the same dicts, keys in its order): the related rows read per page, one query per
+    prefetch of `queryset` (its filters and order), as tuples. tests/api/test_rows.py compares
+    the two."""
+    ids = [row["id"] for row in rows]
+    themes = page_related(queryset, "themes", ids, "slug")
+    sdgs = page_related(queryset, "sdgs", ids, "pk")
+    participants = page_related(queryset, "participant_list", ids, "organisation__slug", "role")
+    none: list = []
+    return [
+        {
+            "slug": row["slug"],
+            "title": row["title"],
+            "acronym": row["acronym"],
+            "network": row["network__slug"],
+            "description": row["description"],
+            "themes": [slug for (slug,) in themes.get(row["id"], none)],
+            "sdgs": [number for (number,) in sdgs.get(row["id"], none)],
+            "start": _date(row["start"]),
+            "end": _date(row["end"]),
+            "date_precision": row["date_precision"],
+            "status": row["status"],
+            "participants": [
+                {"organisation": organisation, "role": role}
+                for organisation, role in participants.get(row["id"], none)
+            ],
+            "links": link_lines(row["links"]),
+            "updated_at": _date_time(row["updated_at"]),
+        }
+        for row in rows
+    ]
+
+
+PROJECT_ROW_COLUMNS = ("id", *(column for column in PROJECT_COLUMNS if column != "network"))
+
+
+class ProjectViewSet(RowsListMixin, ReadOnlyViewSet):
     queryset = Project.objects.none()
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
@@ -492,6 +618,12 @@ class ProjectViewSet(ReadOnlyViewSet):
             participant_list=("project", "role", *of("organisation", "slug")),
             themes=("slug",),
         )
+
+    def list_rows(self, queryset):
+        return queryset.prefetch_related(None).values(*PROJECT_ROW_COLUMNS)
+
+    def rows_data(self, queryset, rows):
+        return project_rows(queryset, rows)
 
 
 class PairingViewSet(ReadOnlyViewSet):

@@ -15,11 +15,12 @@ from core.api import (
     CSVExportMixin,
     FormatFilterNegotiation,
     OutputFormatFilterBackend,
+    RowsListMixin,
     narrowed,
     of,
 )
 from events import queries
-from events.api.read import EventCSVSerializer, EventSerializer
+from events.api.read import EventCSVSerializer, EventSerializer, event_list_rows, event_rows
 from events.api.write import EventWriteSerializer
 from events.filters import EventFilter
 from events.models import Event, EventFormat
@@ -68,7 +69,7 @@ EVENT_COLUMNS = (
 
 
 @extend_schema_view(list=extend_schema(parameters=[FORMAT_PARAMETER]))
-class EventViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
+class EventViewSet(StaffWriteMixin, RowsListMixin, CSVExportMixin, viewsets.ModelViewSet):
     """Published events (`?format=csv` for a spreadsheet). Staff with a token may write."""
 
     model = Event
@@ -101,6 +102,14 @@ class EventViewSet(StaffWriteMixin, CSVExportMixin, viewsets.ModelViewSet):
             speaker_list=("slug",),
             themes=("slug",),
         )
+
+    all_published = True  # read_queryset() filters nothing: Model.objects.published()
+
+    def list_rows(self, queryset):
+        return event_list_rows(queryset)
+
+    def rows_data(self, queryset, rows):
+        return event_rows(queryset, rows, self.request)
 
 
 def register(router):
