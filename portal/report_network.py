@@ -16,7 +16,16 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from django.db.models import Case, CharField, F, Func, Q, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    F,
+    Func,
+    Q,
+    Value,
+    Window,
+)
 from django.db.models.functions import JSONObject, RowNumber
 from django_countries.fields import Country
 
@@ -54,23 +63,24 @@ class RowParts:
         self.parts: dict[str, object] = {}
 
     def add(self, kind: str, queryset, order: tuple, /, **fields) -> None:
-        self.parts[kind] = (
-            queryset.select_related(None)
-            .prefetch_related(None)
-            .order_by()
-            .annotate(
-                row_kind=Value(kind, output_field=CharField()),
-                row_rank=Window(RowNumber(), order_by=list(order)),
-                row_data=JSONRow(**fields),
-            )
-            .values_list("row_kind", "row_rank", "row_data")
+        # values() with the expressions: one clone of the query, not one per step (the parts'
+        # select_related() is ignored by values(), their prefetches never run).
+        self.parts[kind] = queryset.order_by().values(
+            row_kind=Value(kind, output_field=CharField()),
+            row_rank=Window(RowNumber(), order_by=list(order)),
+            row_data=JSONRow(**fields),
         )
 
     def read(self) -> dict[str, list[dict]]:
         ranked: dict[str, list] = {kind: [] for kind in self.parts}
         if self.parts:
             first, *others = self.parts.values()
-            for kind, rank, data in first.union(*others, all=True):
+            rows = (
+                first.prefetch_related(None)
+                .union(*others, all=True)
+                .values_list("row_kind", "row_rank", "row_data")
+            )
+            for kind, rank, data in rows:
                 ranked[kind].append((rank, json.loads(data) if isinstance(data, str) else data))
         return {
             kind: [data for _, data in sorted(rows, key=lambda row: row[0])]
@@ -80,19 +90,25 @@ class RowParts:
 
 def _organisation_fields(path: str, *, if_public: bool = False) -> dict:
     """An organisation's columns for _organisation_of(), through `path` ("organisation__");
-    `if_public`: None unless it is published (published_joined()'s rule, on the joined row)."""
+    `if_public`: with whether it is published (published_joined()'s rule, on the joined row),
+    for _organisation_of() to give a draft as None."""
     fields = {
-        f"{path}{name}": F(f"{path}{name}") for name in ("slug", "name", "short_name", "country")
+        f"{path}{name}".replace("__", "_"): F(f"{path}{name}")
+        for name in ("slug", "name", "short_name", "country")
     }
     if if_public:
-        public = published_q(path)
-        fields = {key: Case(When(public, then=value)) for key, value in fields.items()}
-    return {key.replace("__", "_"): value for key, value in fields.items()}
+        fields[f"{path}public".replace("__", "_")] = public_column(path)
+    return fields
+
+
+def public_column(path: str) -> ExpressionWrapper:
+    """Whether the record `path` leads to is published: published_q() as a column."""
+    return ExpressionWrapper(published_q(path), output_field=BooleanField())
 
 
 def _organisation_of(row: dict, path: str) -> dict | None:
     prefix = path.replace("__", "_")
-    if row[f"{prefix}slug"] is None:
+    if row[f"{prefix}slug"] is None or row.get(f"{prefix}public", True) in (False, 0):
         return None
     return {
         "slug": row[f"{prefix}slug"],
@@ -150,7 +166,8 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
         term=F("term_id"),
         role=F("role"),
         portfolio=F("portfolio"),
-        person=Case(When(published_q("person__"), then=F("person__name"))),
+        person=F("person__name"),
+        person_public=public_column("person__"),
         **_organisation_fields(org, if_public=True),
     )
     parts.add(
@@ -287,7 +304,7 @@ def governance_section(terms: list, year: int, rows: dict) -> list[dict]:
             {
                 "role": seat["role"],
                 "portfolio": seat["portfolio"],
-                "person": seat["person"] or "",
+                "person": seat["person"] if seat["person_public"] else "",
                 "organisation": _organisation_of(seat, "organisation__"),
             }
         )

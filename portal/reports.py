@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Case, F, When
+from django.db.models import F
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -41,6 +41,7 @@ from portal.report_network import (
     network_section,
     pairings_section,
     partners_section,
+    public_column,
     report_pairings,
     team_section,
 )
@@ -117,7 +118,8 @@ def _add_parts(parts: RowParts, *, editorial, events, projects, publications) ->
         city=F("city"),
         country=F("country"),
         # A draft organisation reads as None (public_places()).
-        organisation=Case(When(published_q("organisation__"), then=F("organisation__name"))),
+        organisation=F("organisation__name"),
+        organisation_public=public_column("organisation__"),
     )
     ids = [project.pk for project in projects]
     parts.add(
@@ -184,10 +186,11 @@ class _EventRows:
         return self.whens[key]
 
     def place(self, row: dict) -> str:
-        key = (row["venue"], row["city"], row["organisation"], row["country"])
+        organisation = row["organisation"] if row["organisation_public"] else None
+        key = (row["venue"], row["city"], organisation, row["country"])
         if key not in self.place_labels:
             self.place_labels[key] = place_label(
-                row["venue"], row["city"], row["organisation"] or "", row["country"] or ""
+                row["venue"], row["city"], organisation or "", row["country"] or ""
             )
         return self.place_labels[key]
 
