@@ -227,10 +227,15 @@ def network_section(network: Network, rows: dict) -> dict:
         "description": network.description,
         "website": network.website,
         "how_to_join": network.how_to_join,
+        # Each key named here, in this order: PostgreSQL's JSON rows come with theirs sorted.
         "offices": [
             {
-                **office,
+                "name": office["name"],
+                "address": office["address"],
+                "city": office["city"],
                 "country": office["country"] or "",
+                "phone": office["phone"],
+                "email": office["email"],
                 "is_secretariat": bool(office["is_secretariat"]),
             }
             for office in rows["office"]

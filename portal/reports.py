@@ -161,7 +161,10 @@ def editorial_section(report: AnnualReport | None, rows: dict) -> dict | None:
         "cover": report.cover.url if report.cover else "",
         "cover_credit": report.cover_credit,
         "cover_caption": report.cover_caption,
-        "forewords": rows["foreword"],
+        "forewords": [
+            {"heading": f["heading"], "author": f["author"], "role": f["role"], "text": f["text"]}
+            for f in rows["foreword"]
+        ],
         "closing_title": report.closing_title,
         "closing_text": report.closing_text,
     }
