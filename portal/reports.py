@@ -264,14 +264,12 @@ def _in_year(event: Event, year: int) -> bool:
     return event.start <= dt.date(year, 12, 31) and event.ends_on >= dt.date(year, 1, 1)
 
 
-def activities_section(network: Network, year: int, events: list[Event] | None = None) -> dict:
+def activities_section(network: Network, year: int, events: list[Event]) -> dict:
     """The year's events as the report groups them, with counts by month and by group.
 
-    `events`: those of _events_of(network, year), else read here. Grouped as
+    `events`: those of _events_of(network, year), with their places. Grouped as
     events.queries.events_in_year() groups them: in the order of ReportGroup, events without
     a group last, each group by date."""
-    if events is None:
-        events = _events_of(network, year)
     as_row = _EventRows()
     groups = event_queries.report_groups(event for event in events if _in_year(event, year))
     by_month = [0] * 12
@@ -293,14 +291,12 @@ def activities_section(network: Network, year: int, events: list[Event] | None =
     }
 
 
-def preview_section(network: Network, year: int, events: list[Event] | None = None) -> list[dict]:
+def preview_section(network: Network, year: int, events: list[Event]) -> list[dict]:
     """The following year's events, whatever their status now: on 31 December they were all
     still ahead (the records keep no history of when each was announced), and each shows its
     current status, so a past year's preview says what came of its plans.
 
-    `events`: those of _events_of(network, year), else read here."""
-    if events is None:
-        events = _events_of(network, year)
+    `events`: those of _events_of(network, year), with their places."""
     as_row = _EventRows()
     return [as_row(event) for event in events if _in_year(event, year + 1)]
 
