@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch
+from django.db.models import F
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -24,18 +24,25 @@ from core.dates import today
 from core.publishing import published_q
 from events import queries as event_queries
 from events.models import Event, EventStatus
+from events.models.parts import place_label
 from network import queries as network_queries
 from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
 from portal import queries as story_queries
 from portal.models import AnnualReport
 from portal.report_network import (
+    RowParts,
+    add_network_parts,
+    add_pairing_parts,
     clusters_section,
     governance_section,
+    governance_terms,
     membership_section,
     national_chapters_section,
     network_section,
     pairings_section,
     partners_section,
+    public_column,
+    report_pairings,
     team_section,
 )
 from publications import queries as publication_queries
@@ -52,32 +59,101 @@ def reported_network_or_404(slug: str, year: int) -> Network:
 def build_report(network: Network, year: int) -> dict:
     """Every section of `network`'s report for `year`."""
     year_end = dt.date(year, 12, 31)
-    membership = membership_section(network, year, year_end)
     events = _events_of(network, year)
-    activities = activities_section(network, year, events)
-    publications = publications_section(network, year)
     editorial = AnnualReport.objects.published().filter(network=network, year=year).first()
+    terms = governance_terms(network, year)
+    pairings = report_pairings(network, year)
+    projects = _projects_of(network, year)
+    publications = _publications_of(network, year)
+    # The lists of every section, read by one query.
+    parts = RowParts()
+    add_network_parts(parts, network, year, terms=terms)
+    add_pairing_parts(parts, pairings)
+    _add_parts(
+        parts, editorial=editorial, events=events, projects=projects, publications=publications
+    )
+    rows = parts.read()
+    _attach_places(events, rows)
+    activities = activities_section(network, year, events)
+    publications = publications_section(publications, year)
     return {
-        "network": network_section(network),
+        "network": network_section(network, rows),
         "year": year,
         "as_of": year_end.isoformat(),
-        "editorial": editorial_section(editorial),
-        "membership": membership,
-        "governance": governance_section(network, year),
-        "clusters": clusters_section(network, year),
-        "national_chapters": national_chapters_section(network),
+        "editorial": editorial_section(editorial, rows),
+        "membership": membership_section(network, year, year_end, rows),
+        "governance": governance_section(terms, year, rows),
+        "clusters": clusters_section(rows),
+        "national_chapters": national_chapters_section(rows),
         "activities": activities,
         "highlights": highlights_section(network, year, editorial),
-        "projects": projects_section(network, year, activities, publications),
+        "projects": projects_section(network, projects, activities, rows),
         "publications": publications,
         "preview": preview_section(network, year, events),
-        "pairings": pairings_section(network, year),
-        "partners": partners_section(network),
-        "team": team_section(network, year),
+        "pairings": pairings_section(pairings, rows),
+        "partners": partners_section(rows),
+        "team": team_section(rows),
     }
 
 
-def editorial_section(report: AnnualReport | None) -> dict | None:
+def _add_parts(parts: RowParts, *, editorial, events, projects, publications) -> None:
+    """The parts of report_rows() this module's sections read."""
+    if editorial is not None:
+        parts.add(
+            "foreword",
+            # A foreword is signed: one by a draft person is left out with its author.
+            editorial.forewords.filter(author__in=Person.objects.published()),
+            ("order", "pk"),
+            heading=F("heading"),
+            author=F("author__name"),
+            role=F("role"),
+            text=F("text"),
+        )
+    parts.add(
+        "place",
+        event_queries.public_places().filter(event__in=[event.pk for event in events]),
+        ("event_id", "order", "pk"),
+        event=F("event_id"),
+        venue=F("venue"),
+        city=F("city"),
+        country=F("country"),
+        # A draft organisation reads as None (public_places()).
+        organisation=F("organisation__name"),
+        organisation_public=public_column("organisation__"),
+    )
+    ids = [project.pk for project in projects]
+    parts.add(
+        "theme",
+        Project.themes.through.objects.filter(project__in=ids),
+        ("theme__network__order", "theme__network__name", "theme__order", "theme__name", "pk"),
+        project=F("project_id"),
+        name=F("theme__name"),
+        order=F("theme__order"),
+        network=F("theme__network_id"),
+    )
+    parts.add(
+        "participant",
+        # The participants project_participants() reads (published organisations), as names.
+        network_queries.project_participants().queryset.filter(project__in=ids),
+        ("project", "role", "organisation__name", "pk"),
+        project=F("project_id"),
+        role=F("role"),
+        short_name=F("organisation__short_name"),
+        name=F("organisation__name"),
+    )
+    parts.add(
+        "publication_project",
+        publication_queries.published_publications().filter(
+            pk__in=[publication.pk for publication in publications], projects__isnull=False
+        ),
+        publication_queries.LIBRARY_ORDER,
+        project=F("projects__slug"),
+        slug=F("slug"),
+        title=F("title"),
+    )
+
+
+def editorial_section(report: AnnualReport | None, rows: dict) -> dict | None:
     if report is None:
         return None
     return {
@@ -86,11 +162,8 @@ def editorial_section(report: AnnualReport | None) -> dict | None:
         "cover_credit": report.cover_credit,
         "cover_caption": report.cover_caption,
         "forewords": [
-            {"heading": f.heading, "author": f.author.name, "role": f.role, "text": f.text}
-            # A foreword is signed: one by a draft person is left out with its author.
-            for f in report.forewords.filter(author__in=Person.objects.published()).select_related(
-                "author"
-            )
+            {"heading": f["heading"], "author": f["author"], "role": f["role"], "text": f["text"]}
+            for f in rows["foreword"]
         ],
         "closing_title": report.closing_title,
         "closing_text": report.closing_text,
@@ -115,16 +188,13 @@ class _EventRows:
             self.whens[key] = event.when
         return self.whens[key]
 
-    def place(self, place) -> str:
-        organisation = place.organisation if place.organisation_id else None
-        key = (
-            place.venue,
-            place.city,
-            organisation.name if organisation else None,
-            place.country.code,
-        )
+    def place(self, row: dict) -> str:
+        organisation = row["organisation"] if row["organisation_public"] else None
+        key = (row["venue"], row["city"], organisation, row["country"])
         if key not in self.place_labels:
-            self.place_labels[key] = place.label
+            self.place_labels[key] = place_label(
+                row["venue"], row["city"], organisation or "", row["country"] or ""
+            )
         return self.place_labels[key]
 
     def __call__(self, event: Event) -> dict:
@@ -146,7 +216,7 @@ class _EventRows:
 
 def _events_of(network: Network, year: int) -> list[Event]:
     """The network's published events of `year` and of the next (the activities and the
-    preview), by date: one query, and one for their places."""
+    preview), by date: one query (their places are report_rows()' "place" part)."""
     first, last = dt.date(year, 1, 1), dt.date(year + 1, 12, 31)
     events = (
         event_queries.published_events()
@@ -154,17 +224,19 @@ def _events_of(network: Network, year: int) -> list[Event]:
         .overlapping(first, last)
         # Only what _EventRows shows: not the events' networks nor their long texts.
         .prefetch_related(None)
-        .prefetch_related(
-            Prefetch(
-                "places",
-                queryset=event_queries.public_places().only(*PLACE_FIELDS).order_by("order", "id"),
-                to_attr="place_list",
-            )
-        )
         .only(*EVENT_FIELDS)
         .order_by("start", "title")
     )
     return list(events)
+
+
+def _attach_places(events: list[Event], rows: dict) -> None:
+    """Each event's public places (rows, in their order) in `place_list`."""
+    by_event: dict[int, list] = {event.pk: [] for event in events}
+    for place in rows["place"]:
+        by_event[place["event"]].append(place)
+    for event in events:
+        event.place_list = by_event[event.pk]
 
 
 # The event's columns _EventRows and the grouping read, and the rows published_events() joins.
@@ -186,31 +258,18 @@ EVENT_FIELDS = (
     "project__publish_at",
 )
 
-# What EventPlace.label reads, and the organisation's publication (public_places() joins it).
-PLACE_FIELDS = (
-    "event",
-    "venue",
-    "city",
-    "country",
-    "organisation__name",
-    "organisation__is_published",
-    "organisation__publish_at",
-)
-
 
 def _in_year(event: Event, year: int) -> bool:
     """EventQuerySet.in_year() for an event already read: any of its days in `year`."""
     return event.start <= dt.date(year, 12, 31) and event.ends_on >= dt.date(year, 1, 1)
 
 
-def activities_section(network: Network, year: int, events: list[Event] | None = None) -> dict:
+def activities_section(network: Network, year: int, events: list[Event]) -> dict:
     """The year's events as the report groups them, with counts by month and by group.
 
-    `events`: those of _events_of(network, year), else read here. Grouped as
+    `events`: those of _events_of(network, year), with their places. Grouped as
     events.queries.events_in_year() groups them: in the order of ReportGroup, events without
     a group last, each group by date."""
-    if events is None:
-        events = _events_of(network, year)
     as_row = _EventRows()
     groups = event_queries.report_groups(event for event in events if _in_year(event, year))
     by_month = [0] * 12
@@ -232,29 +291,34 @@ def activities_section(network: Network, year: int, events: list[Event] | None =
     }
 
 
-def preview_section(network: Network, year: int, events: list[Event] | None = None) -> list[dict]:
+def preview_section(network: Network, year: int, events: list[Event]) -> list[dict]:
     """The following year's events, whatever their status now: on 31 December they were all
     still ahead (the records keep no history of when each was announced), and each shows its
     current status, so a past year's preview says what came of its plans.
 
-    `events`: those of _events_of(network, year), else read here."""
-    if events is None:
-        events = _events_of(network, year)
+    `events`: those of _events_of(network, year), with their places."""
     as_row = _EventRows()
     return [as_row(event) for event in events if _in_year(event, year + 1)]
 
 
-def publications_section(network: Network, year: int) -> list[dict]:
-    """Publications with an edition dated in the year, with those editions (translations too)."""
+def _publications_of(network: Network, year: int) -> list:
+    """Publications with an edition dated in the year, by title."""
     # The card's prefetches (networks, every edition) are not shown: the year's editions are.
     publications = (
         publication_queries.publications_of_year(network, year)
+        .select_related(None)
         .prefetch_related(None)
+        .only("slug", "title", "kind")
         .order_by("title")
     )
+    return list(publications)
+
+
+def publications_section(publications: list, year: int) -> list[dict]:
+    """`publications` (_publications_of()) with their editions of the year (translations too)."""
     editions = (
         publication_queries.public_editions()
-        .filter(publication__in=publications, date__year=year)
+        .filter(publication__in=[p.pk for p in publications], date__year=year)
         .order_by("date", "language")
     )
     by_publication: dict[int, list] = {}
@@ -282,29 +346,10 @@ def highlights_section(network: Network, year: int, editorial: AnnualReport | No
     ]
 
 
-def projects_section(
-    network: Network, year: int, activities: dict, publications: list[dict]
-) -> list[dict]:
-    """Projects active in the year, grouped by theme (a project with several themes under its
-    first), each with its events and publications of the year."""
-    events_by_project: dict[str, list] = {}
-    for group in activities["groups"]:
-        for event in group["events"]:
-            if event["project"]:
-                events_by_project.setdefault(event["project"], []).append(
-                    {"slug": event["slug"], "title": event["title"], "when": event["when"]}
-                )
-    publication_slugs = [p["slug"] for p in publications]
-    publications_by_project: dict[str, list] = {}
-    for project_slug, slug, title in (
-        publication_queries.published_publications()
-        .filter(slug__in=publication_slugs, projects__isnull=False)
-        .values_list("projects__slug", "slug", "title")
-    ):
-        publications_by_project.setdefault(project_slug, []).append({"slug": slug, "title": title})
-    # Only what the section shows: themes and participants (not the API's pairings and SDGs).
+def _projects_of(network: Network, year: int) -> list[Project]:
+    """The network's published projects active in `year`, by title."""
     # Only the columns shown, not the network each project's card names, nor its SDGs.
-    projects = list(
+    return list(
         network_queries.published_projects()
         .filter(network=network)
         .active_during(year)
@@ -313,23 +358,34 @@ def projects_section(
         .only("slug", "title", "start", "end", "date_precision", "status")
         .order_by("title")
     )
-    ids = [project.pk for project in projects]
+
+
+def projects_section(network: Network, projects: list, activities: dict, rows: dict) -> list[dict]:
+    """Projects active in the year (_projects_of()), grouped by theme (a project with several
+    themes under its first), each with its events and publications of the year."""
+    events_by_project: dict[str, list] = {}
+    for group in activities["groups"]:
+        for event in group["events"]:
+            if event["project"]:
+                events_by_project.setdefault(event["project"], []).append(
+                    {"slug": event["slug"], "title": event["title"], "when": event["when"]}
+                )
+    publications_by_project: dict[str, list] = {}
+    for row in rows["publication_project"]:
+        publications_by_project.setdefault(row["project"], []).append(
+            {"slug": row["slug"], "title": row["title"]}
+        )
     # Each project's first theme (in the themes' order) and its order among the network's.
     first_themes: dict[int, tuple[str, int]] = {}
-    for project_id, name, order, theme_network in (
-        Project.themes.through.objects.filter(project__in=ids)
-        .order_by("theme__network__order", "theme__network__name", "theme__order", "theme__name")
-        .values_list("project_id", "theme__name", "theme__order", "theme__network_id")
-    ):
-        first_themes.setdefault(project_id, (name, order if theme_network == network.pk else 99))
-    # The participants project_participants() reads (published organisations), as names.
-    roles: dict[int, dict[str, list]] = {pk: {role.value: [] for role in ProjectRole} for pk in ids}
-    for project_id, role, short_name, name in (
-        network_queries.project_participants()
-        .queryset.filter(project__in=ids)
-        .values_list("project_id", "role", "organisation__short_name", "organisation__name")
-    ):
-        roles[project_id][role].append(short_name or name)
+    for row in rows["theme"]:
+        first_themes.setdefault(
+            row["project"], (row["name"], row["order"] if row["network"] == network.pk else 99)
+        )
+    roles: dict[int, dict[str, list]] = {
+        project.pk: {role.value: [] for role in ProjectRole} for project in projects
+    }
+    for row in rows["participant"]:
+        roles[row["project"]][row["role"]].append(row["short_name"] or row["name"])
     groups: dict[str, list] = {}
     order: dict[str, int] = {}
     for project in projects:

@@ -60,8 +60,8 @@ PINS = {
     # The year's events and the next year's preview are one query (and one for their places,
     # no networks); projects' themes carry their order (no query for the network's themes).
     # The highlights are one query (the chosen stories and the year's, each flagged).
-    "/reports/net/2022/": 25,
-    "/reports/net/2022/print/": 25,  # as the report
+    "/reports/net/2022/": 11,  # one UNION ALL of the small lists (portal.report_network.RowParts)
+    "/reports/net/2022/print/": 11,  # as the report
     # Networks, members and projects
     "/networks/": 3,
     # seat holders (read as rows), chapter hosts; members counted by one GROUP BY (region,
@@ -139,7 +139,7 @@ PINS = {
     f"{API}/publications/book/": 8,
     f"{API}/stories/?{ALL}": 5,  # the stories' network joined
     f"{API}/stories/award/": 4,  # its network joined
-    f"{API}/reports/net/2022/": 25,  # as the report page
+    f"{API}/reports/net/2022/": 11,  # as the report page
 }
 
 # Named routes with no pin, and why.

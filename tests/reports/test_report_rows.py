@@ -1,0 +1,50 @@
+"""portal_tags.report_event_rows() writes a report's event rows as the template loops wrote them."""
+
+import pytest
+from django.template import Context, Template
+
+from portal.templatetags.portal_tags import report_event_rows
+
+# The loops the tag replaces in templates/portal/report_detail.html, word for word.
+ACTIVITIES = """{% for event in events %}
+        <tr><td>{{ event.when|default:"—" }}</td><td><a href="{{ path }}{{ event.slug|urlencode }}/">{{ event.title }}</a>{% if event.status == "cancelled" or event.status == "postponed" %} <span class="tag">{{ event.status_label }}</span>{% endif %}</td><td>{{ event.places|join:"; "|default:event.format|default:"—" }}</td></tr>
+      {% endfor %}"""  # noqa: E501
+PREVIEW = """{% for event in events %}<tr><td>{{ event.when|default:"—" }}</td><td><a href="{{ path }}{{ event.slug|urlencode }}/">{{ event.title }}</a> <span class="tag">{{ event.status_label }}</span></td><td>{{ event.places|join:"; "|default:"—" }}</td></tr>{% endfor %}"""  # noqa: E501
+
+
+def event(**fields):
+    row = {
+        "slug": "forum-2022",
+        "title": "Forum",
+        "when": "3 May 2022",
+        "status": "held",
+        "status_label": "Held",
+        "format": "in-person",
+        "places": ["Seoul, South Korea"],
+    }
+    return {**row, **fields}
+
+
+EVENTS = [
+    event(),
+    event(slug="低碳城市论坛", title="低碳 <城市> & “论坛”", places=["Kunming, China", "A & B"]),
+    event(slug="서울-포럼", title='Tom\'s "forum"', status="cancelled", status_label="Cancelled"),
+    event(status="postponed", status_label="Post<poned>", when="", places=[]),
+    event(format="", places=[], when="2022"),
+    event(slug="a b?c#d&e", format="online", places=[]),
+]
+
+
+@pytest.mark.parametrize("preview", [False, True])
+def test_report_event_rows_equal_the_template_loop(preview):
+    """Every row, escaped and quoted, is the same string the template loop rendered."""
+    path = "/ko/events/"
+    expected = Template(PREVIEW if preview else ACTIVITIES).render(
+        Context({"events": EVENTS, "path": path})
+    )
+    assert report_event_rows(EVENTS, path, preview=preview) == expected
+
+
+def test_report_event_rows_of_no_event_are_empty():
+    """No events, no rows."""
+    assert report_event_rows([], "/events/") == ""
