@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.dates import today
-from core.links import slug_url
+from core.links import slug_path_maker, slug_url
 from core.publishing import published_joined, published_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
@@ -107,23 +107,29 @@ def network_cards(day: dt.date | None = None) -> list[dict]:
     ).order_by("network_id", "-as_of"):
         stated.setdefault(figure.network_id, figure)
     member_list = reverse("network:member-list")
+    # Paths and labels made once per call, not once per card.
+    detail_path = slug_path_maker("network:network-detail")
+    governance_path = slug_path_maker("network:network-governance")
+    labels = {value: str(label) for value, label in MEMBERSHIP_TYPE_PLURALS.items()}
+    lowered = {value: label.lower() for value, label in labels.items()}
     cards = []
     for network in networks:
-        counts = _with_type_labels(
-            {"total": sum(by_network[network.pk].values()), "by_type": by_network[network.pk]}
-        )
+        by_type = by_network[network.pk]
+        types = [
+            {"type": value, "label": labels[value], "count": by_type[value]}
+            for value in MembershipType.values
+            if by_type.get(value)
+        ]
         cards.append(
             {
                 "network": network,
-                "counts": counts,
+                "counts": {"total": sum(by_type.values()), "by_type": by_type, "types": types},
                 "stated_total": stated.get(network.pk),
                 # What a card shows, computed once per card rather than looked up in a template.
-                "url": network.get_absolute_url(),
+                "url": detail_path(network.slug),
                 "members_url": f"{member_list}?network={network.slug}",
-                "governance_url": slug_url("network:network-governance", network.slug),
-                "types_text": ", ".join(
-                    f"{t['count']} {str(t['label']).lower()}" for t in counts["types"]
-                ),
+                "governance_url": governance_path(network.slug),
+                "types_text": ", ".join(f"{t['count']} {lowered[t['type']]}" for t in types),
             }
         )
     return cards
