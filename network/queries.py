@@ -7,6 +7,7 @@ same published() rules and the same joins.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape  # Django's escape() without its lazy-string wrapper: same text
 
 from django.db.models import (
     BooleanField,
@@ -23,6 +24,8 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from core.dates import today
 from core.links import slug_path_maker, slug_url
@@ -131,6 +134,40 @@ def network_cards(day: dt.date | None = None) -> list[dict]:
                 "governance_url": governance_path(network.slug),
                 "types_text": ", ".join(f"{t['count']} {lowered[t['type']]}" for t in types),
             }
+        )
+    return card_items(cards)
+
+
+def card_items(cards: list[dict]) -> list[dict]:
+    """`cards` (network_cards()), each given `html`: its <li> as the card template wrote it
+    (templates/network/_network_cards.html), written here once per card with the fixed words
+    translated once per call; a dozen template lookups and a translation block per card cost
+    more than the page's queries."""
+    in_directory = escape(_("members in the directory"))
+    browse_members = escape(_("Browse members"))
+    governance = escape(_("Governance"))
+    states = _("The network states %(value)s %(label)s (%(as_of)s).")
+    for card in cards:
+        network, total, stated = card["network"], card["counts"]["total"], card["stated_total"]
+        full_name = f'<p class="meta">{escape(network.full_name)}</p>' if network.full_name else ""
+        types = f":\n        {escape(card['types_text'])}" if card["types_text"] else ""
+        stated_html = ""
+        if stated and stated.value != total:
+            sentence = states % {
+                "value": escape(str(stated.value_display)),
+                "label": escape(stated.label),
+                "as_of": escape(str(stated.as_of_display)),
+            }
+            stated_html = f'<p class="stated">{sentence}</p>'
+        card["html"] = SafeString(
+            '\n    <li class="card">\n'
+            f'      <h2><a href="{escape(card["url"])}">{escape(network.name)}</a></h2>\n'
+            f"      {full_name}\n"
+            f"      <p><strong>{total}</strong> {in_directory}{types}</p>\n"
+            f"      {stated_html}\n"
+            f'      <p><a href="{escape(card["members_url"])}">{browse_members}</a> · '
+            f'<a href="{escape(card["governance_url"])}">{governance}</a></p>\n'
+            "    </li>\n  "
         )
     return cards
 
