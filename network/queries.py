@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from core.choices import choice_label
 from core.dates import today
 from core.links import slug_path_maker, slug_url
 from core.publishing import published_joined, published_q
@@ -48,12 +49,14 @@ from network.models import (
     Person,
     Project,
     ProjectParticipant,
+    ProjectRole,
     Seat,
     StaffPosition,
     StatedFigure,
     StudyVisit,
     Term,
     Theme,
+    VisitStatus,
 )
 
 # An organisation's or a network's page shows the latest LATEST records of each list that grows
@@ -635,7 +638,9 @@ def pairing_visits():
     return StudyVisit.objects.filter(published_q("place__"))
 
 
-def published_pairings():
+def published_pairings(*, agreements: bool = True):
+    """Published pairings of published organisations and programmes, with their visits (and
+    their agreements unless `agreements` is false: a page that shows none reads none)."""
     visits = pairing_visits().select_related("place").order_by("start")
     # Each side's publication is tested on the row select_related() joins anyway: three
     # `IN (subquery)` filters made SQLite probe the (programme, first, second) index for every
@@ -644,8 +649,60 @@ def published_pairings():
         CityPairing.objects.published()
         .filter(published_q("first__"), published_q("second__"), published_q("programme__"))
         .select_related("programme", "first", "second")
-        .prefetch_related(Prefetch("visits", queryset=visits, to_attr="visit_list"), "agreements")
+        .prefetch_related(
+            Prefetch("visits", queryset=visits, to_attr="visit_list"),
+            *(["agreements"] if agreements else []),
+        )
     )
+
+
+def participant_groups(participants) -> list[SafeString]:
+    """`participants` (ProjectParticipant rows with their organisation, ordered by role) as
+    the project page shows them: one heading and list per role (the template's former
+    `regroup` by role label), written once per page here instead of a few template lookups
+    and a label translation per organisation."""
+    path = slug_path_maker("network:member-detail")
+    groups: list[tuple[str, list[str]]] = []
+    for participant in participants:
+        label = choice_label(ProjectRole, participant.role)
+        organisation = participant.organisation
+        item = (
+            f'<li><a href="{escape(path(organisation.slug))}">{escape(organisation.name)}</a></li>'
+        )
+        if groups and groups[-1][0] == label:
+            groups[-1][1].append(item)
+        else:
+            groups.append((label, [item]))
+    return [
+        SafeString(f"\n    <h2>{escape(label)}</h2>\n    <ul>{''.join(items)}</ul>\n  ")
+        for label, items in groups
+    ]
+
+
+def project_pairing_items(pairings) -> list[SafeString]:
+    """`pairings` (published_pairings(), with their visits) as the project page lists them:
+    each <li> written once here (the pair, the theme, the visits)."""
+    path = slug_path_maker("network:member-detail")
+
+    def link(organisation) -> str:
+        name = organisation.short_name or organisation.name
+        return f'<a href="{escape(path(organisation.slug))}">{escape(name)}</a>'
+
+    items = []
+    for pairing in pairings:
+        theme = f" — {escape(pairing.theme)}" if pairing.theme else ""
+        visits = "".join(
+            f"<li>{escape(visit.place.short_name or visit.place.name)}: {escape(visit.when)}"
+            f" ({escape(choice_label(VisitStatus, visit.status))})</li>"
+            for visit in pairing.visit_list
+        )
+        items.append(
+            SafeString(
+                f"<li>{link(pairing.first)} &amp; {link(pairing.second)}{theme}\n    "
+                f"{f'<ul>{visits}</ul>' if visits else ''}</li>"
+            )
+        )
+    return items
 
 
 def _exists(model, column: str, *, through: str = "") -> str:

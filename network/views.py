@@ -243,6 +243,9 @@ class ProjectDetailView(StaffPreviewMixin, DetailView):
             )
         else:  # published(), tested on the joined row: no list of every published organisation
             participants = participants.filter(published_q("organisation__"))
-        context["participants"] = participants.order_by("role", "organisation__name")
-        context["pairings"] = queries.published_pairings().filter(programme=project)
+        participants = participants.order_by("role", "organisation__name")
+        context["participant_groups"] = queries.participant_groups(participants)
+        # The page shows no agreements: not read.
+        pairings = queries.published_pairings(agreements=False).filter(programme=project)
+        context["pairing_items"] = queries.project_pairing_items(pairings)
         return context
