@@ -50,6 +50,7 @@ from network.models import (
     Project,
     ProjectParticipant,
     ProjectRole,
+    ProjectStatus,
     Seat,
     StaffPosition,
     StatedFigure,
@@ -654,6 +655,35 @@ def published_pairings(*, agreements: bool = True):
             *(["agreements"] if agreements else []),
         )
     )
+
+
+def project_items(projects) -> list[SafeString]:
+    """`projects` (a page of published_projects(), themes in `theme_list`) as the projects
+    page lists them: each <li> written once here instead of a dozen template lookups, a
+    reverse() and a status translation per row."""
+    path = slug_path_maker("network:project-detail")
+    items = []
+    for project in projects:
+        acronym = (
+            f' <span class="meta">({escape(project.acronym)})</span>' if project.acronym else ""
+        )
+        when = project.when
+        themes = "".join(
+            f'<span class="tag">{escape(theme.name)}</span> ' for theme in project.theme_list
+        )
+        items.append(
+            SafeString(
+                "\n        <li>\n"
+                f'          <h2><a href="{escape(path(project.slug))}">{escape(project.title)}</a>'
+                f"{acronym}</h2>\n"
+                f'          <p class="meta">{escape(project.network.name)}'
+                f"{f' · {escape(when)}' if when else ''}"
+                f" · {escape(choice_label(ProjectStatus, project.status))}</p>\n"
+                f"          {f'<p>{themes}</p>' if project.theme_list else ''}\n"
+                "        </li>\n      "
+            )
+        )
+    return items
 
 
 def participant_groups(participants) -> list[SafeString]:

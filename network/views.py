@@ -217,6 +217,11 @@ class ProjectListView(FilteredListView):
     read_query = staticmethod(_projects_page)
     context_object_name = "projects"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["project_items"] = queries.project_items(context["projects"])
+        return context
+
 
 class ProjectDetailView(StaffPreviewMixin, DetailView):
     model = Project

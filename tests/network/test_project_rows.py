@@ -65,3 +65,34 @@ def test_project_rows_write_what_the_template_wrote(language):
         assert "".join(items) == listed
     assert regrouped.count("<h2>") == 2
     assert "/members/%EC%84%9C%EC%9A%B8/" in listed
+
+
+# The projects page's former row template.
+PROJECT_ROW = (
+    "{% for project in projects %}\n        <li>\n"
+    '          <h2><a href="{{ project.get_absolute_url }}">{{ project.title }}</a>'
+    '{% if project.acronym %} <span class="meta">({{ project.acronym }})</span>{% endif %}</h2>\n'
+    '          <p class="meta">{{ project.network.name }}{% if project.when %} · '
+    "{{ project.when }}{% endif %} · {{ project.get_status_display }}</p>\n"
+    "          {% if project.theme_list %}<p>{% for theme in project.theme_list %}"
+    '<span class="tag">{{ theme.name }}</span> {% endfor %}</p>{% endif %}\n'
+    "        </li>\n      {% endfor %}"
+)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_project_items_write_what_the_row_template_wrote(language):
+    """Each project's <li>: with or without acronym, dates and themes, escaped, CJK slug."""
+    from network.views import _projects_page
+    from tests.factories import ThemeFactory
+
+    dated = ProjectFactory(
+        title='Low <carbon> & "co"', acronym="L&C", slug="低碳", start=dt.date(2021, 1, 1)
+    )
+    dated.themes.add(ThemeFactory(network=dated.network, name="Air & water"))
+    ProjectFactory(title="Plain", acronym="", slug="plain", start=None)
+    with translation.override(language):
+        projects = list(_projects_page().order_by("title"))
+        expected = engines["django"].from_string(PROJECT_ROW).render({"projects": projects})
+        assert "".join(queries.project_items(projects)) == expected
+    assert "/projects/%E4%BD%8E%E7%A2%B3/" in expected
