@@ -216,35 +216,49 @@ def member_directory():
     )
 
 
-# Labels by value: a model's get_FOO_display() translates every label of the field's choices on
-# each call (to hash them); a lookup here translates the one label shown.
-MEMBERSHIP_TYPE_LABELS = dict(MembershipType.choices)
-ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
-
-
 def directory_rows(organisations) -> list[dict]:
     """The member directory page's rows, as display strings computed once per row: the
     organisation's address, names, kind and country, and a tag per current membership
-    ("Network: type, region"; member_directory()'s `current_memberships`)."""
+    ("Network: type, region"; member_directory()'s `current_memberships`); `html`, the
+    row's <li> as the page's row template wrote it."""
+    path = slug_path_maker("network:member-detail")
+    countries: dict = {}  # a country's name looked up (and translated) once per page
     rows = []
     for organisation in organisations:
         tags = []
         for membership in organisation.current_memberships:
-            label = MEMBERSHIP_TYPE_LABELS.get(membership.type, membership.type)
-            tag = f"{membership.network.name}: {label}"
+            tag = f"{membership.network.name}: {choice_label(MembershipType, membership.type)}"
             if membership.region:
                 tag += f", {membership.region.name}"
             tags.append(tag)
-        rows.append(
-            {
-                "url": organisation.get_absolute_url(),
-                "name": organisation.name,
-                "native_name": organisation.native_name,
-                "kind": str(ORGANISATION_KIND_LABELS.get(organisation.kind, organisation.kind)),
-                "country": organisation.country.name if organisation.country else "",
-                "tags": tags,
-            }
+        country = organisation.country
+        if country:
+            if country.code not in countries:
+                countries[country.code] = str(country.name)
+            country_name = countries[country.code]
+        else:
+            country_name = ""
+        row = {
+            "url": path(organisation.slug),
+            "name": organisation.name,
+            "native_name": organisation.native_name,
+            "kind": choice_label(OrganisationKind, organisation.kind),
+            "country": country_name,
+            "tags": tags,
+        }
+        tags_html = "".join(f'<span class="tag">{escape(tag)}</span> ' for tag in tags)
+        native = (
+            f' <span class="meta">{escape(row["native_name"])}</span>' if row["native_name"] else ""
         )
+        row["html"] = SafeString(
+            "\n        <li>\n"
+            f'          <h2><a href="{escape(row["url"])}">{escape(row["name"])}</a>{native}</h2>\n'
+            f'          <p class="meta">{escape(row["kind"])}'
+            f"{f' · {escape(country_name)}' if country_name else ''}</p>\n"
+            f"          <p>{tags_html}</p>\n"
+            "        </li>\n      "
+        )
+        rows.append(row)
     return rows
 
 
