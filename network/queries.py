@@ -426,7 +426,35 @@ def terms_with_seat_rows(terms) -> list:
     addresses (attach_seat_rows), not prefetched model instances."""
     terms = list(terms.prefetch_related(None))
     attach_seat_rows(terms, urls=True)
+    for term in terms:
+        term.seat_html = seat_items(term.seat_list)
     return terms
+
+
+def seat_items(seats) -> SafeString:
+    """`seats` (SeatRows with addresses) as the governance templates list them: the <li> of
+    each, written here once per seat instead of a few template lookups each (a network's
+    terms hold hundreds of seats)."""
+    items = []
+    for seat in seats:
+        portfolio = f" · {escape(seat.portfolio)}" if seat.portfolio else ""
+        person, organisation = seat.person, seat.organisation
+        holder = ""
+        if person:
+            holder = escape(person.name) + (", " if organisation else "")
+        link = (
+            f'<a href="{escape(organisation.url)}">{escape(organisation.name)}</a>'
+            if organisation
+            else ""
+        )
+        items.append(
+            "\n          <li>\n"
+            f'            <span class="role">{escape(seat.role)}{portfolio}</span>\n'
+            f"            {holder}\n"
+            f"            {link}\n"
+            "          </li>\n        "
+        )
+    return SafeString("".join(items))
 
 
 def network_cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
