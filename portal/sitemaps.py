@@ -18,8 +18,9 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, Max
+from django.db.models import CharField, Func, IntegerField, Subquery
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -27,10 +28,11 @@ from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import http_date
-from django.utils.timezone import is_naive, make_aware
+from django.utils.timezone import is_naive, make_aware, template_localtime
 from django.utils.translation import gettext as _
 
 from core.links import slug_path_maker
+from core.publishing import unpublished_q
 from events.models import Event
 from network.models import Network, Organisation, Project
 from portal.models import Story
@@ -54,6 +56,15 @@ def page_number(value) -> int:
     if number < 1:
         raise Http404(_("No page “%(page)s”.") % {"page": value})
     return number
+
+
+def _count(queryset) -> Subquery:
+    """COUNT(*) of `queryset` as a scalar subquery (no GROUP BY: the count of all its rows)."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(rows=Func(template="COUNT(*)", output_field=IntegerField()))
+        .values("rows")
+    )
 
 
 class PagedSitemap(Sitemap):
@@ -83,9 +94,26 @@ class PublishedSitemap(PagedSitemap):
 
     @cached_property
     def _summary(self) -> dict:
-        """How many entries and the latest change: one aggregate for the index's page count
-        and date of the section (Django's default date reads every row)."""
-        return self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
+        """How many entries and the latest change, for the index's page count and date of the
+        section, in one query of three index searches: the count as every record minus the
+        unpublished few (a whole table is counted from its smallest index; counting the
+        published ones read an entry each), the latest change as the newest published entry
+        of the (is_published, updated_at, publish_at) index (MAX() over the published ones
+        read every entry: 10-15 ms a section at 40,000 events)."""
+        model = self.model
+        latest = self.items().order_by("-updated_at").values("updated_at")[:1]
+        row = (
+            model.objects.order_by()
+            .annotate(
+                every=_count(model.objects.all()),
+                unpublished=_count(model.objects.filter(unpublished_q())),
+                latest=Subquery(latest),
+            )
+            .values_list("every", "unpublished", "latest")
+            .first()
+        )
+        every, unpublished, latest = row or (0, 0, None)
+        return {"count": every - unpublished, "latest": latest}
 
     def get_latest_lastmod(self):
         return self._summary["latest"]
@@ -211,6 +239,58 @@ URLSET_START = (
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
     'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
 )
+
+
+INDEX_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+)
+
+
+@x_robots_tag
+def index(request, sitemaps, sitemap_url_name="sitemap-section"):
+    """/sitemap.xml: what django.contrib.sitemaps.views.index answers (the same XML and
+    headers), written without a template (its loop rendered a few dozen entries in 2-3 ms)."""
+    domain = get_current_site(request).domain
+    lines = [INDEX_START]
+    every_lastmod, latest_lastmod = True, None
+    for name, sitemap in sitemaps.items():
+        sitemap = sitemap() if callable(sitemap) else sitemap
+        protocol = sitemap.protocol or request.scheme
+        path = reverse(sitemap_url_name, kwargs={"section": name})
+        location = escape(f"{protocol}://{domain}{path}")
+        lastmod = sitemap.get_latest_lastmod()
+        if every_lastmod:
+            if lastmod is not None:
+                latest_lastmod = _latest(latest_lastmod, lastmod)
+            else:
+                every_lastmod = False
+        tail = f"<lastmod>{_lastmod_text(lastmod)}</lastmod>" if lastmod else ""
+        lines.append(f"<sitemap><loc>{location}</loc>{tail}</sitemap>")
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            lines.append(f"<sitemap><loc>{location}?p={page}</loc>{tail}</sitemap>")
+    lines.append("\n</sitemapindex>\n")
+    response = HttpResponse("".join(lines), content_type="application/xml")
+    if every_lastmod and latest_lastmod:
+        response.headers["Last-Modified"] = http_date(latest_lastmod.timestamp())
+    return response
+
+
+def _lastmod_text(value) -> str:
+    """`value` (a date or datetime) as the index template's `date:"c"` writes it."""
+    if isinstance(value, dt.datetime):
+        return template_localtime(value).isoformat()
+    return value.isoformat()
+
+
+def _latest(current, new):
+    """The later of `current` (None or aware) and `new` (a date or datetime), as Django's index
+    compares them."""
+    if not isinstance(new, dt.datetime):
+        new = dt.datetime.combine(new, dt.time.min)
+    if is_naive(new):
+        new = make_aware(new, dt.UTC)
+    return new if current is None else max(current, new)
 
 
 @x_robots_tag
