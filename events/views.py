@@ -33,7 +33,7 @@ class EventListView(FilteredListView):
     filterset_class = EventFilter
 
     def get_base_queryset(self):
-        return queries.published_events()
+        return queries.listed_events()
 
     def paginate_queryset(self, queryset, page_size):
         # No filter given: the list is every published event, whose count has a faster query.
