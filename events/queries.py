@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
@@ -25,9 +26,10 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from core.dates import today as current_day
+from core.partial_dates import PartialDate
 from core.publishing import published_joined, published_q, published_related, unpublished_q
 from events.models import (
     Event,
@@ -484,7 +486,7 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
     cap = calendar_feed_max_events()
     if year is not None:
         in_year = overlapping(queryset, dt.date(year, 1, 1), dt.date(year, 12, 31))
-        events = list(calendar_feed(in_year)[:cap])
+        events = _feed_rows(in_year.order_by(*BY_START)[:cap])
     else:
         day = today or current_day()
         recent_cap = cap // 5
@@ -507,10 +509,80 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
         # Bounded by the window's first day too, so that neither database reads every event
         # to find the chosen ones (an OR of two id lists is not a join).
         oldest = day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK)
-        events = list(calendar_feed(queryset.filter(chosen, ends_on__gte=oldest)))
-    labels = place_labels([event.pk for event in events])
+        events = _feed_rows(queryset.filter(chosen, ends_on__gte=oldest).order_by(*BY_START))
+    ids = [event.pk for event in events]
+    labels = place_labels(ids)
+    sessions: dict[int, list[FeedSession]] = {}
+    rows = (
+        EventSession.objects.filter(event_id__in=ids)
+        .order_by("start", "order")
+        .values_list("event_id", "title", "start", "end", "date_precision")
+    )
+    for event_id, *session in rows:
+        sessions.setdefault(event_id, []).append(FeedSession(*session))
     for event in events:
         event.place_labels = labels.get(event.pk, [])
+        event.session_list = sessions.get(event.pk, [])
+    return events
+
+
+class FeedSession:
+    """A session as a calendar feed writes it (events.ical): a row, not a model instance."""
+
+    __slots__ = ("title", "start", "end", "date_precision")
+
+    def __init__(self, title, start, end, date_precision):
+        self.title, self.start, self.end = title, start, end
+        self.date_precision = date_precision
+
+    @property
+    def last_day(self) -> dt.date:
+        """As PartialDateRange.last_day."""
+        return self.end or PartialDate.of(self.start, self.date_precision).last
+
+
+class FeedEvent(FeedSession):
+    """An event as a calendar feed writes it (events.ical.event_lines): CALENDAR_FEED_COLUMNS
+    and its id read as a row (a feed holds hundreds: a model instance each, with its fields'
+    conversions, cost more than writing its lines), `stamp` its change time as iCal's UTC
+    text, `session_list` and `place_labels` added by calendar_feed_window()."""
+
+    __slots__ = (
+        "pk",
+        "slug",
+        "kind",
+        "status",
+        "status_note",
+        "is_online",
+        "description",
+        "date_note",
+        "stamp",
+        "session_list",
+        "place_labels",
+    )
+
+    def __init__(self, row: dict):
+        for name, value in row.items():
+            setattr(self, name, value)
+
+
+# The columns of a FeedEvent, with the change time as the database writes it in UTC
+# ("2024-05-01 08:30:00.5" on SQLite, "…+00" on PostgreSQL, whose session time zone Django
+# sets to UTC): its digits are iCal's stamp, without a datetime made per row.
+_FEED_ROW = [name for name in CALENDAR_FEED_COLUMNS if name != "updated_at"]
+
+
+def _feed_rows(queryset) -> list[FeedEvent]:
+    events = []
+    for row in queryset.annotate(changed=Cast("updated_at", CharField())).values(
+        "pk", *_FEED_ROW, "changed"
+    ):
+        changed = row.pop("changed")
+        row["stamp"] = (
+            f"{changed[0:4]}{changed[5:7]}{changed[8:10]}T"
+            f"{changed[11:13]}{changed[14:16]}{changed[17:19]}Z"
+        )
+        events.append(FeedEvent(row))
     return events
 
 
