@@ -172,8 +172,20 @@ def publications_for_project(project: Project) -> QuerySet[Publication]:
 
 
 def recently_published() -> QuerySet[Publication]:
-    """published_publications(), most recently published first: what the Atom feed announces."""
-    return published_publications().order_by("-publish_at", "-pk")
+    """published_publications(), most recently published first: what the Atom feed announces,
+    with only what its entries show (publications.views.PublicationFeed): their columns, the
+    networks' names and the editions' languages."""
+    networks = Network.objects.published().order_by("order", "name").only("name")
+    editions = _card_editions().only("publication", "language", "is_summary")
+    return (
+        Publication.objects.published()
+        .only("slug", "title", "kind", "summary", "publish_at", "updated_at")
+        .prefetch_related(
+            Prefetch("networks", queryset=networks, to_attr="network_list"),
+            Prefetch("editions", queryset=editions, to_attr="edition_list"),
+        )
+        .order_by("-publish_at", "-pk")
+    )
 
 
 def edition_languages() -> list[str]:
