@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import (
     Case,
+    CharField,
     Count,
     Exists,
     F,
@@ -25,9 +26,10 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from core.dates import today as current_day
+from core.partial_dates import PartialDate
 from core.publishing import published_joined, published_q, published_related, unpublished_q
 from events.models import (
     Event,
@@ -51,6 +53,50 @@ def published_events(base=None):
             to_attr="network_list",
         ),
         Prefetch("places", queryset=public_places().order_by("order", "id"), to_attr="place_list"),
+    )
+
+
+# What the events page (presenters.event_items) writes of an event: only these columns are
+# read, with its networks' names and its places' labels; not its series, project or long texts
+# (30 rows of 40 columns each, and the joined rows, were most of the page's time).
+LIST_COLUMNS = (
+    "slug",
+    "title",
+    "start",
+    "end",
+    "date_precision",
+    "date_note",
+    "kind",
+    "status",
+    "is_online",
+)
+
+
+def listed_events():
+    """Published events with what the events page shows of each (LIST_COLUMNS, `network_list`
+    and `place_list`, as published_events() names them): its rows, read lighter."""
+    networks = Network.objects.published().order_by("order", "name").only("name")
+    places = (
+        public_places()
+        .order_by("order", "id")
+        .only(
+            "event",
+            "organisation",
+            "venue",
+            "city",
+            "country",
+            "organisation__name",
+            "organisation__is_published",
+            "organisation__publish_at",
+        )
+    )
+    return (
+        Event.objects.published()
+        .only(*LIST_COLUMNS)
+        .prefetch_related(
+            Prefetch("networks", queryset=networks, to_attr="network_list"),
+            Prefetch("places", queryset=places, to_attr="place_list"),
+        )
     )
 
 
@@ -288,6 +334,15 @@ def other_editions(event: Event):
 BY_START = (Coalesce("start", "start").asc(nulls_last=True), "title")
 
 
+def overlapping(queryset, first: dt.date, last: dt.date):
+    """`queryset`'s events with any day between `first` and `last` (as EventQuerySet.overlapping),
+    with the last day's condition written as a range closed on both sides: SQLite then reads
+    the events ending from `first` on from the index on (ends_on, start, …), where with a bare
+    `ends_on >= first` it walked every published event by its publish time instead (the month
+    calendar's query: 21 ms -> 2.5 ms at 40,000 events)."""
+    return queryset.filter(start__lte=last, ends_on__range=(first, dt.date.max))
+
+
 # What the month calendar shows of an event: its title, link and dates (not its networks and
 # places).
 CALENDAR_FIELDS = ("id", "slug", "title", "start", "end", "date_precision", "date_note")
@@ -298,8 +353,7 @@ def calendar_events(first: dt.date, last: dt.date) -> list[dict]:
     `sessions`, its sessions' (start, end, date_precision) in start order (to place it on the
     right days). Rows, not model instances: a month can hold hundreds of events. Two queries."""
     events = list(
-        Event.objects.published()
-        .overlapping(first, last)
+        overlapping(Event.objects.published(), first, last)
         .order_by(*BY_START)
         .values(*CALENDAR_FIELDS)
     )
@@ -431,12 +485,13 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
     labels (place_labels())."""
     cap = calendar_feed_max_events()
     if year is not None:
-        events = list(calendar_feed(queryset.in_year(year))[:cap])
+        in_year = overlapping(queryset, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        events = _feed_rows(in_year.order_by(*BY_START)[:cap])
     else:
         day = today or current_day()
         recent_cap = cap // 5
         coming = (
-            queryset.overlapping(day, day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD))
+            overlapping(queryset, day, day + dt.timedelta(days=CALENDAR_FEED_DAYS_AHEAD))
             .order_by(*BY_START, "pk")
             .values("pk")[: cap - recent_cap]
         )
@@ -454,10 +509,80 @@ def calendar_feed_window(queryset, *, year: int | None = None, today: dt.date | 
         # Bounded by the window's first day too, so that neither database reads every event
         # to find the chosen ones (an OR of two id lists is not a join).
         oldest = day - dt.timedelta(days=CALENDAR_FEED_DAYS_BACK)
-        events = list(calendar_feed(queryset.filter(chosen, ends_on__gte=oldest)))
-    labels = place_labels([event.pk for event in events])
+        events = _feed_rows(queryset.filter(chosen, ends_on__gte=oldest).order_by(*BY_START))
+    ids = [event.pk for event in events]
+    labels = place_labels(ids)
+    sessions: dict[int, list[FeedSession]] = {}
+    rows = (
+        EventSession.objects.filter(event_id__in=ids)
+        .order_by("start", "order")
+        .values_list("event_id", "title", "start", "end", "date_precision")
+    )
+    for event_id, *session in rows:
+        sessions.setdefault(event_id, []).append(FeedSession(*session))
     for event in events:
         event.place_labels = labels.get(event.pk, [])
+        event.session_list = sessions.get(event.pk, [])
+    return events
+
+
+class FeedSession:
+    """A session as a calendar feed writes it (events.ical): a row, not a model instance."""
+
+    __slots__ = ("title", "start", "end", "date_precision")
+
+    def __init__(self, title, start, end, date_precision):
+        self.title, self.start, self.end = title, start, end
+        self.date_precision = date_precision
+
+    @property
+    def last_day(self) -> dt.date:
+        """As PartialDateRange.last_day."""
+        return self.end or PartialDate.of(self.start, self.date_precision).last
+
+
+class FeedEvent(FeedSession):
+    """An event as a calendar feed writes it (events.ical.event_lines): CALENDAR_FEED_COLUMNS
+    and its id read as a row (a feed holds hundreds: a model instance each, with its fields'
+    conversions, cost more than writing its lines), `stamp` its change time as iCal's UTC
+    text, `session_list` and `place_labels` added by calendar_feed_window()."""
+
+    __slots__ = (
+        "pk",
+        "slug",
+        "kind",
+        "status",
+        "status_note",
+        "is_online",
+        "description",
+        "date_note",
+        "stamp",
+        "session_list",
+        "place_labels",
+    )
+
+    def __init__(self, row: dict):
+        for name, value in row.items():
+            setattr(self, name, value)
+
+
+# The columns of a FeedEvent, with the change time as the database writes it in UTC
+# ("2024-05-01 08:30:00.5" on SQLite, "…+00" on PostgreSQL, whose session time zone Django
+# sets to UTC): its digits are iCal's stamp, without a datetime made per row.
+_FEED_ROW = [name for name in CALENDAR_FEED_COLUMNS if name != "updated_at"]
+
+
+def _feed_rows(queryset) -> list[FeedEvent]:
+    events = []
+    for row in queryset.annotate(changed=Cast("updated_at", CharField())).values(
+        "pk", *_FEED_ROW, "changed"
+    ):
+        changed = row.pop("changed")
+        row["stamp"] = (
+            f"{changed[0:4]}{changed[5:7]}{changed[8:10]}T"
+            f"{changed[11:13]}{changed[14:16]}{changed[17:19]}Z"
+        )
+        events.append(FeedEvent(row))
     return events
 
 

@@ -33,7 +33,7 @@ class EventListView(FilteredListView):
     filterset_class = EventFilter
 
     def get_base_queryset(self):
-        return queries.published_events()
+        return queries.listed_events()
 
     def paginate_queryset(self, queryset, page_size):
         # No filter given: the list is every published event, whose count has a faster query.
@@ -155,6 +155,7 @@ class EventCalendarView(TemplateView):
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         by_day: dict[dt.date, list[str]] = {}
         vague = []
+        periods: dict[tuple, str] = {}
         url = Event.url_maker()
         for event in queries.calendar_events(first, last):
             # Its link, the same on each of its days: made once (HTML made here, not by the
@@ -176,7 +177,12 @@ class EventCalendarView(TemplateView):
                     placed = True
                     day += dt.timedelta(days=1)
             if not placed and any(p != Precision.DAY for *_, p in spans):
-                when = format_period(event["start"], event["end"], event["date_precision"])
+                # Formatted once per period: most of a month's vague events share one ("Dec
+                # 2026"), and each formatting translates its pattern and month.
+                period = (event["start"], event["end"], event["date_precision"])
+                when = periods.get(period)
+                if when is None:
+                    when = periods[period] = format_period(*period)
                 note = event["date_note"]
                 note = f" ({html_escape(note)})" if note else ""
                 vague.append(f"<li>{link} — {html_escape(when)}{note}</li>")

@@ -43,6 +43,13 @@ class Story(SluggedModel, Publishable):
 
     class Meta:
         ordering = ["-date", "title"]
+        indexes = [
+            # The sitemap index's latest change of a published story: the newest entry of the
+            # published ones read from this index alone, not every row's change time.
+            models.Index(
+                fields=["is_published", "updated_at", "publish_at"], name="story_published_changes"
+            ),
+        ]
         verbose_name = _("story")
         verbose_name_plural = _("stories")
 

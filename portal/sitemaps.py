@@ -18,8 +18,10 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import x_robots_tag
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, Max
+from django.db import connections
+from django.db.models import CharField, Func, IntegerField
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -27,10 +29,11 @@ from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.http import http_date
-from django.utils.timezone import is_naive, make_aware
+from django.utils.timezone import is_naive, make_aware, template_localtime
 from django.utils.translation import gettext as _
 
 from core.links import slug_path_maker
+from core.publishing import unpublished_q
 from events.models import Event
 from network.models import Network, Organisation, Project
 from portal.models import Story
@@ -54,6 +57,43 @@ def page_number(value) -> int:
     if number < 1:
         raise Http404(_("No page “%(page)s”.") % {"page": value})
     return number
+
+
+def summarise(sitemaps: list[PublishedSitemap]) -> None:
+    """Set the `_summary` of each of `sitemaps`, {"count": entries, "latest": latest change
+    or None}, from one query: a SELECT of their summary_queries() as scalar subqueries (no
+    FROM, so that an empty table still answers), instead of a query per section."""
+    if not sitemaps:
+        return
+    connection = connections[sitemaps[0].model.objects.db]
+    parts, params = [], []
+    for sitemap in sitemaps:
+        for query in sitemap.summary_queries():
+            sql, query_params = query.get_compiler(connection=connection).as_sql()
+            parts.append(f"({sql})")
+            params.extend(query_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    for index, sitemap in enumerate(sitemaps):
+        every, unpublished, latest = row[index * 3 : index * 3 + 3]
+        if isinstance(latest, str):  # SQLite's text, in UTC (as Django's converter reads it)
+            latest = parse_datetime(latest)
+        if latest is not None and is_naive(latest):
+            latest = make_aware(latest, timezone=dt.UTC)
+        sitemap.__dict__["_summary"] = {
+            "count": (every or 0) - (unpublished or 0),
+            "latest": latest,
+        }
+
+
+def _count(queryset):
+    """COUNT(*) of `queryset`'s rows (no GROUP BY), as a one-value queryset."""
+    return (
+        queryset.order_by()
+        .annotate(rows=Func(template="COUNT(*)", output_field=IntegerField()))
+        .values("rows")
+    )
 
 
 class PagedSitemap(Sitemap):
@@ -83,9 +123,23 @@ class PublishedSitemap(PagedSitemap):
 
     @cached_property
     def _summary(self) -> dict:
-        """How many entries and the latest change: one aggregate for the index's page count
-        and date of the section (Django's default date reads every row)."""
-        return self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
+        """How many entries and the latest change, for the index's page count and date of the
+        section: see summarise(), which the index calls for all its sections at once."""
+        summarise([self])
+        return self.__dict__["_summary"]
+
+    def summary_queries(self) -> list:
+        """The three index searches of _summary: the count as every record minus the
+        unpublished few (a whole table is counted from its smallest index; counting the
+        published ones read an entry each), the latest change as the newest published entry
+        of the (is_published, updated_at, publish_at) index (MAX() over the published ones
+        read every entry: 10-15 ms a section at 40,000 events)."""
+        model = self.model
+        return [
+            _count(model.objects.all()).query,
+            _count(model.objects.filter(unpublished_q())).query,
+            self.items().order_by("-updated_at").values("updated_at")[:1].query,
+        ]
 
     def get_latest_lastmod(self):
         return self._summary["latest"]
@@ -211,6 +265,61 @@ URLSET_START = (
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
     'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
 )
+
+
+INDEX_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+)
+
+
+@x_robots_tag
+def index(request, sitemaps, sitemap_url_name="sitemap-section"):
+    """/sitemap.xml: what django.contrib.sitemaps.views.index answers (the same XML and
+    headers), written without a template (its loop rendered a few dozen entries in 2-3 ms)."""
+    domain = get_current_site(request).domain
+    lines = [INDEX_START]
+    every_lastmod, latest_lastmod = True, None
+    sitemaps = {
+        name: sitemap() if callable(sitemap) else sitemap for name, sitemap in sitemaps.items()
+    }
+    summarise([s for s in sitemaps.values() if isinstance(s, PublishedSitemap)])
+    for name, sitemap in sitemaps.items():
+        protocol = sitemap.protocol or request.scheme
+        path = reverse(sitemap_url_name, kwargs={"section": name})
+        location = escape(f"{protocol}://{domain}{path}")
+        lastmod = sitemap.get_latest_lastmod()
+        if every_lastmod:
+            if lastmod is not None:
+                latest_lastmod = _latest(latest_lastmod, lastmod)
+            else:
+                every_lastmod = False
+        tail = f"<lastmod>{_lastmod_text(lastmod)}</lastmod>" if lastmod else ""
+        lines.append(f"<sitemap><loc>{location}</loc>{tail}</sitemap>")
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            lines.append(f"<sitemap><loc>{location}?p={page}</loc>{tail}</sitemap>")
+    lines.append("\n</sitemapindex>\n")
+    response = HttpResponse("".join(lines), content_type="application/xml")
+    if every_lastmod and latest_lastmod:
+        response.headers["Last-Modified"] = http_date(latest_lastmod.timestamp())
+    return response
+
+
+def _lastmod_text(value) -> str:
+    """`value` (a date or datetime) as the index template's `date:"c"` writes it."""
+    if isinstance(value, dt.datetime):
+        return template_localtime(value).isoformat()
+    return value.isoformat()
+
+
+def _latest(current, new):
+    """The later of `current` (None or aware) and `new` (a date or datetime), as Django's index
+    compares them."""
+    if not isinstance(new, dt.datetime):
+        new = dt.datetime.combine(new, dt.time.min)
+    if is_naive(new):
+        new = make_aware(new, dt.UTC)
+    return new if current is None else max(current, new)
 
 
 @x_robots_tag

@@ -5,7 +5,6 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
@@ -17,6 +16,7 @@ from network import api as network_api
 from portal import api_stories, views
 from portal.api import ReportAPIView
 from portal.sitemaps import SITEMAPS
+from portal.sitemaps import index as sitemap_index
 from portal.sitemaps import section as sitemap_section
 from publications import api as publications_api
 
@@ -80,7 +80,7 @@ urlpatterns = [
     # paginated with ?p=, are /sitemap-<section>.xml.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),

@@ -185,6 +185,12 @@ class Publication(SluggedModel, SourcedModel, Publishable):
             # sorts every publication sharing a publish time (a seed or an import gives
             # thousands the same) to break the tie by id.
             models.Index(fields=["publish_at", "id"], name="publication_publish_order"),
+            # The sitemap index's latest change of a published publication: the newest entry of the
+            # published ones read from this index alone, not every row's change time.
+            models.Index(
+                fields=["is_published", "updated_at", "publish_at"],
+                name="publication_published_changes",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -32,7 +32,7 @@ SCHEMA_TYPES = {
 
 class PublicationListView(FilteredListView):
     filterset_class = PublicationFilter
-    read_query = staticmethod(queries.published_publications)
+    read_query = staticmethod(queries.listed_publications)
     context_object_name = "publications"
     paginate_by = 24
 

@@ -36,8 +36,8 @@ PINS = {
     # translator joined)
     "/": 10,
     "/search/?q=city": 6,  # people's organisations joined
-    # per section one aggregate (count, latest change); the reports' section a page per network
-    "/sitemap.xml": 7,
+    # the record sections' counts and latest changes in one query; the reports' a page per network
+    "/sitemap.xml": 2,
     "/sitemap-sections.xml": 0,  # fixed URLs
     "/sitemap-networks.xml": 1,  # one page of (slug, change time) rows
     "/sitemap-members.xml": 1,

@@ -285,6 +285,11 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
             # sorts every event sharing a publish time (a seed or an import gives thousands the
             # same) to break the tie by id (270 ms at 40,000 events).
             models.Index(fields=["publish_at", "id"], name="event_publish_order"),
+            # The sitemap index's latest change of a published event: the newest entry of the
+            # published ones read from this index alone, not every row's change time.
+            models.Index(
+                fields=["is_published", "updated_at", "publish_at"], name="event_published_changes"
+            ),
             # The events overlapping a window (the month calendar, the iCal feed's window):
             # from the events ending on or after its first day, each checked against its last
             # day and its publication in the index, so that only the matching rows are read.

@@ -100,6 +100,12 @@ class Organisation(SluggedModel, SourcedModel, Publishable):
         indexes = [
             models.Index(fields=["name", "id"], name="organisation_name"),
             models.Index(fields=["kind"], name="organisation_kind"),
+            # The sitemap index's latest change of a published organisation: the newest entry of the
+            # published ones read from this index alone, not every row's change time.
+            models.Index(
+                fields=["is_published", "updated_at", "publish_at"],
+                name="organisation_published_changes",
+            ),
         ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")

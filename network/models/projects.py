@@ -68,6 +68,14 @@ class Project(SluggedModel, SourcedModel, Publishable):
 
     class Meta:
         ordering = ["title"]
+        indexes = [
+            # The sitemap index's latest change of a published project: the newest entry of the
+            # published ones read from this index alone, not every row's change time.
+            models.Index(
+                fields=["is_published", "updated_at", "publish_at"],
+                name="project_published_changes",
+            ),
+        ]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from portal.reports import report_years_by_network
 from portal.sitemaps import SITEMAPS, ReportSitemap, section, slug_path_maker
+from portal.sitemaps import index as sitemap_index
 from portal.views import report_paths
 from tests.factories import MembershipFactory, NetworkFactory, OrganisationFactory
 from tests.factories.events import EventFactory
@@ -87,3 +88,38 @@ def test_report_paths_are_what_reverse_gives(slug):
                 (str(year), reverse("portal:report-detail", kwargs={"network": slug, "year": year}))
                 for year in (2022, 2006)
             ]
+
+
+def test_sitemap_index_is_what_django_writes(settings):
+    """The index, written without a template, is Django's index view's: XML and headers."""
+    settings.SITEMAP_PAGE_SIZE = 2
+    for slug in SLUGS:
+        OrganisationFactory(slug=slug)
+        EventFactory(slug=slug)
+    OrganisationFactory(slug="secret-city", is_published=False)
+    NetworkFactory(slug="draft-network", is_published=False)
+    answers = []
+    for view in (django_views.index, sitemap_index):
+        request = RequestFactory().get("/sitemap.xml", secure=True)
+        response = view(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap-section")
+        if hasattr(response, "render"):
+            response.render()
+        answers.append((response.status_code, response.content, response.get("Last-Modified")))
+    assert answers[1] == answers[0]
+    assert b"sitemap-members.xml?p=4</loc>" in answers[1][1]
+
+
+def test_sitemap_index_lastmod_follows_published_changes_only():
+    """A section's date is its latest published record's change: a draft's does not show."""
+    first = EventFactory(slug="first")
+    EventFactory(slug="secret", is_published=False)
+    first.refresh_from_db()
+    summary = SITEMAPS["events"]()._summary
+    assert summary == {"count": 1, "latest": first.updated_at}
+    second = EventFactory(slug="second")
+    second.refresh_from_db()
+    assert SITEMAPS["events"]()._summary == {"count": 2, "latest": second.updated_at}
+    first.title = "Changed"
+    first.save()
+    first.refresh_from_db()
+    assert SITEMAPS["events"]()._summary["latest"] == first.updated_at > second.updated_at
