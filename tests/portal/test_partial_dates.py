@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from core.partial_dates import PartialDate, format_period
 from tests.factories import TermFactory
@@ -46,6 +47,21 @@ def test_partial_date_parse_rejects_malformed_with_message(text):
 def test_format_period_shows_ranges_like_the_reports(start, end, precision, shown):
     """Ranges collapse shared month and year: "3–7 Oct 2022", "Nov–Dec 2023", "2021–2024"."""
     assert format_period(start, end, precision) == shown
+
+
+def test_format_period_follows_the_language_of_each_call():
+    """Periods are remembered per process (core.partial_dates._format_period), keyed by the
+    language: a period shown in English, then in Korean, then in English again, is each time in
+    that call's language."""
+    october = (dt.date(2022, 10, 3), dt.date(2022, 10, 7), "day")
+    with translation.override("en"):
+        english = format_period(*october)
+    with translation.override("ko"):
+        korean = format_period(*october)
+    with translation.override("en"):
+        again = format_period(*october)
+    assert english == again == "3–7 Oct 2022"
+    assert "10월" in korean
 
 
 def test_partial_dates_sort_by_first_day_across_precisions():
