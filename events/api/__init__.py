@@ -20,7 +20,13 @@ from core.api import (
     of,
 )
 from events import queries
-from events.api.read import EventCSVSerializer, EventSerializer, event_list_rows, event_rows
+from events.api.read import (
+    OWN_COLUMNS,
+    EventCSVSerializer,
+    EventSerializer,
+    event_list_rows,
+    event_rows,
+)
 from events.api.write import EventWriteSerializer
 from events.filters import EventFilter
 from events.models import Event, EventFormat
@@ -39,29 +45,7 @@ FORMAT_PARAMETER = OpenApiParameter(
 
 # The columns the read serializers show (core.api.narrowed).
 EVENT_COLUMNS = (
-    "slug",
-    "title",
-    "kind",
-    "format",
-    "is_online",
-    "status",
-    "status_note",
-    "start",
-    "end",
-    "ends_on",
-    "date_precision",
-    "date_note",
-    "edition",
-    "attendance_in_person",
-    "attendance_online",
-    "attendance_registered",
-    "attendance_countries",
-    "attendance_note",
-    "description",
-    "outcomes",
-    "links",
-    "report_group",
-    "updated_at",
+    *OWN_COLUMNS,
     *of("series", "slug", "name"),
     *of("project", "slug", *PUBLIC),
     *of("host", "slug", *PUBLIC),

@@ -168,9 +168,10 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
         return "; ".join(codes)
 
 
-# The event columns EventSerializer shows, read as values (event_rows).
-ROW_COLUMNS = (
-    "id",
+# The event's own columns the read serializer shows: read as values by event_rows (with the
+# series' and the public project's and host's), and loaded by core.api.narrowed for the
+# serializer's path (events.api.EVENT_COLUMNS).
+OWN_COLUMNS = (
     "slug",
     "title",
     "kind",
@@ -180,13 +181,10 @@ ROW_COLUMNS = (
     "status_note",
     "start",
     "end",
-    "date_precision",
     "ends_on",
+    "date_precision",
     "date_note",
     "edition",
-    "series_id",
-    "series__slug",
-    "series__name",
     *ATTENDANCE_COUNTS,
     "attendance_note",
     "description",
@@ -195,6 +193,9 @@ ROW_COLUMNS = (
     "report_group",
     "updated_at",
 )
+
+# The event columns EventSerializer shows, read as values (event_rows).
+ROW_COLUMNS = ("id", *OWN_COLUMNS, "series_id", "series__slug", "series__name")
 
 _date = serializers.DateField().to_representation
 _date_time = serializers.DateTimeField().to_representation
