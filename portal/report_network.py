@@ -62,13 +62,15 @@ class RowParts:
     def __init__(self):
         self.parts: dict[str, object] = {}
 
-    def add(self, kind: str, queryset, order: tuple, /, **fields) -> None:
+    def add(self, kind: str, queryset, order: tuple, /, *columns: str, **fields) -> None:
+        """A part of `kind`: its rows' `columns` under their own names, and `fields` (names:
+        expressions), ranked in `order`."""
         # values() with the expressions: one clone of the query, not one per step (the parts'
         # select_related() is ignored by values(), their prefetches never run).
         self.parts[kind] = queryset.order_by().values(
             row_kind=Value(kind, output_field=CharField()),
             row_rank=Window(RowNumber(), order_by=list(order)),
-            row_data=JSONRow(**fields),
+            row_data=JSONRow(**{column: F(column) for column in columns}, **fields),
         )
 
     def read(self) -> dict[str, list[dict]]:
@@ -129,43 +131,43 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
         "office",
         network.offices.all(),
         ("-is_secretariat", "order", "name", "pk"),
-        name=F("name"),
-        address=F("address"),
-        city=F("city"),
-        country=F("country"),
-        phone=F("phone"),
-        email=F("email"),
-        is_secretariat=F("is_secretariat"),
+        "name",
+        "address",
+        "city",
+        "country",
+        "phone",
+        "email",
+        "is_secretariat",
     )
     parts.add(
         "figure",
         network_queries.stated_figures(network).filter(as_of__year=year),
         ("-as_of", "label", "pk"),
-        label=F("label"),
-        value=F("value"),
-        metric=F("metric"),
-        membership_type=F("membership_type"),
-        is_lower_bound=F("is_lower_bound"),
-        as_of=F("as_of"),
-        as_of_precision=F("as_of_precision"),
-        source=F("source"),
+        "label",
+        "value",
+        "metric",
+        "membership_type",
+        "is_lower_bound",
+        "as_of",
+        "as_of_precision",
+        "source",
     )
     parts.add(
         "new_member",
         network_queries.network_memberships(network).filter(joined__year=year),
         ("type", "organisation__name", "pk"),
+        "type",
+        "description",
         **_organisation_fields(org),
-        type=F("type"),
         region=F("region__name"),
-        description=F("description"),
     )
     parts.add(
         "seat",
         network_queries.public_seats().filter(term__in=[term.pk for term in terms]),
         ("order", "pk"),
+        "role",
+        "portfolio",
         term=F("term_id"),
-        role=F("role"),
-        portfolio=F("portfolio"),
         person=F("person__name"),
         person_public=public_column("person__"),
         **_organisation_fields(org, if_public=True),
@@ -174,33 +176,33 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
         "lead",
         network_queries.network_cluster_leads(network, year=year, report=True),
         ("cluster__order", "cluster__name", "role", "order", "pk"),
+        "role",
         cluster=F("cluster_id"),
         cluster_name=F("cluster__name"),
-        role=F("role"),
         **_organisation_fields(org),
     )
     parts.add(
         "chapter",
         network_queries.national_chapters(network),
         ("country", "pk"),
-        country=F("country"),
+        "country",
         **_organisation_fields("host__", if_public=True),
     )
     parts.add(
         "partner",
         network_queries.partners(network),
         ("role", "order", "organisation__name", "pk"),
-        role=F("role"),
+        "role",
         **_organisation_fields(org),
     )
     parts.add(
         "team",
         network_queries.team(network, year=year),
         ("departed", "order", "person__name", "pk"),
+        "role",
+        "departed",
         name=F("person__name"),
-        role=F("role"),
         office=F("office__name"),
-        departed=F("departed"),
     )
 
 
@@ -389,11 +391,11 @@ def add_pairing_parts(parts: RowParts, pairings: list) -> None:
         "visit",
         network_queries.pairing_visits().filter(pairing__in=ids),
         ("pairing_id", "start", "pk"),
+        "start",
+        "end",
+        "date_precision",
+        "status",
         pairing=F("pairing_id"),
-        start=F("start"),
-        end=F("end"),
-        date_precision=F("date_precision"),
-        status=F("status"),
         place_short_name=F("place__short_name"),
         place_name=F("place__name"),
     )
@@ -401,12 +403,12 @@ def add_pairing_parts(parts: RowParts, pairings: list) -> None:
         "agreement",
         PairingAgreement.objects.filter(pairing__in=ids),
         ("pairing_id", "date", "pk"),
+        "kind",
+        "status",
+        "date",
+        "date_precision",
+        "note",
         pairing=F("pairing_id"),
-        kind=F("kind"),
-        status=F("status"),
-        date=F("date"),
-        date_precision=F("date_precision"),
-        note=F("note"),
     )
 
 

@@ -104,19 +104,19 @@ def _add_parts(parts: RowParts, *, editorial, events, projects, publications) ->
             # A foreword is signed: one by a draft person is left out with its author.
             editorial.forewords.filter(author__in=Person.objects.published()),
             ("order", "pk"),
-            heading=F("heading"),
+            "heading",
+            "role",
+            "text",
             author=F("author__name"),
-            role=F("role"),
-            text=F("text"),
         )
     parts.add(
         "place",
         event_queries.public_places().filter(event__in=[event.pk for event in events]),
         ("event_id", "order", "pk"),
+        "venue",
+        "city",
+        "country",
         event=F("event_id"),
-        venue=F("venue"),
-        city=F("city"),
-        country=F("country"),
         # A draft organisation reads as None (public_places()).
         organisation=F("organisation__name"),
         organisation_public=public_column("organisation__"),
@@ -136,8 +136,8 @@ def _add_parts(parts: RowParts, *, editorial, events, projects, publications) ->
         # The participants project_participants() reads (published organisations), as names.
         network_queries.project_participants().queryset.filter(project__in=ids),
         ("project", "role", "organisation__name", "pk"),
+        "role",
         project=F("project_id"),
-        role=F("role"),
         short_name=F("organisation__short_name"),
         name=F("organisation__name"),
     )
@@ -147,9 +147,9 @@ def _add_parts(parts: RowParts, *, editorial, events, projects, publications) ->
             pk__in=[publication.pk for publication in publications], projects__isnull=False
         ),
         publication_queries.LIBRARY_ORDER,
+        "slug",
+        "title",
         project=F("projects__slug"),
-        slug=F("slug"),
-        title=F("title"),
     )
 
 
