@@ -136,21 +136,17 @@ def event_lines(
     host: str,
     url: str | None = None,
     words: dict | None = None,
-    periods: dict | None = None,
 ) -> list[str]:
     """The VEVENTs of `event` as content lines, in icalendar's property order: written
     directly (a feed holds hundreds of events; building icalendar's objects for each cost
     about a millisecond). tests/events/test_pages.py checks that icalendar reads them and
     writes them back byte for byte. `words`: _words() of the active language (looked up once
-    for a feed, not per event); `periods`: the periods formatted so far for the same feed
-    (format_period()'s text by its arguments: a feed's hundreds of events share a few dozen)."""
+    for a feed, not per event)."""
     url = base_url + (url or event.get_absolute_url())
     if "\r" in url or "\n" in url:
         raise ValueError(f"A URI value may not contain CR or LF characters: {url!r}")
     if words is None:
         words = _words(get_language())
-    if periods is None:
-        periods = {}
     labels = getattr(event, "place_labels", None)  # as rows (a feed), else from its places
     if labels is None:
         labels = [place.label for place in getattr(event, "place_list", [])]
@@ -167,9 +163,7 @@ def event_lines(
     lines = []
     for uid_suffix, part, first, last, precision in _periods(event):
         summary = f"{event.title}: {part}" if part else event.title
-        when = periods.get((first, last, precision))
-        if when is None:
-            when = periods[first, last, precision] = format_period(first, last, precision)
+        when = format_period(first, last, precision)
         description = [words["when"] % {"when": when}]
         if precision != Precision.DAY:
             summary = f"{summary} ({when})"
@@ -211,11 +205,9 @@ def build_calendar(events, *, name: str, base_url: str, host: str) -> bytes:
     end = "END:VCALENDAR\r\n"
     assert head.endswith(end)
     url = Event.url_maker()
-    words, periods = _words(get_language()), {}
+    words = _words(get_language())
     lines = [head[: -len(end)].removesuffix("\r\n")]
     for event in events:
-        lines += event_lines(
-            event, base_url=base_url, host=host, url=url(event.slug), words=words, periods=periods
-        )
+        lines += event_lines(event, base_url=base_url, host=host, url=url(event.slug), words=words)
     lines.append(end)
     return "\r\n".join(lines).encode()

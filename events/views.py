@@ -155,7 +155,6 @@ class EventCalendarView(TemplateView):
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         by_day: dict[dt.date, list[str]] = {}
         vague = []
-        periods: dict[tuple, str] = {}
         url = Event.url_maker()
         for event in queries.calendar_events(first, last):
             # Its link, the same on each of its days: made once (HTML made here, not by the
@@ -177,12 +176,7 @@ class EventCalendarView(TemplateView):
                     placed = True
                     day += dt.timedelta(days=1)
             if not placed and any(p != Precision.DAY for *_, p in spans):
-                # Formatted once per period: most of a month's vague events share one ("Dec
-                # 2026"), and each formatting translates its pattern and month.
-                period = (event["start"], event["end"], event["date_precision"])
-                when = periods.get(period)
-                if when is None:
-                    when = periods[period] = format_period(*period)
+                when = format_period(event["start"], event["end"], event["date_precision"])
                 note = event["date_note"]
                 note = f" ({html_escape(note)})" if note else ""
                 vague.append(f"<li>{link} — {html_escape(when)}{note}</li>")

@@ -237,16 +237,6 @@ def event_rows(queryset, rows, request) -> list[dict]:
     sdgs = page_related(queryset, "sdgs", ids, "pk")
     codes: dict[str, str] = {}
     none: list = []
-    periods: dict[tuple, str] = {}  # a page's events share many dates
-
-    def when(start, end, precision) -> str:
-        if not start:
-            return ""
-        key = (start, end, precision)
-        if key not in periods:
-            periods[key] = format_period(start, end, precision)
-        return periods[key]
-
     data = []
     for row in rows:
         pk = row["id"]
@@ -283,7 +273,7 @@ def event_rows(queryset, rows, request) -> list[dict]:
                 "end": _date(end),
                 "date_precision": precision,
                 "last_day": _date(row["ends_on"]),
-                "when": when(start, end, precision),
+                "when": format_period(start, end, precision) if start else "",
                 "date_note": row["date_note"],
                 "places": event_places,
                 "networks": [slug for (slug,) in networks.get(pk, none)],
