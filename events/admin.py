@@ -135,7 +135,10 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
     actions = ["publish_now", "unpublish", "copy_into_next_edition"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "networks", ("series", "edition"))}),
-        (_("When"), {"fields": (("start_text", "end_text", "date_precision"), "date_note")}),
+        (
+            _("When"),
+            {"fields": (("start_text", "end_text", "date_precision"), "date_note", "reported_in")},
+        ),
         (_("Where and how"), {"fields": (("format", "is_online"), "host")}),
         (_("Status"), {"fields": ("status", "status_note")}),
         (

@@ -166,9 +166,9 @@ class StaffPositionAdmin(ContentAdmin):
         "started",
         "ended",
         "departed",
-        "reported_year",
+        "reported_in",
     )
-    list_filter = ("network", "departed", "office", "reported_year")
+    list_filter = ("network", "departed", "office")
     search_fields = ("person__name", "role")
     autocomplete_fields = ("person",)
     list_select_related = ("person", "network", "office")
@@ -188,7 +188,7 @@ class SeatInline(ContentTabularInline):
     model = models.Seat
     formset = SeatFormSet
     extra = 0
-    fields = ("order", "role", "person", "organisation", "portfolio", "source")
+    fields = ("order", "role", "person", "organisation", "portfolio", "reported_in", "source")
     autocomplete_fields = ("person", "organisation")
 
 
@@ -222,7 +222,7 @@ class TermAdmin(ContentAdmin):
 class ClusterLeadInline(ContentTabularInline):
     model = models.ClusterLead
     extra = 0
-    fields = ("role", "organisation", "from_year", "until_year", "order")
+    fields = ("role", "organisation", "from_year", "until_year", "reported_in", "order")
     autocomplete_fields = ("organisation",)
 
 
@@ -236,14 +236,14 @@ class ClusterAdmin(ContentAdmin):
 
 @admin.register(models.NationalChapter)
 class NationalChapterAdmin(ContentAdmin):
-    list_display = ("country", "network", "host")
+    list_display = ("country", "network", "host", "reported_in")
     list_filter = ("network",)
     autocomplete_fields = ("host",)
 
 
 @admin.register(models.NetworkPartner)
 class NetworkPartnerAdmin(ContentAdmin):
-    list_display = ("organisation", "network", "role", "note")
+    list_display = ("organisation", "network", "role", "note", "reported_in")
     list_filter = ("network", "role")
     search_fields = ("organisation__name", "note")
     autocomplete_fields = ("organisation",)
@@ -293,7 +293,7 @@ class ProjectAdmin(PublishableContentAdmin):
     list_select_related = ("network",)
     fieldsets = (
         (None, {"fields": ("title", "acronym", "slug", "network", "status")}),
-        (_("When"), {"fields": (("start", "end", "date_precision"),)}),
+        (_("When"), {"fields": (("start", "end", "date_precision"), "reported_in")}),
         (_("About"), {"fields": ("description", "themes", "sdgs", "links")}),
         (_("Source"), {"fields": ("source",)}),
         PublishableContentAdmin.publication_fieldset,

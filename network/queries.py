@@ -31,6 +31,7 @@ from core.choices import choice_label
 from core.dates import today
 from core.links import slug_path_maker, slug_url
 from core.publishing import published_joined, published_q
+from core.time_scope import in_report_q, in_year_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -367,6 +368,13 @@ def public_seats():
     return published_joined(seats, "person", "organisation")
 
 
+def report_seats(terms, year: int):
+    """The seats of `terms` the report of `year` lists: those its documents list for the year
+    (core.time_scope), and those with no report years, which follow their term. Two documents
+    listing one term (ICLEI's 2020 and 2022 reports, each its RexCom) never merge."""
+    return public_seats().filter(in_report_q(year, unscoped=True), term__in=terms)
+
+
 class SeatRow:
     """A seat as the API and the governance pages show it, read as a row (no model instances):
     role, portfolio, order, and its holders, each None unless published (public_seats()' rule):
@@ -461,9 +469,7 @@ def network_cluster_leads(network: Network, *, year: int | None = None, report: 
     """The ClusterLeads of cluster_leads(), not joined nor ordered."""
     leads = ClusterLead.objects.filter(published_q("organisation__"), cluster__network=network)
     if year:
-        leads = leads.filter(
-            Q(from_year__isnull=True) | Q(from_year__lte=year + 1 if report else year)
-        ).filter(Q(until_year__isnull=True) | Q(until_year__gte=year))
+        leads = leads.filter(in_report_q(year) if report else in_year_q(year))
     return leads
 
 
@@ -602,9 +608,13 @@ def network_roles(network: Network, *, year: int) -> tuple[list, list, list]:
     return _grouped_by_cluster(leads), chapters, partner_list
 
 
-def national_chapters(network: Network):
-    """The network's chapters by country, each with its host if published (else None)."""
-    return published_joined(network.national_chapters.all(), "host").order_by("country")
+def national_chapters(network: Network, *, year: int | None = None):
+    """The network's chapters by country, each with its host if published (else None): all, or
+    those the report of `year` lists (core.time_scope)."""
+    chapters = network.national_chapters.all()
+    if year is not None:
+        chapters = chapters.filter(in_report_q(year))
+    return published_joined(chapters, "host").order_by("country")
 
 
 def team(network: Network, *, year: int | None = None):
@@ -613,20 +623,15 @@ def team(network: Network, *, year: int | None = None):
     staff = staff.select_related("person", "office")
     if year is None:
         return staff.filter(departed=False).filter(Q(ended__isnull=True) | Q(ended__gte=today()))
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    dated = Q(started__isnull=False) | Q(ended__isnull=False)
-    in_year = (Q(started__isnull=True) | Q(started__lte=last)) & (
-        Q(ended__isnull=True) | Q(ended__gte=first)
-    )
-    return staff.filter((dated & in_year) | (~dated & Q(reported_year=year)))
+    return staff.filter(in_year_q(year))
 
 
-def partners(network: Network):
-    return (
-        NetworkPartner.objects.filter(published_q("organisation__"), network=network)
-        .select_related("organisation")
-        .order_by("role", "order", "organisation__name")
-    )
+def partners(network: Network, *, year: int | None = None):
+    """The network's partners: all, or those the report of `year` lists (core.time_scope)."""
+    partners = NetworkPartner.objects.filter(published_q("organisation__"), network=network)
+    if year is not None:
+        partners = partners.filter(in_report_q(year))
+    return partners.select_related("organisation").order_by("role", "order", "organisation__name")
 
 
 def published_projects():

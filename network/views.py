@@ -5,6 +5,7 @@ from core.api import narrowed, of
 from core.dates import today
 from core.filters import YearForm
 from core.publishing import published_q
+from core.time_scope import parse_years
 from core.views import FilteredListView
 from network import queries
 from network.filters import GovernanceFilter, MemberFilter, ProjectFilter
@@ -125,17 +126,14 @@ class NetworkTeamView(QueriedDetailView):
         context = super().get_context_data(**kwargs)
         valid = self.query_form.is_valid()
         year = self.query_form.cleaned_data.get("year") if valid else None
-        years = (
-            self.object.staff.exclude(reported_year__isnull=True)
-            .order_by("-reported_year")
-            .values_list("reported_year", flat=True)
-            .distinct()
-        )
+        # The years of the reports that list the team (core.time_scope).
+        listed = self.object.staff.exclude(reported_in="").values_list("reported_in", flat=True)
+        years = sorted({year for text in listed.distinct() for year in parse_years(text)})
         context.update(
             year=year,
             query_form=self.query_form,
             team=queries.team(self.object, year=year) if valid else [],
-            report_years=list(years),
+            report_years=years[::-1],
         )
         return context
 

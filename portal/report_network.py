@@ -31,6 +31,7 @@ from django_countries.fields import Country
 
 from core.partial_dates import format_period
 from core.publishing import published_q
+from core.time_scope import in_report_q
 from network import queries as network_queries
 from network.models import (
     AgreementKind,
@@ -163,7 +164,7 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
     )
     parts.add(
         "seat",
-        network_queries.public_seats().filter(term__in=[term.pk for term in terms]),
+        network_queries.report_seats([term.pk for term in terms], year),
         ("order", "pk"),
         "role",
         "portfolio",
@@ -183,14 +184,14 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
     )
     parts.add(
         "chapter",
-        network_queries.national_chapters(network),
+        network_queries.national_chapters(network, year=year),
         ("country", "pk"),
         "country",
         **_organisation_fields("host__", if_public=True),
     )
     parts.add(
         "partner",
-        network_queries.partners(network),
+        network_queries.partners(network, year=year),
         ("role", "order", "organisation__name", "pk"),
         "role",
         **_organisation_fields(org),
@@ -367,20 +368,20 @@ PAIRING_FIELDS = (
 
 
 def report_pairings(network: Network, year: int) -> list:
-    """City pairings of the network's programmes with a visit, agreement or activity that year
-    (their visits and agreements are report_rows()' "visit" and "agreement" parts)."""
+    """City pairings of the network's programmes with a visit or agreement that year, or that
+    the report of the year lists (core.time_scope); their visits and agreements are
+    report_rows()' "visit" and "agreement" parts. A programme running that year does not
+    bring in every pairing it ever had: the report lists the pairings of its year."""
     pairings = network_queries.published_pairings().filter(programme__network=network)
     year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     # By subquery, not by joining the visits: no DISTINCT over the pairings' whole rows.
     visited = StudyVisit.objects.filter(start__lte=year_end, start__gte=year_start)
-    in_the_year = Q(pk__in=visited.values("pairing_id"))
-    if network.is_public:
-        # Or its programme (joined, published: published_pairings()) was active that year, as
-        # published_projects().active_during(year) says, without that subquery's list of every
-        # network's active projects.
-        in_the_year |= (Q(programme__start__isnull=True) | Q(programme__start__lte=year_end)) & (
-            Q(programme__end__isnull=True) | Q(programme__end__gte=year_start)
-        )
+    agreed = PairingAgreement.objects.filter(date__range=(year_start, year_end))
+    in_the_year = (
+        Q(pk__in=visited.values("pairing_id"))
+        | Q(pk__in=agreed.values("pairing_id"))
+        | in_report_q(year)
+    )
     pairings = pairings.filter(in_the_year).only(*PAIRING_FIELDS).prefetch_related(None)
     return list(pairings.order_by("programme__title", "first__name"))
 

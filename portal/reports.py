@@ -347,12 +347,12 @@ def highlights_section(network: Network, year: int, editorial: AnnualReport | No
 
 
 def _projects_of(network: Network, year: int) -> list[Project]:
-    """The network's published projects active in `year`, by title."""
+    """The network's published projects the report of `year` lists, by title."""
     # Only the columns shown, not the network each project's card names, nor its SDGs.
     return list(
         network_queries.published_projects()
         .filter(network=network)
-        .active_during(year)
+        .in_report_of(year)
         .select_related(None)
         .prefetch_related(None)
         .only("slug", "title", "start", "end", "date_precision", "status")

@@ -161,7 +161,7 @@ class PublicationAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
             _("Related"),
             {"fields": ("networks", "projects", "organisations", "themes", "sdgs")},
         ),
-        (_("Sources and notes"), {"fields": ("source", "internal_note")}),
+        (_("Sources and notes"), {"fields": ("source", "reported_in", "internal_note")}),
         PublishableContentAdmin.publication_fieldset,
         (_("Record"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )

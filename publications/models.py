@@ -18,6 +18,7 @@ from core.links import PLACEHOLDER, SAFE, slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
+from core.time_scope import TimeScoped
 from core.uploads import (
     GeneratedName,
     ImageUploadField,
@@ -81,7 +82,7 @@ class PublicationQuerySet(PublishableQuerySet):
     pass
 
 
-class Publication(SluggedModel, SourcedModel, Publishable):
+class Publication(SluggedModel, SourcedModel, Publishable, TimeScoped):
     """A report, case study, newsletter issue, fact sheet… that a network publishes or translates."""
 
     network_path = "networks"

@@ -14,6 +14,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from core.publishing import published_joined, published_q
+from core.time_scope import in_year_q
 from network.models import SDG, Network, Organisation, OrganisationKind, Project, Theme
 from network.queries import project_and_organisation_lists
 from publications.models import Edition, Publication, PublicationPerson, Series
@@ -137,10 +138,12 @@ def publications_of_network(network: Network) -> QuerySet[Publication]:
 
 def publications_of_year(network: Network, year: int) -> QuerySet[Publication]:
     """The network's published publications with an edition dated in `year` (a translation
-    made that year counts: the 2020 report lists 2020 translations of 2019 originals)."""
+    made that year counts: the 2020 report lists 2020 translations of 2019 originals), and
+    those the reports of `year` list without a date (core.time_scope: an undated newsletter
+    CityNet's 2022 report prints)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     dated = Edition.objects.filter(date__range=(first, last)).values("publication_id")
-    return publications_of_network(network).filter(pk__in=dated)
+    return publications_of_network(network).filter(Q(pk__in=dated) | in_year_q(year))
 
 
 def translations_of_year(network: Network, year: int) -> QuerySet[Edition]:

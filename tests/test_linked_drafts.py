@@ -177,7 +177,7 @@ LINKS = {
     # people
     "network.Seat.person": lambda w, t: SeatFactory(term=w.term, person=t, organisation=None),
     "network.StaffPosition.person": lambda w, t: StaffPositionFactory(
-        network=w.network, person=t, reported_year=YEAR
+        network=w.network, person=t, reported_in=str(YEAR)
     ),
     "events.Event.speakers": lambda w, t: w.event.speakers.add(t),
     "publications.PublicationPerson.person": lambda w, t: PublicationPerson.objects.create(

@@ -16,6 +16,7 @@ from core.links import slug_path_maker, slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
+from core.time_scope import TimeScoped
 from core.validators import link_lines, validate_links
 from network.models import SDG, Network, Organisation, Person, Project, Theme
 
@@ -122,7 +123,7 @@ class EventQuerySet(PublishableQuerySet):
         return self.overlapping(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
-class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
+class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScoped):
     """One webinar, training, forum, study visit… at a partial date, in places or online."""
 
     network_path = "networks"
@@ -367,6 +368,11 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
     @property
     def when(self) -> str:
         return super().when if self.start else ""
+
+    def period_years(self):
+        if not self.start:
+            return None, None, False
+        return self.start.year, self.last_day.year, False
 
     @property
     def link_list(self):

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import SourcedModel
 from core.partial_dates import PartialDateRange
+from core.time_scope import TimeScoped
 from network.models.members import Organisation
 from network.models.networks import Network
 from network.models.people import Person
@@ -78,7 +79,7 @@ class Term(SourcedModel, PartialDateRange):
         return f"{self.body.name} {self.name}"
 
 
-class Seat(SourcedModel):
+class Seat(SourcedModel, TimeScoped):
     """A seat on a term: a role held by a person and/or an organisation."""
 
     network_path = "term__body__network"
@@ -156,7 +157,7 @@ class ClusterRole(models.TextChoices):
     CO_LEAD = "co-lead", _("Co-lead")
 
 
-class ClusterLead(SourcedModel):
+class ClusterLead(SourcedModel, TimeScoped):
     """An organisation leading or co-leading a cluster for a period."""
 
     network_path = "cluster__network"
@@ -193,6 +194,9 @@ class ClusterLead(SourcedModel):
         if self.from_year and self.until_year and self.until_year < self.from_year:
             raise ValidationError({"until_year": _("The period ends before it starts.")})
 
+    def period_years(self):
+        return self.from_year, self.until_year, self.from_year is not None and not self.until_year
+
     @property
     def period(self):
         if self.from_year and self.until_year:
@@ -200,7 +204,7 @@ class ClusterLead(SourcedModel):
         return str(self.from_year or "")
 
 
-class NationalChapter(SourcedModel):
+class NationalChapter(SourcedModel, TimeScoped):
     """A network's representation in one country, hosted by a member."""
 
     network_path = "network"
@@ -235,7 +239,7 @@ class PartnerRole(models.TextChoices):
     HOST = "host", _("Host")
 
 
-class NetworkPartner(SourcedModel):
+class NetworkPartner(SourcedModel, TimeScoped):
     """An organisation that partners with, supports, funds or hosts a network."""
 
     network_path = "network"

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import SluggedModel, SourcedModel
 from core.publishing import Publishable
+from core.time_scope import TimeScoped
 from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 from network.models.members import Organisation
 from network.models.networks import Network, Office
@@ -47,7 +48,7 @@ class Person(SluggedModel, SourcedModel, Publishable):
         return self.name
 
 
-class StaffPosition(SourcedModel):
+class StaffPosition(SourcedModel, TimeScoped):
     """A person's post in a network's secretariat; kept after they leave."""
 
     network_path = "network"
@@ -68,12 +69,6 @@ class StaffPosition(SourcedModel):
             "Left the team. Departed staff stay in the history and show only for past years."
         ),
     )
-    reported_year = models.PositiveSmallIntegerField(
-        _("listed in report of"),
-        null=True,
-        blank=True,
-        help_text=_("The annual report year that lists this post, when exact dates are not known."),
-    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -88,3 +83,8 @@ class StaffPosition(SourcedModel):
         super().clean()
         if self.started and self.ended and self.ended < self.started:
             raise ValidationError({"ended": _("'Until' is before 'from'.")})
+
+    def period_years(self):
+        started = self.started.year if self.started else None
+        ended = self.ended.year if self.ended else None
+        return started, ended, started is not None and ended is None

@@ -1,6 +1,5 @@
 """Projects and programmes with their participants; city pairings, study visits and agreements."""
 
-import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +11,7 @@ from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
+from core.time_scope import TimeScoped, in_report_q
 from core.validators import link_lines, validate_links
 from network.models.members import Organisation
 from network.models.networks import SDG, Network, Theme
@@ -24,15 +24,13 @@ class ProjectStatus(models.TextChoices):
 
 
 class ProjectQuerySet(PublishableQuerySet):
-    def active_during(self, year: int):
-        """Projects whose known period overlaps `year` (undated projects count as ongoing)."""
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        return self.filter(Q(start__isnull=True) | Q(start__lte=last)).filter(
-            Q(end__isnull=True) | Q(end__gte=first)
-        )
+    def in_report_of(self, year: int):
+        """Projects the report of `year` lists: active that year by their dates or the reports
+        that list them, or announced in it (core.time_scope)."""
+        return self.filter(in_report_q(year))
 
 
-class Project(SluggedModel, SourcedModel, Publishable):
+class Project(SluggedModel, SourcedModel, Publishable, TimeScoped):
     """A project or programme a network runs or takes part in."""
 
     network_path = "network"
@@ -104,6 +102,12 @@ class Project(SluggedModel, SourcedModel, Publishable):
             return ""
         return format_period(self.start, self.end, self.date_precision)
 
+    def period_years(self):
+        # A project with a start and no end is ongoing: its reports say how far.
+        start = self.start.year if self.start else None
+        end = self.end.year if self.end else None
+        return start, end, start is not None and end is None
+
 
 class ProjectRole(models.TextChoices):
     LEAD = "lead", _("Lead")
@@ -138,7 +142,7 @@ class ProjectParticipant(models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
-class CityPairing(SluggedModel, SourcedModel, Publishable):
+class CityPairing(SluggedModel, SourcedModel, Publishable, TimeScoped):
     """Two organisations paired in a city-to-city cooperation programme (IURC, ICP-AGIR)."""
 
     network_path = "programme__network"

@@ -38,7 +38,7 @@ from events.models import (
     ReportGroup,
 )
 from network.models import Network, Project, Theme
-from portal.seed.files import SeedError, cite
+from portal.seed.files import SeedError, cite, reported_in
 from portal.seed.records import PUBLISHED, KeyedLoader, partial
 
 HEADING_GROUPS = {
@@ -127,6 +127,7 @@ class EventLoader(KeyedLoader):
                 "note": (record.get("note") or "").strip(),
                 "links": "\n".join(record.get("links") or []),
                 "source": cite(record.get("source")),
+                "reported_in": reported_in(record, where=where),
                 **PUBLISHED,
             },
             where=where,

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError
+
+from core.time_scope import parse_years, years_text
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed_content"
 
@@ -23,6 +26,19 @@ DOCUMENT_YEARS = {"000": "2022", "001": "2020", "002": "2023", "003": "2022"}
 
 def document_year(source: str | None) -> str | None:
     return DOCUMENT_YEARS.get(str(source or "").partition(":")[0].strip())
+
+
+def reported_in(item: dict, *, where: str) -> str:
+    """The years of the reports that list a record (core.time_scope): its `reported_in`, else
+    the year of the document its `source` cites, so that what one document lists never spills
+    into another's report."""
+    given = item.get("reported_in", item.get("as_of_report"))
+    if given is None:
+        given = document_year(item.get("source")) or ""
+    try:
+        return years_text(parse_years(given))
+    except ValidationError as error:
+        raise SeedError(f"{where}: reported_in {given!r}: {error.messages[0]}") from None
 
 
 class SeedError(Exception):

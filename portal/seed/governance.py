@@ -16,7 +16,7 @@ from network.models import (
     StaffPosition,
     Term,
 )
-from portal.seed.files import SeedError, cite
+from portal.seed.files import SeedError, cite, reported_in
 from portal.seed.records import partial
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ def load_governance(loader: NetworkLoader, network: Network, data: dict) -> None
                         "portfolio": seat.get("portfolio") or "",
                         "order": seat.get("order", index),
                         "source": cite(seat.get("source")),
+                        "reported_in": reported_in(seat, where=where),
                     },
                     where=where,
                 )
@@ -111,6 +112,7 @@ def load_clusters(loader: NetworkLoader, network: Network, data: dict) -> None:
                         "until_year": until_year,
                         "order": index,
                         "source": cite(item.get("source")),
+                        "reported_in": reported_in(item, where=where),
                     },
                     where=where,
                 )
@@ -131,7 +133,7 @@ def load_staff(loader: NetworkLoader, network: Network, data: dict, offices: dic
                 "network": network,
                 "person": person,
                 "role": staff["role"],
-                "reported_year": staff.get("as_of_report"),
+                "reported_in": reported_in(staff, where=where),
             },
             {
                 "office": office,

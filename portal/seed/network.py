@@ -25,7 +25,15 @@ from network.models import (
     Theme,
 )
 from network.services import membership_save, membership_set_dates, organisation_save
-from portal.seed.files import SEED_DIR, SeedError, cite, document_year, read_keyed, read_networks
+from portal.seed.files import (
+    SEED_DIR,
+    SeedError,
+    cite,
+    document_year,
+    read_keyed,
+    read_networks,
+    reported_in,
+)
 from portal.seed.governance import load_clusters, load_governance, load_staff
 from portal.seed.projects import load_pairings, load_projects
 from portal.seed.records import PUBLISHED, Recorder, partial, texts
@@ -180,6 +188,7 @@ class NetworkLoader:
                     if host
                     else None,
                     "source": cite(chapter.get("source")),
+                    "reported_in": reported_in(chapter, where=f"{file} national chapter"),
                 },
                 where=f"{file} national chapter",
             )
@@ -198,6 +207,7 @@ class NetworkLoader:
                     "note": (partner.get("note") or "")[:300],
                     "order": index,
                     "source": cite(partner.get("source")),
+                    "reported_in": reported_in(partner, where=f"{file} partner"),
                 },
                 where=f"{file} partner",
             )

@@ -16,7 +16,7 @@ from network.models import (
     ProjectRole,
     StudyVisit,
 )
-from portal.seed.files import SeedError, cite
+from portal.seed.files import SeedError, cite, reported_in
 from portal.seed.records import PUBLISHED, partial
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ def load_projects(
                 "status": item.get("status") or "active",
                 "links": "\n".join(links if isinstance(links, list) else [links]),
                 "source": cite(item.get("source")),
+                "reported_in": reported_in(item, where=where),
                 **PUBLISHED,
             },
             where=where,
@@ -109,6 +110,7 @@ def load_pairings(loader: NetworkLoader, data: dict, projects: dict) -> None:
                 "theme": item.get("theme") or "",
                 "description": (item.get("description") or "").strip(),
                 "source": cite(item.get("source")),
+                "reported_in": reported_in(item, where=where),
                 **PUBLISHED,
             },
             where=where,

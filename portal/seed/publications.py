@@ -10,7 +10,7 @@ for any seeded edition, so each publication gets a generated cover.
 from __future__ import annotations
 
 from network.models import Network, Project, Theme
-from portal.seed.files import SeedError, cite
+from portal.seed.files import SeedError, cite, reported_in
 from portal.seed.records import PUBLISHED, KeyedLoader, partial
 from publications import services
 from publications.languages import UNDETERMINED, normalise
@@ -61,6 +61,7 @@ class PublicationLoader(KeyedLoader):
                 "issue": str(record.get("issue") or ""),
                 "summary": (record.get("summary") or "").strip(),
                 "source": cite(record.get("source")),
+                "reported_in": reported_in(record, where=where),
                 "internal_note": (record.get("note") or "").strip(),
                 **PUBLISHED,
             },

@@ -118,7 +118,7 @@ class Rows:
         NationalChapterFactory(network=net, country=next(self.country_codes), host=other)
         NetworkPartnerFactory(network=net, organisation=other)
         office = OfficeFactory(network=net)
-        StaffPositionFactory(network=net, person=person, office=office, reported_year=YEAR)
+        StaffPositionFactory(network=net, person=person, office=office, reported_in=str(YEAR))
         StatedFigureFactory(network=net, metric="members", label=f"members {n}")
         theme = ThemeFactory(network=net)
         project = ProjectFactory(network=net, title=f"City project {n}", start=dt.date(YEAR, 1, 1))

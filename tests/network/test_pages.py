@@ -132,14 +132,14 @@ def test_team_page_shows_departed_staff_only_for_past_year(client):
         network=network,
         person=PersonFactory(name="Current Officer"),
         role="Officer",
-        reported_year=2022,
+        reported_in="2022",
     )
     StaffPosition.objects.create(
         network=network,
         person=PersonFactory(name="Departed Officer"),
         role="Officer",
         departed=True,
-        reported_year=2022,
+        reported_in="2022",
     )
     current = client.get("/networks/net/team/").content.decode()
     assert "Current Officer" in current and "Departed Officer" not in current

@@ -154,7 +154,7 @@ def test_team_of_the_year_includes_departed(network):
         person=PersonFactory(name="Left In 2022"),
         role="Officer",
         departed=True,
-        reported_year=2022,
+        reported_in="2022",
     )
     assert [m["name"] for m in build_report(network, 2022)["team"]] == ["Left In 2022"]
     assert build_report(network, 2021)["team"] == []
