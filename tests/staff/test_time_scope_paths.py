@@ -79,9 +79,10 @@ def test_one_term_listed_by_two_reports_shows_each_reports_seats(iclei):
         [body] = build_report(iclei, year)["governance"]
         return sorted(seat["person"] for t in body["terms"] for seat in t["seats"])
 
-    # The 2020 report lists the term elected for 2021 (incoming), with 2020's seats.
-    assert seats(2020) == ["Both years", "Chair 2020", "No years"]
-    assert seats(2022) == ["Both years", "Chair 2022", "No years"]
+    # The 2020 report lists the term elected for 2021 (incoming), with 2020's seats; a
+    # composition holds until a later report lists another.
+    assert seats(2020) == seats(2021) == ["Both years", "Chair 2020", "No years"]
+    assert seats(2022) == seats(2023) == ["Both years", "Chair 2022", "No years"]
 
 
 def test_an_undated_publication_shows_in_the_report_that_lists_it_and_a_draft_never(iclei):
@@ -209,3 +210,24 @@ def test_a_spreadsheet_row_sets_the_years_and_a_bad_one_is_refused_by_its_row(pu
     assert (publication.reported_in, publication.scope_from, publication.scope_until) == (
         "2021 2022", 2021, 2022,
     )  # fmt: skip
+
+
+def test_the_governance_page_shows_each_terms_seats_as_last_reported(client, iclei):
+    term = TermFactory(
+        body=GovernanceBodyFactory(network=iclei, name="RexCom"),
+        name="2021-2024",
+        start=dt.date(2021, 1, 1),
+        end=dt.date(2024, 12, 31),
+        date_precision="year",
+    )
+    SeatFactory(
+        term=term, role="chair", person=PersonFactory(name="Chair Of 2020"), reported_in="2020"
+    )
+    SeatFactory(
+        term=term, role="chair", person=PersonFactory(name="Chair Of 2022"), reported_in="2022"
+    )
+    url = reverse("network:network-governance", args=[iclei.slug])
+    in_2021 = client.get(url, {"year": 2021}).content.decode()
+    assert "Chair Of 2020" in in_2021 and "Chair Of 2022" not in in_2021
+    latest = client.get(url).content.decode()
+    assert "Chair Of 2022" in latest and "Chair Of 2020" not in latest
