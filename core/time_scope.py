@@ -196,3 +196,27 @@ def in_report_q(year: int, path: str = "", *, unscoped: bool | None = None) -> Q
         **{f"{path}reported_in__contains": str(year)}
     )
     return in_year_q(year, path, unscoped=unscoped) | announced
+
+
+def as_last_reported(rows, year: int | None, *, group, years) -> list:
+    """Of `rows` (e.g. the seats of some terms), those that each group's (term's) latest report
+    up to `year` (the latest of all if None) lists, and those with no report years, which follow
+    their group. `group(row)` and `years(row)` (its reported_in text) read a row.
+
+    ICLEI East Asia's 2020 and 2022 reports each list its RexCom of 2021–2024, with different
+    holders: 2020 and 2021 show 2020's seats, 2022 and later 2022's, and the two never merge.
+    A composition holds until a later report lists another (CityNet's 2022 report names the
+    office bearers of 2023–2026; they stay in its 2023 report)."""
+    listed, reported = [], {}
+    for row in rows:
+        try:
+            row_years = parse_years(years(row))
+        except ValidationError:
+            row_years = ()
+        listed.append((row, row_years))
+        reported.setdefault(group(row), set()).update(row_years)
+    latest = {}
+    for key, found in reported.items():
+        earlier = [found_year for found_year in found if year is None or found_year <= year]
+        latest[key] = max(earlier) if earlier else None
+    return [row for row, row_years in listed if not row_years or latest[group(row)] in row_years]

@@ -55,6 +55,7 @@ class EventResource(NetworkedResource):
     description = column("description")
     outcomes = column("outcomes")
     links = column("links")
+    reported_in = column("reported_in")
 
     required_columns = ("title", "kind", "networks")
 
@@ -83,6 +84,7 @@ class EventResource(NetworkedResource):
             "outcomes",
             "links",
             "source",
+            "reported_in",
             "published",
             "publish_at",
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape  # Django's escape() without its lazy-string wrapper: same text
+from operator import itemgetter
 
 from django.db.models import (
     BooleanField,
@@ -31,7 +32,7 @@ from core.choices import choice_label
 from core.dates import today
 from core.links import slug_path_maker, slug_url
 from core.publishing import published_joined, published_q
-from core.time_scope import in_report_q, in_year_q
+from core.time_scope import as_last_reported, in_report_q, in_year_q
 from network.models import (
     MEMBERSHIP_TYPE_PLURALS,
     CityPairing,
@@ -368,13 +369,6 @@ def public_seats():
     return published_joined(seats, "person", "organisation")
 
 
-def report_seats(terms, year: int):
-    """The seats of `terms` the report of `year` lists: those its documents list for the year
-    (core.time_scope), and those with no report years, which follow their term. Two documents
-    listing one term (ICLEI's 2020 and 2022 reports, each its RexCom) never merge."""
-    return public_seats().filter(in_report_q(year, unscoped=True), term__in=terms)
-
-
 class SeatRow:
     """A seat as the API and the governance pages show it, read as a row (no model instances):
     role, portfolio, order, and its holders, each None unless published (public_seats()' rule):
@@ -400,11 +394,13 @@ class Holder:
         self.name, self.slug, self.url = name, slug, url
 
 
-def attach_seat_rows(terms, *, urls: bool = False) -> None:
+def attach_seat_rows(terms, *, urls: bool = False, as_of: int | None | bool = False) -> None:
     """Each term's public_seats() in `seat_list` (by order), as SeatRows (with the
     organisations' page addresses if `urls`): one query of rows for all the terms (the
     governance API's page of up to 100 terms holds ~900 seats, which as model instances with
-    their person and organisation were most of its time)."""
+    their person and organisation were most of its time). `as_of`: a year, or None for the
+    latest: only the seats the term's last report up to then lists (as_last_reported()); by
+    default (False) every seat any report listed."""
     by_pk = {term.pk: term for term in terms}
     for term in terms:
         term.seat_list = []
@@ -422,18 +418,28 @@ def attach_seat_rows(terms, *, urls: bool = False) -> None:
         )
         .order_by("order", "id")
         .values_list(
-            "term_id", "role", "portfolio", "order", "holder_name", "holder_slug", "holder_title"
+            "term_id",
+            "role",
+            "portfolio",
+            "order",
+            "holder_name",
+            "holder_slug",
+            "holder_title",
+            "reported_in",
         )
     )
-    for term_id, *row in rows:
+    if as_of is not False:
+        rows = as_last_reported(rows, as_of, group=itemgetter(0), years=itemgetter(-1))
+    for term_id, *row, _reported_in in rows:
         by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls))
 
 
-def terms_with_seat_rows(terms) -> list:
+def terms_with_seat_rows(terms, *, as_of: int | None = None) -> list:
     """governance_terms() `terms` for a page: their seats as SeatRows with the organisations'
-    addresses (attach_seat_rows), not prefetched model instances."""
+    addresses (attach_seat_rows), not prefetched model instances; each term's seats as its last
+    report up to `as_of` (a year; None: the latest) lists them."""
     terms = list(terms.prefetch_related(None))
-    attach_seat_rows(terms, urls=True)
+    attach_seat_rows(terms, urls=True, as_of=as_of)
     for term in terms:
         term.seat_html = seat_items(term.seat_list)
     return terms

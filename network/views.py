@@ -70,7 +70,9 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
             figures=queries.figures_beside_counts(network, counts, figures),
             more_figures=more_figures,
             offices=network.offices.all(),
-            terms=queries.terms_with_seat_rows(queries.governance_terms(network, year=day.year)),
+            terms=queries.terms_with_seat_rows(
+                queries.governance_terms(network, year=day.year), as_of=day.year
+            ),
             clusters=clusters,
             chapters=chapters,
             team=queries.team(network),
@@ -106,7 +108,7 @@ class NetworkGovernanceView(QueriedDetailView):
         context.update(
             year=year,
             query_form=self.query_form,
-            terms=queries.terms_with_seat_rows(self.filterset.qs) if valid else [],
+            terms=queries.terms_with_seat_rows(self.filterset.qs, as_of=year) if valid else [],
             clusters=queries.cluster_leads(self.object, year=year) if valid else [],
             chapters=queries.national_chapters(self.object),
             today=today(),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from operator import itemgetter
 
 from django.db.models import (
     BooleanField,
@@ -31,7 +32,7 @@ from django_countries.fields import Country
 
 from core.partial_dates import format_period
 from core.publishing import published_q
-from core.time_scope import in_report_q
+from core.time_scope import as_last_reported, in_report_q
 from network import queries as network_queries
 from network.models import (
     AgreementKind,
@@ -164,10 +165,11 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
     )
     parts.add(
         "seat",
-        network_queries.report_seats([term.pk for term in terms], year),
+        network_queries.public_seats().filter(term__in=[term.pk for term in terms]),
         ("order", "pk"),
         "role",
         "portfolio",
+        "reported_in",
         term=F("term_id"),
         person=F("person__name"),
         person_public=public_column("person__"),
@@ -307,7 +309,11 @@ def governance_terms(network: Network, year: int) -> list:
 
 def governance_section(terms: list, year: int, rows: dict) -> list[dict]:
     seats: dict[int, list] = {term.pk: [] for term in terms}
-    for seat in rows["seat"]:
+    # Each term's seats as its last report up to the year lists them (core.time_scope).
+    listed = as_last_reported(
+        rows["seat"], year, group=itemgetter("term"), years=itemgetter("reported_in")
+    )
+    for seat in listed:
         seats[seat["term"]].append(
             {
                 "role": seat["role"],

@@ -34,6 +34,7 @@ class PublicationResource(NetworkedResource):
     issue = column("issue")
     summary = column("summary")
     editions = derived("editions")
+    reported_in = column("reported_in")
 
     required_columns = ("title", "kind", "networks")
 
@@ -49,6 +50,7 @@ class PublicationResource(NetworkedResource):
             "summary",
             "editions",
             "source",
+            "reported_in",
             "published",
             "publish_at",
         )

@@ -1,6 +1,5 @@
 """Projects and programmes with their participants; city pairings, study visits and agreements."""
 
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
