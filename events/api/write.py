@@ -96,6 +96,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
             "report_group",
             "report_section",
             "source",
+            "reported_in",
             "is_published",
             "publish_at",
         ]

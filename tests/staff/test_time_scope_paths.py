@@ -9,9 +9,11 @@ import pytest
 from django.urls import reverse
 
 from core.dates import today
+from events.models import Event
 from network.models import NetworkPartner, StaffPosition, StudyVisit
 from portal.reports import build_report
 from publications.models import Publication
+from tests.api.test_writes import new_event, send, token_header
 from tests.factories import (
     CityPairingFactory,
     GovernanceBodyFactory,
@@ -231,3 +233,19 @@ def test_the_governance_page_shows_each_terms_seats_as_last_reported(client, icl
     assert "Chair Of 2020" in in_2021 and "Chair Of 2022" not in in_2021
     latest = client.get(url).content.decode()
     assert "Chair Of 2022" in latest and "Chair Of 2020" not in latest
+
+
+def test_the_api_takes_the_years_of_an_undated_event_and_refuses_what_is_not_a_year(client, iclei):
+    headers = token_header("add_event")
+    refused = send(
+        client, "post", "/api/v1/events/", new_event(start="", reported_in="2022, soon"), **headers
+    )
+    assert refused.status_code == 400
+    assert "“soon” is not a year" in refused.json()["reported_in"][0]
+    assert not Event.objects.exists()
+    created = send(
+        client, "post", "/api/v1/events/", new_event(start="", reported_in="2022"), **headers
+    )
+    assert created.status_code == 201
+    event = Event.objects.get()
+    assert (event.start, event.scope_from, event.scope_until) == (None, 2022, 2022)
