@@ -30,6 +30,7 @@ from django.db.models.functions import JSONObject, RowNumber
 from django_countries.fields import Country
 
 from core.partial_dates import format_period
+from core.provenance import public_source
 from core.publishing import published_q
 from network import queries as network_queries
 from network.models import (
@@ -279,7 +280,7 @@ def membership_section(network: Network, year: int, year_end: dt.date, rows: dic
                 "label": row["figure"].label,
                 "value": row["figure"].value_display,
                 "as_of": row["figure"].as_of_display,
-                "source": row["figure"].source,
+                "source": public_source(row["figure"].source),
                 "computed": row["computed"],
                 "differs": row["differs"],
             }
