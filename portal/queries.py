@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from core.publishing import published_joined, published_related
+from core.publishing import published_joined, published_q, published_related
 from events.models import Event
 from network.models import Network, Organisation, Project
 from network.queries import project_and_organisation_lists
-from portal.models import AnnualReport, Story
+from portal.models import Annex, AnnualReport, Story
 
 
 def published_stories() -> QuerySet[Story]:
@@ -61,4 +61,27 @@ def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:
         Prefetch("projects", queryset=Project.objects.published()),
         Prefetch("events", queryset=Event.objects.published().order_by("start")),
         Prefetch("organisations", queryset=Organisation.objects.published()),
+    )
+
+
+def document_annexes(document) -> QuerySet[Annex]:
+    """The annexes of a document (a publication), in order, each with the publication, event
+    and project it is or reports on, joined (a draft one reads as None)."""
+    return published_joined(
+        Annex.objects.filter(document=document), "publication", "event", "project"
+    ).order_by("order", "pk")
+
+
+def annexes_about(record) -> QuerySet[Annex]:
+    """The annexes of published documents that are, or report on, `record` (a publication,
+    an event or a project), with their document joined, in the documents' order."""
+    field = {"Publication": "publication", "Event": "event", "Project": "project"}.get(
+        type(record).__name__
+    )
+    if field is None:
+        raise TypeError("annexes_about() takes a publication, an event or a project.")
+    return (
+        Annex.objects.filter(published_q("document__"), **{field: record})
+        .select_related("document")
+        .order_by("document__title", "order", "pk")
     )
