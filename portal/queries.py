@@ -64,22 +64,33 @@ def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:
     )
 
 
-def document_annexes(document) -> QuerySet[Annex]:
-    """The annexes of a document (a publication), in order, each with the publication, event
-    and project it is or reports on, joined (a draft one reads as None)."""
-    return published_joined(
-        Annex.objects.filter(document=document), "publication", "event", "project"
-    ).order_by("order", "pk")
+def publication_annexes(publication) -> tuple[list[Annex], list[Annex]]:
+    """The annexes of `publication` (in order, each with the publication, event and project it
+    is or reports on; a draft one reads as None), and the annexes of published documents that
+    `publication` is: one query."""
+    rows = published_joined(
+        Annex.objects.filter(
+            Q(document=publication) | Q(published_q("document__"), publication=publication)
+        ),
+        "publication",
+        "event",
+        "project",
+    ).select_related("document")
+    own = sorted((a for a in rows if a.document_id == publication.pk), key=_annex_order)
+    annexed_in = [a for a in rows if a.document_id != publication.pk]
+    return own, sorted(annexed_in, key=lambda a: (a.document.title, *_annex_order(a)))
+
+
+def _annex_order(annex: Annex) -> tuple[int, int]:
+    return annex.order, annex.pk
 
 
 def annexes_about(record) -> QuerySet[Annex]:
-    """The annexes of published documents that are, or report on, `record` (a publication,
-    an event or a project), with their document joined, in the documents' order."""
-    field = {"Publication": "publication", "Event": "event", "Project": "project"}.get(
-        type(record).__name__
-    )
+    """The annexes of published documents that report on `record` (an event or a project),
+    with their document joined, in the documents' order."""
+    field = {"Event": "event", "Project": "project"}.get(type(record).__name__)
     if field is None:
-        raise TypeError("annexes_about() takes a publication, an event or a project.")
+        raise TypeError("annexes_about() takes an event or a project.")
     return (
         Annex.objects.filter(published_q("document__"), **{field: record})
         .select_related("document")
