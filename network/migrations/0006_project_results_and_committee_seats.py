@@ -6,9 +6,34 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def grant_to_roles(app_label, models):
+    """The Editor and Publisher groups (staff 0001) get the new models' permissions: Editors
+    all but delete, Publishers all."""
+
+    def grant(apps, schema_editor):
+        from django.contrib.auth.management import create_permissions
+
+        app_config = apps.get_app_config(app_label)
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+        permissions = Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model__in=models
+        )
+        for group in Group.objects.filter(name="Editor"):
+            group.permissions.add(*permissions.exclude(codename__startswith="delete_"))
+        for group in Group.objects.filter(name="Publisher"):
+            group.permissions.add(*permissions)
+
+    return grant
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("staff", "0001_initial"),
         ('network', '0005_sitemap_latest_change_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -110,4 +135,5 @@ class Migration(migrations.Migration):
                 'ordering': ['project', 'order', 'pk'],
             },
         ),
+        migrations.RunPython(grant_to_roles('network', ('committeeseat', 'projectresult')), migrations.RunPython.noop),
     ]
