@@ -34,6 +34,7 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework_csv.renderers import CSVRenderer
 
 from core.client_address import client_address
+from core.provenance import public_source
 from core.publishing import published_q, unpublished_q
 from core.spreadsheet_cells import defused
 
@@ -251,6 +252,21 @@ class SlugChoiceField(serializers.SlugRelatedField):
         if isinstance(data, str) and "\x00" in data:
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class PublicSourceField(serializers.CharField):
+    """A record's `source` as the public reads it (core.provenance.public_source): the source
+    document's title and any page or section, without the extraction's line numbers. Every
+    read serializer uses it, so a JSON or CSV reader gets what the page shows; the stored value
+    stays in the admin and the staff-only write API."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("help_text", "The source document's title (and page or section).")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return public_source(value)
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})

@@ -249,6 +249,23 @@ class NetworkPartnerAdmin(ContentAdmin):
     autocomplete_fields = ("organisation",)
 
 
+@admin.register(models.CommitteeSeat)
+class CommitteeSeatAdmin(ContentAdmin):
+    list_display = ("committee", "network", "convened_by", "role", "joined_year", "left_year")
+    list_filter = ("network",)
+    search_fields = ("committee", "convened_by__name", "note")
+    autocomplete_fields = ("convened_by",)
+    fields = (
+        "network",
+        "committee",
+        "convened_by",
+        "role",
+        ("joined_year", "left_year"),
+        "note",
+        "source",
+    )
+
+
 @admin.register(models.Theme)
 class ThemeAdmin(ContentAdmin):
     list_display = ("name", "network", "order")
@@ -283,13 +300,24 @@ class ProjectParticipantInline(ContentTabularInline):
     autocomplete_fields = ("organisation",)
 
 
+class ProjectResultInline(ContentStackedInline):
+    model = models.ProjectResult
+    extra = 0
+    fields = (
+        ("order", "kind", "year"),
+        ("qualifier", "value", "unit", "label"),
+        "quote",
+        "source",
+    )
+
+
 @admin.register(models.Project)
 class ProjectAdmin(PublishableContentAdmin):
     list_display = ("title", "acronym", "network", "start", "end", "status", "public")
     list_filter = ("network", "status", "themes", "is_published")
     search_fields = ("title", "acronym", "description")
     filter_horizontal = ("themes", "sdgs")
-    inlines = [ProjectParticipantInline]
+    inlines = [ProjectParticipantInline, ProjectResultInline]
     list_select_related = ("network",)
     fieldsets = (
         (None, {"fields": ("title", "acronym", "slug", "network", "status")}),

@@ -20,6 +20,7 @@ from core.api import (
     CSVExportMixin,
     DirectFieldsMixin,
     PublicReadViewSet,
+    PublicSourceField,
     ReadOnlyViewSet,
     RowsListMixin,
     SlugIdentityField,
@@ -28,6 +29,7 @@ from core.api import (
     page_related,
     slug_url,
 )
+from core.provenance import public_source
 from core.validators import link_lines
 from network import queries
 from network.filters import (
@@ -46,6 +48,7 @@ from network.models import (
     Organisation,
     Person,
     Project,
+    ProjectResult,
     Region,
     Term,
     Theme,
@@ -200,6 +203,19 @@ class ProjectParticipantSerializer(DirectFieldsMixin, serializers.Serializer):
     role = serializers.CharField()
 
 
+class ProjectResultSerializer(DirectFieldsMixin, serializers.Serializer):
+    """A result the source states for the project: the number as stated, with what it counts."""
+
+    label = serializers.CharField()
+    value = serializers.DecimalField(max_digits=16, decimal_places=2, coerce_to_string=False)
+    qualifier = serializers.CharField(help_text="'' (exactly), 'over' or 'about'.")
+    unit = serializers.CharField()
+    kind = serializers.CharField(help_text="'achieved', 'target' or 'estimate'.")
+    year = serializers.IntegerField(allow_null=True)
+    display = serializers.CharField(help_text="As the pages show it: 'over 2,000 households …'.")
+    source = PublicSourceField()
+
+
 class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     network = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
@@ -208,6 +224,7 @@ class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
         source="participant_list", many=True, read_only=True
     )
     links = serializers.ListField(source="link_list", child=serializers.URLField(), read_only=True)
+    results = ProjectResultSerializer(source="result_list", many=True, read_only=True)
 
     class Meta:
         model = Project
@@ -224,6 +241,7 @@ class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "date_precision",
             "status",
             "participants",
+            "results",
             "links",
             "updated_at",
         ]
@@ -578,6 +596,7 @@ def project_rows(queryset, rows) -> list[dict]:
     themes = page_related(queryset, "themes", ids, "slug")
     sdgs = page_related(queryset, "sdgs", ids, "pk")
     participants = page_related(queryset, "participant_list", ids, "organisation__slug", "role")
+    results = page_related(queryset, "result_list", ids, *RESULT_COLUMNS)
     none: list = []
     return [
         {
@@ -596,11 +615,32 @@ def project_rows(queryset, rows) -> list[dict]:
                 {"organisation": organisation, "role": role}
                 for organisation, role in participants.get(row["id"], none)
             ],
+            "results": [
+                _result_row(ProjectResult(**dict(zip(RESULT_COLUMNS, values, strict=True))))
+                for values in results.get(row["id"], none)
+            ],
             "links": link_lines(row["links"]),
             "updated_at": _date_time(row["updated_at"]),
         }
         for row in rows
     ]
+
+
+RESULT_COLUMNS = ("label", "value", "qualifier", "unit", "kind", "year", "source")
+
+
+def _result_row(result: ProjectResult) -> dict:
+    """A result as ProjectResultSerializer gives it."""
+    return {
+        "label": result.label,
+        "value": result.value,
+        "qualifier": result.qualifier,
+        "unit": result.unit,
+        "kind": result.kind,
+        "year": result.year,
+        "display": result.display,
+        "source": public_source(result.source),
+    }
 
 
 PROJECT_ROW_COLUMNS = ("id", *(column for column in PROJECT_COLUMNS if column != "network"))

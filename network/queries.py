@@ -39,6 +39,7 @@ from network.models import (
     Cluster,
     ClusterLead,
     ClusterRole,
+    CommitteeSeat,
     Membership,
     MembershipType,
     NationalChapter,
@@ -51,6 +52,7 @@ from network.models import (
     Person,
     Project,
     ProjectParticipant,
+    ProjectResult,
     ProjectRole,
     ProjectStatus,
     Seat,
@@ -623,6 +625,15 @@ def national_chapters(network: Network, *, year: int | None = None):
     return published_joined(chapters, "host").order_by("country")
 
 
+def committee_seats(network: Network, *, year: int | None = None):
+    """The network's seats on other bodies' committees (held in `year` if given), each with the
+    convening body if published (else None), by committee."""
+    seats = network.committee_seats.all()
+    if year is not None:
+        seats = seats.held_in(year)
+    return published_joined(seats, "convened_by").order_by("committee", "pk")
+
+
 def team(network: Network, *, year: int | None = None):
     """Staff in post: now (departed excluded) or at some point of `year` (departed included)."""
     staff = StaffPosition.objects.filter(published_q("person__"), network=network)
@@ -655,7 +666,12 @@ def published_projects():
 def project_detail_queryset():
     """published_projects() with their participants: the API's list and record (which do not
     show the pairings: their prefetch read ~1,200 pairings with visits per 100 projects)."""
-    return published_projects().prefetch_related(project_participants())
+    return published_projects().prefetch_related(
+        project_participants(),
+        Prefetch(
+            "results", queryset=ProjectResult.objects.order_by("order", "pk"), to_attr="result_list"
+        ),
+    )
 
 
 def project_participants() -> Prefetch:
@@ -810,7 +826,8 @@ PROFILE_FLAGS = {
     ),
     "may_have_roles": (
         f"({_exists(ClusterLead, 'organisation_id')} OR "
-        f"{_exists(NetworkPartner, 'organisation_id')})"
+        f"{_exists(NetworkPartner, 'organisation_id')} OR "
+        f"{_exists(CommitteeSeat, 'convened_by_id')})"
     ),
     "may_have_projects": _exists(ProjectParticipant, "organisation_id"),
     "may_have_pairings": (
@@ -837,22 +854,27 @@ CLUSTER_ROLES = dict(ClusterRole.choices)
 PARTNER_ROLES = dict(PartnerRole.choices)
 
 
-def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dict]]:
-    """The organisation's cluster roles (by network and cluster name) and network partnerships
-    (in the networks' order), in published networks, as display rows: one UNION query."""
+def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dict], list[dict]]:
+    """The organisation's cluster roles (by network and cluster name), network partnerships
+    (in the networks' order, each with its note) and the committee seats networks hold on its
+    committees, in published networks, as display rows: one UNION query."""
     published = Network.objects.published()
     leads = ClusterLead.objects.filter(organisation=organisation, cluster__network__in=published)
     partners = NetworkPartner.objects.filter(organisation=organisation, network__in=published)
-    columns = ("kind", "role", "cluster", "from_year", "until_year", "name", "slug", "position")
+    committees = CommitteeSeat.objects.filter(convened_by=organisation, network__in=published)
+    columns = (
+        "kind", "role", "cluster", "from_year", "until_year", "name", "slug", "position", "note",
+    )  # fmt: skip
     leads = leads.annotate(
         row_kind=Value("lead"),
         cluster_name=F("cluster__name"),
         network_name=F("cluster__network__name"),
         network_slug=F("cluster__network__slug"),
         network_order=F("cluster__network__order"),
+        no_note=Value(""),
     ).values_list(
         "row_kind", "role", "cluster_name", "from_year", "until_year", "network_name",
-        "network_slug", "network_order", "order",
+        "network_slug", "network_order", "no_note", "order",
     )  # fmt: skip
     partners = partners.annotate(
         row_kind=Value("partner"),
@@ -864,16 +886,34 @@ def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dic
         network_order=F("network__order"),
     ).values_list(
         "row_kind", "role", "cluster_name", "no_from", "no_until", "network_name", "network_slug",
-        "network_order", "order",
+        "network_order", "note", "order",
     )  # fmt: skip
-    rows = list(leads.order_by().union(partners.order_by(), all=True))
-    cluster_roles, partnerships = [], []
+    committees = committees.annotate(
+        row_kind=Value("committee"),
+        network_name=F("network__name"),
+        network_slug=F("network__slug"),
+        network_order=F("network__order"),
+        no_order=Value(0, output_field=IntegerField()),
+    ).values_list(
+        "row_kind", "role", "committee", "joined_year", "left_year", "network_name",
+        "network_slug", "network_order", "note", "no_order",
+    )  # fmt: skip
+    rows = list(leads.order_by().union(partners.order_by(), committees.order_by(), all=True))
+    cluster_roles, partnerships, committee_seats = [], [], []
     for row in rows:
         role = dict(zip(columns, row[:-1], strict=True))
         if role["kind"] == "lead":
             lead = ClusterLead(from_year=role["from_year"], until_year=role["until_year"])
             role.update(role=CLUSTER_ROLES.get(role["role"], role["role"]), period=lead.period)
             cluster_roles.append(role)
+        elif role["kind"] == "committee":
+            seat = CommitteeSeat(joined_year=role["from_year"], left_year=role["until_year"])
+            role.update(
+                committee=role["cluster"],
+                period=seat.period,
+                url=slug_url("network:network-governance", role["slug"]),
+            )
+            committee_seats.append(role)
         else:
             role.update(
                 role=PARTNER_ROLES.get(role["role"], role["role"]),
@@ -883,7 +923,8 @@ def organisation_roles(organisation: Organisation) -> tuple[list[dict], list[dic
             partnerships.append(role)
     cluster_roles.sort(key=lambda r: (r["name"], r["cluster"]))
     partnerships.sort(key=lambda r: (r["position"], r["name"], r["role"], r["order"]))
-    return cluster_roles, partnerships
+    committee_seats.sort(key=lambda r: (r["committee"], r["position"], r["name"]))
+    return cluster_roles, partnerships, committee_seats
 
 
 def visit_and_agreement_rows(pairing_ids) -> list[tuple]:
@@ -1056,8 +1097,8 @@ def organisation_profile(organisation: Organisation) -> dict:
             .select_related("term__body__network")
             .order_by("-term__start", "term__body__name", "order")
         )
-    cluster_roles, partnerships = (
-        organisation_roles(organisation) if may_have("roles") else ([], [])
+    cluster_roles, partnerships, committee_seats = (
+        organisation_roles(organisation) if may_have("roles") else ([], [], [])
     )
     project_roles, more_projects = [], False
     if may_have("projects"):
@@ -1096,4 +1137,5 @@ def organisation_profile(organisation: Organisation) -> dict:
         "people": people,
         "more_people": more_people,
         "partnerships": partnerships,
+        "committee_seats": committee_seats,
     }

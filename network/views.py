@@ -111,6 +111,7 @@ class NetworkGovernanceView(QueriedDetailView):
             terms=queries.terms_with_seat_rows(self.filterset.qs, as_of=year) if valid else [],
             clusters=queries.cluster_leads(self.object, year=year) if valid else [],
             chapters=queries.national_chapters(self.object),
+            committee_seats=queries.committee_seats(self.object, year=year) if valid else [],
             today=today(),
         )
         return context

@@ -2,8 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_tools import image_preview
-from portal.models import AnnualReport, Foreword, Story, StoryImage
-from staff.admin import ContentStackedInline, ContentTabularInline, PublishableContentAdmin
+from portal.models import Annex, AnnualReport, Foreword, Story, StoryImage
+from staff.admin import (
+    ContentAdmin,
+    ContentStackedInline,
+    ContentTabularInline,
+    PublishableContentAdmin,
+)
 
 
 class StoryImageInline(ContentTabularInline):
@@ -57,3 +62,14 @@ class AnnualReportAdmin(PublishableContentAdmin):
     @admin.display(description=_("cover"))
     def cover_preview(self, obj):
         return image_preview(obj.cover)
+
+
+@admin.register(Annex)
+class AnnexAdmin(ContentAdmin):
+    """Annexes of a document (Annex I, II…), each linked to the record it is or reports on."""
+
+    list_display = ("document", "label", "title", "publication", "event", "project")
+    list_select_related = ("document", "publication", "event", "project")
+    search_fields = ("title", "label", "document__title")
+    autocomplete_fields = ("document", "publication", "event", "project")
+    fields = ("document", ("label", "order"), "title", "publication", "event", "project", "source")

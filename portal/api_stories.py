@@ -8,6 +8,7 @@ from core.api import (
     DirectFieldsMixin,
     PageField,
     PublicSlugField,
+    PublicSourceField,
     ReadOnlyViewSet,
     SlugIdentityField,
     SlugListField,
@@ -36,6 +37,7 @@ class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
     projects = SlugListField(source="project_list")
     organisations = SlugListField(source="organisation_list")
     images = StoryImageSerializer(source="image_list", many=True, read_only=True)
+    source = PublicSourceField()
 
     class Meta:
         model = Story

@@ -176,3 +176,57 @@ class Foreword(models.Model):
 
     def __str__(self):
         return f"{self.heading or _('Foreword')} — {self.author}"
+
+
+class Annex(models.Model):
+    """A part annexed to a document (the NEASPEC note's "Annex I. Report of the 2nd International
+    Forum on Low Carbon Cities"), with the record it is, or reports on, where the portal has one."""
+
+    network_path = "document__networks"
+    history = HistoricalRecords()
+
+    document = models.ForeignKey(
+        "publications.Publication",
+        on_delete=models.CASCADE,
+        related_name="annexes",
+        help_text=_("The document the annex belongs to."),
+    )
+    label = models.CharField(_("label"), max_length=40, help_text=_("As printed: 'Annex I'."))
+    title = models.CharField(_("title"), max_length=300, help_text=_("As printed."))
+    publication = models.ForeignKey(
+        "publications.Publication",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="annexed_to",
+        help_text=_("The annex as a publication of its own, if the portal has it."),
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="annexes",
+        help_text=_("The event the annex reports on."),
+    )
+    project = models.ForeignKey(
+        "network.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="annexes",
+        help_text=_("The project the annex is about or plans."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["document", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "label"], name="unique_annex_label"),
+        ]
+        verbose_name = _("annex")
+        verbose_name_plural = _("annexes")
+
+    def __str__(self):
+        return f"{self.label}. {self.title}"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from core.publishing import published_joined, published_related
+from core.publishing import published_joined, published_q, published_related
 from events.models import Event
 from network.models import Network, Organisation, Project
 from network.queries import project_and_organisation_lists
-from portal.models import AnnualReport, Story
+from portal.models import Annex, AnnualReport, Story
 
 
 def published_stories() -> QuerySet[Story]:
@@ -61,4 +61,38 @@ def story_page_queryset(base: QuerySet[Story]) -> QuerySet[Story]:
         Prefetch("projects", queryset=Project.objects.published()),
         Prefetch("events", queryset=Event.objects.published().order_by("start")),
         Prefetch("organisations", queryset=Organisation.objects.published()),
+    )
+
+
+def publication_annexes(publication) -> tuple[list[Annex], list[Annex]]:
+    """The annexes of `publication` (in order, each with the publication, event and project it
+    is or reports on; a draft one reads as None), and the annexes of published documents that
+    `publication` is: one query."""
+    rows = published_joined(
+        Annex.objects.filter(
+            Q(document=publication) | Q(published_q("document__"), publication=publication)
+        ),
+        "publication",
+        "event",
+        "project",
+    ).select_related("document")
+    own = sorted((a for a in rows if a.document_id == publication.pk), key=_annex_order)
+    annexed_in = [a for a in rows if a.document_id != publication.pk]
+    return own, sorted(annexed_in, key=lambda a: (a.document.title, *_annex_order(a)))
+
+
+def _annex_order(annex: Annex) -> tuple[int, int]:
+    return annex.order, annex.pk
+
+
+def annexes_about(record) -> QuerySet[Annex]:
+    """The annexes of published documents that report on `record` (an event or a project),
+    with their document joined, in the documents' order."""
+    field = {"Event": "event", "Project": "project"}.get(type(record).__name__)
+    if field is None:
+        raise TypeError("annexes_about() takes an event or a project.")
+    return (
+        Annex.objects.filter(published_q("document__"), **{field: record})
+        .select_related("document")
+        .order_by("document__title", "order", "pk")
     )

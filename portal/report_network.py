@@ -31,12 +31,14 @@ from django.db.models.functions import JSONObject, RowNumber
 from django_countries.fields import Country
 
 from core.partial_dates import format_period
+from core.provenance import public_source, without_line_references
 from core.publishing import published_q
 from core.time_scope import as_last_reported, in_report_q
 from network import queries as network_queries
 from network.models import (
     AgreementKind,
     ClusterRole,
+    CommitteeSeat,
     MembershipType,
     Network,
     PairingAgreement,
@@ -196,6 +198,7 @@ def add_network_parts(parts: RowParts, network: Network, year: int, *, terms) ->
         network_queries.partners(network, year=year),
         ("role", "order", "organisation__name", "pk"),
         "role",
+        "note",
         **_organisation_fields(org),
     )
     parts.add(
@@ -282,7 +285,7 @@ def membership_section(network: Network, year: int, year_end: dt.date, rows: dic
                 "label": row["figure"].label,
                 "value": row["figure"].value_display,
                 "as_of": row["figure"].as_of_display,
-                "source": row["figure"].source,
+                "source": public_source(row["figure"].source),
                 "computed": row["computed"],
                 "differs": row["differs"],
             }
@@ -464,8 +467,29 @@ def partners_section(rows: dict) -> list[dict]:
         group = groups.setdefault(
             role, {"role": role, "label": role_labels.get(role, role), "organisations": []}
         )
-        group["organisations"].append(_organisation_of(row, "organisation__"))
+        organisation = _organisation_of(row, "organisation__")
+        if organisation is not None:
+            # What the source says of the partnership, without the editors' line references.
+            organisation["note"] = without_line_references(row["note"])
+        group["organisations"].append(organisation)
     return list(groups.values())
+
+
+def committee_seats_section(rows: dict) -> list[dict]:
+    """The network's seats on other bodies' committees held in the year."""
+    return [
+        {
+            "committee": row["committee"],
+            "convened_by": _organisation_of(row, "convened_by__"),
+            "role": row["role"],
+            "period": CommitteeSeat(
+                joined_year=row["joined_year"], left_year=row["left_year"]
+            ).period,
+            "note": without_line_references(row["note"]),
+            "source": public_source(row["source"]),
+        }
+        for row in rows["committee_seat"]
+    ]
 
 
 def team_section(rows: dict) -> list[dict]:

@@ -13,6 +13,7 @@ stories, projects, publications) and the editorial parts are here.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db.models import F
 from django.db.models.functions import ExtractYear
@@ -21,21 +22,33 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from core.dates import today
+from core.provenance import public_source
 from core.publishing import published_q
 from events import queries as event_queries
 from events.models import Event, EventStatus
 from events.models.parts import place_label
 from network import queries as network_queries
-from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
+from network.models import (
+    Membership,
+    Network,
+    Person,
+    Project,
+    ProjectResult,
+    ProjectRole,
+    ResultKind,
+    StatedFigure,
+)
 from portal import queries as story_queries
-from portal.models import AnnualReport
+from portal.models import Annex, AnnualReport
 from portal.report_network import (
     RowParts,
     add_network_parts,
     add_pairing_parts,
     clusters_section,
+    committee_seats_section,
     governance_section,
     governance_terms,
+    labels,
     membership_section,
     national_chapters_section,
     network_section,
@@ -70,12 +83,18 @@ def build_report(network: Network, year: int) -> dict:
     add_network_parts(parts, network, year, terms=terms)
     add_pairing_parts(parts, pairings)
     _add_parts(
-        parts, editorial=editorial, events=events, projects=projects, publications=publications
+        parts,
+        network=network,
+        year=year,
+        editorial=editorial,
+        events=events,
+        projects=projects,
+        publications=publications,
     )
     rows = parts.read()
     _attach_places(events, rows)
     activities = activities_section(network, year, events)
-    publications = publications_section(publications, year)
+    publications = publications_section(publications, year, rows)
     return {
         "network": network_section(network, rows),
         "year": year,
@@ -92,11 +111,14 @@ def build_report(network: Network, year: int) -> dict:
         "preview": preview_section(network, year, events),
         "pairings": pairings_section(pairings, rows),
         "partners": partners_section(rows),
+        "committee_seats": committee_seats_section(rows),
         "team": team_section(rows),
     }
 
 
-def _add_parts(parts: RowParts, *, editorial, events, projects, publications) -> None:
+def _add_parts(
+    parts: RowParts, *, network, year, editorial, events, projects, publications
+) -> None:
     """The parts of report_rows() this module's sections read."""
     if editorial is not None:
         parts.add(
@@ -140,6 +162,46 @@ def _add_parts(parts: RowParts, *, editorial, events, projects, publications) ->
         project=F("project_id"),
         short_name=F("organisation__short_name"),
         name=F("organisation__name"),
+    )
+    parts.add(
+        "result",
+        # What the year's report states of its projects (ProjectResult.reported_in).
+        ProjectResult.objects.reported_for(year).filter(project__in=ids),
+        ("project", "order", "pk"),
+        "label",
+        "value",
+        "qualifier",
+        "unit",
+        "kind",
+        "year",
+        "source",
+        project=F("project_id"),
+    )
+    parts.add(
+        "committee_seat",
+        network_queries.committee_seats(network, year=year),
+        ("committee", "pk"),
+        "committee",
+        "role",
+        "joined_year",
+        "left_year",
+        "note",
+        "source",
+        convened_by_slug=F("convened_by__slug"),
+        convened_by_name=F("convened_by__name"),
+        convened_by_short_name=F("convened_by__short_name"),
+        convened_by_country=F("convened_by__country"),
+        convened_by_public=public_column("convened_by__"),
+    )
+    parts.add(
+        "annex",
+        Annex.objects.filter(document__in=[publication.pk for publication in publications]),
+        ("document", "order", "pk"),
+        "label",
+        "title",
+        document=F("document_id"),
+        publication_slug=F("publication__slug"),
+        publication_public=public_column("publication__"),
     )
     parts.add(
         "publication_project",
@@ -314,8 +376,18 @@ def _publications_of(network: Network, year: int) -> list:
     return list(publications)
 
 
-def publications_section(publications: list, year: int) -> list[dict]:
-    """`publications` (_publications_of()) with their editions of the year (translations too)."""
+def publications_section(publications: list, year: int, rows: dict) -> list[dict]:
+    """`publications` (_publications_of()) with their editions of the year (translations too)
+    and their annexes."""
+    annexes: dict[int, list] = {}
+    for row in rows["annex"]:
+        annexes.setdefault(row["document"], []).append(
+            {
+                "label": row["label"],
+                "title": row["title"],
+                "publication": row["publication_slug"] if row["publication_public"] else None,
+            }
+        )
     editions = (
         publication_queries.public_editions()
         .filter(publication__in=[p.pk for p in publications], date__year=year)
@@ -333,7 +405,13 @@ def publications_section(publications: list, year: int) -> list[dict]:
             }
         )
     return [
-        {"slug": p.slug, "title": p.title, "kind": p.kind, "editions": by_publication.get(p.pk, [])}
+        {
+            "slug": p.slug,
+            "title": p.title,
+            "kind": p.kind,
+            "editions": by_publication.get(p.pk, []),
+            "annexes": annexes.get(p.pk, []),
+        }
         for p in publications
     ]
 
@@ -386,6 +464,10 @@ def projects_section(network: Network, projects: list, activities: dict, rows: d
     }
     for row in rows["participant"]:
         roles[row["project"]][row["role"]].append(row["short_name"] or row["name"])
+    results: dict[int, list] = {}
+    kinds = labels(ResultKind)
+    for row in rows["result"]:
+        results.setdefault(row["project"], []).append(_result(row, kinds))
     groups: dict[str, list] = {}
     order: dict[str, int] = {}
     for project in projects:
@@ -401,6 +483,7 @@ def projects_section(network: Network, projects: list, activities: dict, rows: d
                 "participants": roles[project.pk]["participant"],
                 "events": events_by_project.get(project.slug, []),
                 "publications": publications_by_project.get(project.slug, []),
+                "results": results.get(project.pk, []),
             }
         )
     return [
@@ -409,6 +492,27 @@ def projects_section(network: Network, projects: list, activities: dict, rows: d
             groups.items(), key=lambda item: (item[0] == "", order[item[0]], item[0])
         )
     ]
+
+
+def _result(row: dict, kinds: dict[str, str]) -> dict:
+    """A project's result as the report prints it: the figure, what it counts, its kind and
+    year, and its source document (public form)."""
+    result = ProjectResult(
+        label=row["label"],
+        value=Decimal(str(row["value"])),
+        qualifier=row["qualifier"],
+        unit=row["unit"],
+    )
+    return {
+        "display": result.display,
+        "value": result.value_display,
+        "unit": row["unit"],
+        "label": row["label"],
+        "kind": row["kind"],
+        "kind_label": kinds.get(row["kind"], row["kind"]),
+        "year": row["year"],
+        "source": public_source(row["source"]),
+    }
 
 
 def report_years_by_network(networks) -> dict[int, list[int]]:

@@ -25,15 +25,17 @@ from core.publishing import Publishable
 from events.models import Event, EventImage, EventOrganisation
 from network.models import (
     CityPairing,
+    CommitteeSeat,
     Network,
     Organisation,
     PairingAgreement,
     Person,
     Project,
     ProjectParticipant,
+    ProjectResult,
     StudyVisit,
 )
-from portal.models import AnnualReport, Foreword, Story, StoryImage
+from portal.models import Annex, AnnualReport, Foreword, Story, StoryImage
 from portal.sitemaps import SITEMAPS
 from publications.models import Publication, PublicationPerson
 from tests.factories import (
@@ -132,6 +134,9 @@ LINKS = {
     "publications.Publication.networks": lambda w, t: w.publication.networks.add(t),
     "portal.Story.network": lambda w, t: StoryFactory(network=t, date=dt.date(YEAR, 5, 1)),
     "portal.AnnualReport.network": lambda w, t: AnnualReportFactory(network=t, year=YEAR),
+    "network.CommitteeSeat.network": lambda w, t: CommitteeSeat.objects.create(
+        network=t, committee="Advisory committee", convened_by=w.city, joined_year=YEAR
+    ),
     # organisations
     "network.Membership.organisation": lambda w, t: MembershipFactory(
         network=w.network, organisation=t, joined=dt.date(YEAR, 3, 1)
@@ -146,6 +151,9 @@ LINKS = {
     ),
     "network.NetworkPartner.organisation": lambda w, t: NetworkPartnerFactory(
         network=w.network, organisation=t
+    ),
+    "network.CommitteeSeat.convened_by": lambda w, t: CommitteeSeat.objects.create(
+        network=w.network, committee=f"Committee {t.pk}", convened_by=t, joined_year=YEAR
     ),
     "network.ProjectParticipant.organisation": lambda w, t: ProjectParticipant.objects.create(
         project=w.project, organisation=t, role="partner"
@@ -194,6 +202,12 @@ LINKS = {
         programme=t, first=w.city, second=OrganisationFactory()
     ),
     "events.Event.project": lambda w, t: _event(w, project=t),
+    "network.ProjectResult.project": lambda w, t: ProjectResult.objects.create(
+        project=t, label="cases", value=20, reported_in=YEAR
+    ),
+    "portal.Annex.project": lambda w, t: Annex.objects.create(
+        document=w.publication, label=f"Annex {t.pk}", title="Activity plan", project=t
+    ),
     "publications.Publication.projects": lambda w, t: w.publication.projects.add(t),
     "portal.Story.projects": lambda w, t: w.story.projects.add(t),
     # pairings, events, publications, stories and reports: their own parts
@@ -212,6 +226,15 @@ LINKS = {
         event=t, image="events/images/photo.jpg", caption=t.title
     ),
     "portal.Story.events": lambda w, t: w.story.events.add(t),
+    "portal.Annex.event": lambda w, t: Annex.objects.create(
+        document=w.publication, label=f"Annex E{t.pk}", title="Report of the forum", event=t
+    ),
+    "portal.Annex.document": lambda w, t: Annex.objects.create(
+        document=t, label="Annex I", title="Report of the forum", event=w.event
+    ),
+    "portal.Annex.publication": lambda w, t: Annex.objects.create(
+        document=w.publication, label=f"Annex P{t.pk}", title="Compendium", publication=t
+    ),
     "publications.Edition.publication": lambda w, t: EditionFactory(
         publication=t, language="fr", date=dt.date(YEAR, 2, 1)
     ),

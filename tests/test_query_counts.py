@@ -68,8 +68,9 @@ PINS = {
     # type), the report years by one UNION, projects without their themes and SDGs (not shown);
     # cluster leads, national chapters and partners by one UNION
     "/networks/net/": 9,
-    "/networks/net/governance/": 5,  # seat holders and chapter hosts joined
-    "/networks/net/governance/?year=2022": 5,  # as above
+    # seat holders, chapter hosts and committee seats' convening bodies joined
+    "/networks/net/governance/": 6,
+    "/networks/net/governance/?year=2022": 6,  # as above
     "/networks/net/team/": 3,
     "/networks/net/team/?year=2022": 3,
     "/members/": 7,
@@ -83,7 +84,8 @@ PINS = {
     "/members/city/": 14,
     "/projects/": 5,  # themes, no SDGs (not shown)
     "/projects/?network=net&theme=climate": 7,
-    "/projects/proj/": 9,  # publishers and translators joined; pairings without agreements
+    # publishers and translators joined; pairings without agreements; results; annexes about it
+    "/projects/proj/": 11,
     # Events
     # Projects and places' organisations are joined, no query each, whatever the rows hold.
     # The page reads each of its groups (upcoming, past, undated) by its own indexed query,
@@ -96,7 +98,7 @@ PINS = {
     "/events/next-year/": 4,  # events, networks, places; the count of its pages
     # the event (project, host joined), networks, places (organisation joined), sessions,
     # organisers, speakers, themes, SDGs, images, other editions
-    "/events/forum/": 10,
+    "/events/forum/": 11,  # + annexes reporting on it (document joined)
     "/events/forum/event.ics": 4,  # the event, networks, places, sessions
     "/events/feed.ics": 3,  # events (the columns it writes), sessions, places' labels as rows
     "/events/feed.ics?year=2022": 3,  # as above
@@ -105,7 +107,7 @@ PINS = {
     "/publications/": 8,  # editions' publishers and translators joined
     "/publications/?language=zh&year=2022": 9,  # as above
     "/publications/?network=net&theme=climate&kind=report&q=city": 10,  # as above
-    "/publications/book/": 8,
+    "/publications/book/": 9,  # + its annexes and those it is, one query
     "/publications/feed.atom": 3,  # publications, networks, editions (publishers joined)
     # API
     f"{API}/": 0,
@@ -120,8 +122,8 @@ PINS = {
     f"{API}/people/speaker/": 1,  # its organisation joined
     # network joined; themes, SDGs, participants (organisations joined): not the pairings, which
     # the API does not show (at bench scale their visits and agreements were 9 queries)
-    f"{API}/projects/?{ALL}": 5,
-    f"{API}/projects/proj/": 4,
+    f"{API}/projects/?{ALL}": 6,  # + results
+    f"{API}/projects/proj/": 5,  # + results
     # programme and both organisations joined; visits (places joined) and agreements: one UNION
     f"{API}/pairings/?{ALL}": 3,
     f"{API}/pairings/pair/": 2,

@@ -2,6 +2,7 @@
 
 One module per sub-domain; the rest of the portal imports the models from here."""
 
+from network.models.committees import CommitteeSeat, CommitteeSeatQuerySet
 from network.models.governance import (
     Cluster,
     ClusterLead,
@@ -45,13 +46,18 @@ from network.models.projects import (
     Project,
     ProjectParticipant,
     ProjectQuerySet,
+    ProjectResult,
     ProjectRole,
     ProjectStatus,
+    ResultKind,
+    ResultQualifier,
     StudyVisit,
     VisitStatus,
 )
 
 __all__ = [
+    "CommitteeSeat",
+    "CommitteeSeatQuerySet",
     "refresh_organisation_publication",
     "Network",
     "Office",
@@ -81,6 +87,9 @@ __all__ = [
     "NetworkPartner",
     "ProjectStatus",
     "ProjectQuerySet",
+    "ProjectResult",
+    "ResultKind",
+    "ResultQualifier",
     "Project",
     "ProjectRole",
     "ProjectParticipant",

@@ -141,6 +141,107 @@ class ProjectParticipant(models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
+class ResultKind(models.TextChoices):
+    ACHIEVED = "achieved", _("Achieved")
+    TARGET = "target", _("Target")
+    ESTIMATE = "estimate", _("Estimate")
+
+
+class ResultQualifier(models.TextChoices):
+    EXACT = "", _("Exactly")
+    OVER = "over", _("Over")
+    ABOUT = "about", _("About")
+
+
+class ProjectResultQuerySet(models.QuerySet):
+    def reported_for(self, year: int):
+        """The results a report of `year` lists: those its report states, and undated ones."""
+        return self.filter(Q(reported_in=year) | Q(reported_in__isnull=True))
+
+
+class ProjectResult(SourcedModel):
+    """A figure a source states for a project's results (24 building blocks retrofitted,
+    2.9 million MWh saved by 2030): the number as stated, never computed or rounded."""
+
+    network_path = "project__network"
+    history = HistoricalRecords()
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+    value = models.DecimalField(
+        _("value"),
+        max_digits=16,
+        decimal_places=2,
+        help_text=_("The number as the source states it (2.9 million → 2900000)."),
+    )
+    qualifier = models.CharField(
+        _("qualifier"),
+        max_length=10,
+        choices=ResultQualifier.choices,
+        blank=True,
+        help_text=_("'Over' for 'over' or 'more than', 'About' for 'around' or 'approximately'."),
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=40,
+        blank=True,
+        help_text=_("E.g. 'MWh', 'tonnes'; empty for a count."),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        help_text=_("What is counted, read after the number: 'building blocks retrofitted'."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=ResultKind.choices,
+        default=ResultKind.ACHIEVED,
+        help_text=_("Achieved, a target, or an estimate (a projection the source quotes)."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        help_text=_("The year the figure is for (reached, or targeted), if the source says."),
+    )
+    reported_in = models.PositiveSmallIntegerField(
+        _("reported in"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The year of the report that states it: that year's annual report lists it. "
+            "Empty: every year's report that lists the project shows it."
+        ),
+    )
+    quote = models.TextField(_("quote"), blank=True, help_text=_("The source's words."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ProjectResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "order", "pk"]
+        verbose_name = _("project result")
+        verbose_name_plural = _("project results")
+
+    def __str__(self):
+        return self.display
+
+    @property
+    def value_display(self) -> str:
+        value = int(self.value) if self.value == int(self.value) else self.value.normalize()
+        formatted = f"{value:,}"
+        if self.qualifier == ResultQualifier.OVER:
+            return _("over %(value)s") % {"value": formatted}
+        if self.qualifier == ResultQualifier.ABOUT:
+            return _("about %(value)s") % {"value": formatted}
+        return formatted
+
+    @property
+    def display(self) -> str:
+        """ "over 2,000 households interested", "2,900,000 MWh cumulative energy savings"."""
+        return " ".join(part for part in (self.value_display, self.unit, self.label) if part)
+
+
 class CityPairing(SluggedModel, SourcedModel, Publishable, TimeScoped):
     """Two organisations paired in a city-to-city cooperation programme (IURC, ICP-AGIR)."""
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from network.models import (
+    CommitteeSeat,
     FigureMetric,
     Membership,
     MembershipType,
@@ -211,8 +212,32 @@ class NetworkLoader:
                 },
                 where=f"{file} partner",
             )
+        self.load_committee_seats(network, data)
         projects = load_projects(self, network, data, themes)
         load_pairings(self, data, projects)
+
+    def load_committee_seats(self, network, data):
+        """`committee_seats`: committee (its name), convened_by (organisation key), role,
+        joined, left (years), quote, source."""
+        file = data["_file"]
+        for item in data.get("committee_seats") or []:
+            where = f"{file} committee seat '{item['committee']}'"
+            convened_by = item.get("convened_by")
+            self.recorder.ensure(
+                CommitteeSeat,
+                {"network": network, "committee": item["committee"]},
+                {
+                    "convened_by": self.organisation(convened_by, where=where)
+                    if convened_by
+                    else None,
+                    "role": item.get("role") or "",
+                    "joined_year": item.get("joined"),
+                    "left_year": item.get("left"),
+                    "note": (item.get("quote") or "")[:300],
+                    "source": cite(item.get("source")),
+                },
+                where=where,
+            )
 
     def load_memberships(self, network, data, regions):
         file = data["_file"]

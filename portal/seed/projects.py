@@ -13,10 +13,11 @@ from network.models import (
     PairingAgreement,
     Project,
     ProjectParticipant,
+    ProjectResult,
     ProjectRole,
     StudyVisit,
 )
-from portal.seed.files import SeedError, cite, reported_in
+from portal.seed.files import SeedError, cite, document_year, reported_in
 from portal.seed.records import PUBLISHED, partial
 
 if TYPE_CHECKING:
@@ -82,7 +83,33 @@ def load_projects(
                     },
                     where=where,
                 )
+        load_results(loader, project, item, where=where)
     return projects
+
+
+def load_results(loader: NetworkLoader, project: Project, item: dict, *, where: str) -> None:
+    """The results the document states for the project (`results`: label, value, qualifier,
+    unit, kind, year, quote, source), each as stated."""
+    for order, result in enumerate(item.get("results") or []):
+        place = f"{where} result '{result.get('label')}'"
+        if not result.get("label") or result.get("value") is None or not result.get("source"):
+            raise SeedError(f"{place}: a result needs a label, a value and a source.")
+        loader.recorder.ensure(
+            ProjectResult,
+            {"project": project, "label": result["label"]},
+            {
+                "value": result["value"],
+                "qualifier": result.get("qualifier") or "",
+                "unit": result.get("unit") or "",
+                "kind": result.get("kind") or "achieved",
+                "year": result.get("year"),
+                "reported_in": int(document_year(result["source"]) or 0) or None,
+                "quote": (result.get("quote") or "").strip(),
+                "order": order,
+                "source": cite(result["source"]),
+            },
+            where=place,
+        )
 
 
 def load_pairings(loader: NetworkLoader, data: dict, projects: dict) -> None:

@@ -9,7 +9,9 @@ for any seeded edition, so each publication gets a generated cover.
 
 from __future__ import annotations
 
+from events.models import Event
 from network.models import Network, Project, Theme
+from portal.models import Annex
 from portal.seed.files import SeedError, cite, reported_in
 from portal.seed.records import PUBLISHED, KeyedLoader, partial
 from publications import services
@@ -45,6 +47,49 @@ class PublicationLoader(KeyedLoader):
             publication = self.load_publication(key, record)
             if publication:  # else staff deleted it
                 services.publication_relations_saved(publication=publication)
+        for key, record in self.records.items():
+            self.load_annexes(key, record)
+
+    def load_annexes(self, key: str, record: dict) -> None:
+        """`annexes`: label, title, and the keys of the publication it is, the event it
+        reports on, the project it plans (each optional), source; after every publication."""
+        if not record.get("annexes"):
+            return
+        where = f"{record['_file']} publication '{key}' annexes"
+        recorder = self.recorder
+        document = recorder.find(
+            Publication, {"slug": seed_slug(key)}, where=where, what="publication"
+        )
+        if recorder.link(document, where=where) is None:
+            return  # staff deleted the document, and its annexes
+        targets = (
+            ("publication", Publication, lambda k: seed_slug(k)),
+            ("event", Event, lambda k: k),
+            ("project", Project, lambda k: k),
+        )
+        for order, annex in enumerate(record["annexes"]):
+            place = f"{where} '{annex.get('label')}'"
+            if not annex.get("label") or not annex.get("title"):
+                raise SeedError(f"{place}: an annex needs a label and a title.")
+            links = {
+                field: recorder.link(
+                    recorder.find(model, {"slug": slug(annex[field])}, where=place, what=field),
+                    where=place,
+                )
+                for field, model, slug in targets
+                if annex.get(field)
+            }
+            recorder.ensure(
+                Annex,
+                {"document": document, "label": annex["label"]},
+                {
+                    "title": annex["title"],
+                    **links,
+                    "order": order,
+                    "source": cite(annex.get("source")),
+                },
+                where=place,
+            )
 
     def load_publication(self, key: str, record: dict) -> Publication:
         where = f"{record['_file']} '{key}'"

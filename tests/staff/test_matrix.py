@@ -9,7 +9,8 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 
-from network.models import Network, Person
+from network.models import CommitteeSeat, Network, Person
+from portal.models import Annex
 from tests.factories import (
     AnnualReportFactory,
     CityPairingFactory,
@@ -59,6 +60,16 @@ RECORDS = {
     "publications.Publication": (lambda network: PublicationFactory(networks=[network]), "title"),
     "portal.Story": (lambda network: StoryFactory(network=network), "title"),
     "portal.AnnualReport": (lambda network: AnnualReportFactory(network=network), "title"),
+    "network.CommitteeSeat": (
+        lambda network: CommitteeSeat.objects.create(network=network, committee="Committee"),
+        "committee",
+    ),
+    "portal.Annex": (
+        lambda network: Annex.objects.create(
+            document=PublicationFactory(networks=[network]), label="Annex I", title="Report"
+        ),
+        "title",
+    ),
 }
 #: Network-owned models edited only as rows of another record's form (a term's seats, a
 #: cluster's leads, an event's sessions): they follow their parent's scope (tested through the
@@ -67,6 +78,7 @@ NOT_IN_ADMIN = {
     "network.Seat",
     "network.ClusterLead",
     "network.ProjectParticipant",
+    "network.ProjectResult",
     "network.StudyVisit",
     "network.PairingAgreement",
     "events.EventSession",
