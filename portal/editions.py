@@ -184,7 +184,8 @@ def read_choice(query) -> tuple[bool, int | None]:
     raw = query.get("edition", "").strip()
     number = None
     if raw:
-        if not raw.isdigit() or not 1 <= int(raw) <= 32767:
+        # isdecimal(), not isdigit(): int() refuses "²", a digit (core.pagination).
+        if not raw.isdecimal() or len(raw) > 5 or not 1 <= int(raw) <= 32767:
             raise ValueError(_("“edition” must be an edition number such as 1 or 2."))
         number = int(raw)
     if live in TRUE and number is not None:
