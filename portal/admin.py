@@ -55,7 +55,7 @@ class AnnualReportAdmin(PublishableContentAdmin):
     autocomplete_fields = ("highlights",)
     readonly_fields = ("cover_preview", "edition_list")
     inlines = [ForewordInline]
-    actions = ["freeze_new_edition"]
+    actions = [*PublishableContentAdmin.actions, "freeze_new_edition"]
     fieldsets = (
         (None, {"fields": ("network", "year", "title")}),
         (

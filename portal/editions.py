@@ -34,6 +34,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.db.models import CharField, Max, OuterRef, Subquery, Value
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.publishing import published_q
@@ -62,7 +63,12 @@ def freeze_edition(*, report: AnnualReport, reason: str = PUBLISHED, user=None):
     with transaction.atomic():
         last = report.editions.aggregate(last=Max("number"))["last"] or 0
         return AnnualReportEdition.objects.create(
-            report=report, number=last + 1, structure=structure, reason=reason, frozen_by=user
+            report=report,
+            number=last + 1,
+            structure=structure,
+            reason=reason,
+            frozen_by=user,
+            frozen_at=timezone.now(),
         )
 
 
