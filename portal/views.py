@@ -248,7 +248,10 @@ def css_string(text: str) -> str:
 def print_header_style(network_name: str, year: int) -> str:
     """The print view's running header (CSS paged media: the page's top-left margin box)."""
     title = _("%(name)s · Annual report %(year)s") % {"name": network_name, "year": year}
-    return "@page { @top-left { content: " + css_string(title) + "; } }"
+    return (
+        "@page { @top-left { content: " + css_string(title) + "; } }"
+        " @page :first { @top-left { content: none; } }"
+    )
 
 
 # The record pages a report links to, row by row.

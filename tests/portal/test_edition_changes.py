@@ -17,7 +17,9 @@ def report(*, members=(), events=(), preview=(), projects=(), publications=(), t
             "groups": [{"group": "", "label": "Other", "events": list(events)}],
         },
         "preview": list(preview),
-        "projects": [{"theme": "", "projects": [{"slug": s, "title": s.title()} for s in projects]}],
+        "projects": [
+            {"theme": "", "projects": [{"slug": s, "title": s.title()} for s in projects]}
+        ],
         "publications": [{"slug": s, "title": s.title()} for s in publications],
     }
 

@@ -31,13 +31,20 @@ def network():
 @pytest.fixture
 def congress(network):
     return EventFactory(
-        title="9th CityNet Congress", slug="congress", networks=[network], start=dt.date(2022, 9, 20)
+        title="9th CityNet Congress",
+        slug="congress",
+        networks=[network],
+        start=dt.date(2022, 9, 20),
     )
 
 
 def published_report(network, **fields):
     return AnnualReport.objects.create(
-        network=network, year=2022, title="Accelerating Climate Actions", is_published=True, **fields
+        network=network,
+        year=2022,
+        title="Accelerating Climate Actions",
+        is_published=True,
+        **fields,
     )
 
 
@@ -65,7 +72,9 @@ def test_report_page_shows_frozen_edition_and_changes_since(network, congress):
     EventFactory(title="Urban Forum", slug="forum", networks=[network], start=dt.date(2022, 5, 3))
     congress.start = dt.date(2022, 10, 5)
     congress.save()
-    ProjectFactory(network=network, title="Cool Roofs", slug="cool-roofs", start=dt.date(2022, 1, 1))
+    ProjectFactory(
+        network=network, title="Cool Roofs", slug="cool-roofs", start=dt.date(2022, 1, 1)
+    )
     html = page()
     edition = html.split('<details class="report-changes">')[0]
     assert "Urban Forum" not in edition and "Cool Roofs" not in edition
@@ -108,7 +117,7 @@ def test_report_edition_frozen_when_published_through_the_admin(
 def test_report_edition_frozen_by_publish_action_and_refrozen_by_freeze_action(
     network, congress, superuser_client, django_capture_on_commit_callbacks
 ):
-    """"Publish selected now" freezes edition 1; "Freeze a new edition" freezes edition 2 with
+    """ "Publish selected now" freezes edition 1; "Freeze a new edition" freezes edition 2 with
     today's records, which the page then shows; edition 1 stays readable."""
     report = AnnualReport.objects.create(network=network, year=2022)
     changelist = reverse("admin:portal_annualreport_changelist")
@@ -133,7 +142,9 @@ def test_report_edition_frozen_by_publish_action_and_refrozen_by_freeze_action(
     assert "Nothing in the records has changed" in html
     assert 'href="/reports/citynet/2022/?edition=1"' in html
     old = page(PAGE + "?edition=1")
-    assert "Edition 1, as published on" in old and "An earlier edition: the latest is edition 2" in old
+    assert (
+        "Edition 1, as published on" in old and "An earlier edition: the latest is edition 2" in old
+    )
     assert "9th CityNet Congress (Seoul)" not in old.split('<details class="report-changes">')[0]
 
 
@@ -180,7 +191,9 @@ def test_report_unpublished_hides_its_editions(network, congress):
 def test_report_edition_leaves_out_a_record_withdrawn_since(network, congress):
     """An event unpublished after the freeze: its name is on no version of the page, and the
     changes say an event was withdrawn."""
-    EventFactory(title="Closed Meeting", slug="closed", networks=[network], start=dt.date(2022, 4, 1))
+    EventFactory(
+        title="Closed Meeting", slug="closed", networks=[network], start=dt.date(2022, 4, 1)
+    )
     published_report(network)
     assert "Closed Meeting" in page()
     Event.objects.filter(slug="closed").update(is_published=False)
