@@ -79,12 +79,13 @@ def is_due(publish_at: dt.datetime | None, latest_frozen_at: dt.datetime | None)
 
 
 def report_saved(sender, instance: AnnualReport, created: bool = False, raw=False, **kwargs):
-    """post_save of AnnualReport: a save that leaves it public, when it was not public before
-    (or was never read: new, restored from history) or is due an edition, freezes one when the
-    transaction commits."""
+    """post_save of AnnualReport: a save that leaves it public freezes an edition when the
+    transaction commits, if it was read as a draft (publishing again after unpublishing), or
+    if it is due one (is_due(): new, or restored from history, with no edition since its
+    publish time)."""
     if raw or not instance.is_public:
         return
-    became_public = getattr(instance, "was_public", None) is not True
+    became_public = getattr(instance, "was_public", None) is False
     pk = instance.pk
     transaction.on_commit(lambda: _freeze_if_needed(pk, became_public))
 

@@ -148,6 +148,29 @@ def test_report_edition_frozen_by_publish_action_and_refrozen_by_freeze_action(
     assert "9th CityNet Congress (Seoul)" not in old.split('<details class="report-changes">')[0]
 
 
+def test_report_published_again_after_unpublishing_freezes_a_new_edition(
+    network, congress, superuser_client, django_capture_on_commit_callbacks
+):
+    """Unpublished, corrected and published again through the admin form (its publish time
+    unchanged): edition 2 holds the corrected records."""
+    report = published_report(network)
+    editions.freeze_edition(report=report)
+    changelist = reverse("admin:portal_annualreport_changelist")
+    with django_capture_on_commit_callbacks(execute=True):
+        superuser_client.post(changelist, {"action": "unpublish", "_selected_action": [report.pk]})
+    assert report.editions.count() == 1
+    congress.title = "9th CityNet Congress (Seoul)"
+    congress.save()
+    url = reverse("admin:portal_annualreport_change", args=[report.pk])
+    data = admin_form_data(superuser_client.get(url).content.decode())
+    data["is_published"] = "on"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert superuser_client.post(url, data).status_code == 302
+    latest = report.editions.order_by("-number").first()
+    assert latest.number == 2
+    assert "9th CityNet Congress (Seoul)" in str(latest.structure["activities"])
+
+
 def test_report_freeze_action_refuses_a_draft_report(network, superuser_client):
     """Freezing a draft report is refused with a message; no edition is made."""
     report = AnnualReport.objects.create(network=network, year=2022, is_published=False)
