@@ -79,7 +79,11 @@ class ReportAPIView(APIView):
             OpenApiParameter("network", str, OpenApiParameter.PATH, description="Network slug"),
             OpenApiParameter("year", int, OpenApiParameter.PATH, description="Report year"),
             OpenApiParameter("live", bool, description="1: computed from today's records"),
-            OpenApiParameter("edition", int, description="An edition's number"),
+            OpenApiParameter(
+                "edition",
+                {"type": "integer", "minimum": 1, "maximum": 32767},
+                description="An edition's number (ignored with live=1)",
+            ),
         ],
     )
     def get(self, request, network, year):
@@ -103,7 +107,7 @@ class ReportAPIView(APIView):
         )
 
 
-class EditionSerializer(serializers.ModelSerializer):
+class ReportEditionSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="report.year")
     url = serializers.SerializerMethodField(help_text="The edition in the report endpoint.")
 
@@ -124,7 +128,7 @@ class ReportEditionListAPIView(ListAPIView):
 
     throttle_classes = [AnonymousReadThrottle]
     permission_classes = [AllowAny]
-    serializer_class = EditionSerializer
+    serializer_class = ReportEditionSerializer
     queryset = AnnualReportEdition.objects.none()
 
     def network(self) -> Network:

@@ -195,9 +195,9 @@ def read_choice(query) -> tuple[bool, int | None]:
         if not raw.isdecimal() or len(raw) > 5 or not 1 <= int(raw) <= 32767:
             raise ValueError(_("“edition” must be an edition number such as 1 or 2."))
         number = int(raw)
-    if live in TRUE and number is not None:
-        raise ValueError(_("Ask for the live report or for an edition, not both."))
-    return live in TRUE, number
+    if live in TRUE:
+        return True, None  # the live report, whichever edition is named
+    return False, number
 
 
 # --- What changed since an edition ------------------------------------------------------------

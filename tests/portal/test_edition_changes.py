@@ -115,8 +115,9 @@ def test_read_choice_reads_live_and_edition_and_refuses_the_rest():
     assert read_choice({}) == (False, None)
     assert read_choice({"live": "1"}) == (True, None)
     assert read_choice({"edition": "2"}) == (False, 2)
+    assert read_choice({"edition": "2", "live": "true"}) == (True, None)
     for bad in ({"live": "maybe"}, {"edition": "x"}, {"edition": "²"}, {"edition": "0"},
-                {"edition": "9" * 40}, {"live": "1", "edition": "1"}):  # fmt: skip
+                {"edition": "9" * 40}, {"live": "1", "edition": "x"}):  # fmt: skip
         try:
             read_choice(bad)
         except ValueError as error:
