@@ -6,6 +6,7 @@ import re
 from unittest import mock
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -302,7 +303,9 @@ def test_report_print_view_of_edition_has_running_header_allowed_by_csp(network,
     """The print view shows the edition, with its running header (network and year) in a
     style the Content-Security-Policy allows by its hash, and the cover's table of contents."""
     MembershipFactory(network=network)
-    published_report(network)
+    report = published_report(network)
+    report.cover.save("cover.png", ContentFile(png_bytes()), save=True)
+    editions.freeze_edition(report=report, reason="refrozen")
     response = Client().get("/reports/citynet/2022/print/")
     html = response.content.decode()
     assert response.status_code == 200 and "Edition 1, as published on" in html
@@ -313,3 +316,24 @@ def test_report_print_view_of_edition_has_running_header_allowed_by_csp(network,
     import hashlib
 
     assert base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() == digest
+    # The cover photo fills the cover page (report-print.css), as the edition froze it.
+    assert 'class="report-cover report-cover--photo"' in html
+    assert f'<img src="{report.cover.url}"' in html
+    assert 'href="#membership"' in html.split('class="report-toc"')[1]
+
+
+def test_report_print_view_without_cover_photo_keeps_cover_and_contents_together(network):
+    """No cover photo: the cover is not a page of its own (report-cover--photo absent)."""
+    published_report(network)
+    html = page("/reports/citynet/2022/print/")
+    assert 'class="report-cover"' in html and "report-cover--photo" not in html
+
+
+def png_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 90, 140)).save(buffer, "PNG")
+    return buffer.getvalue()
