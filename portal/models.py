@@ -1,7 +1,10 @@
 """The site shell's own content: stories and annual reports."""
 
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -143,10 +146,65 @@ class AnnualReport(Publishable):
     def __str__(self):
         return f"{self.network} {self.year}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        report = super().from_db(db, field_names, values)
+        # Whether it was public when read: a save that makes it public freezes an edition
+        # (portal.editions.report_saved); None when the columns were not read.
+        loaded = report.get_deferred_fields()
+        report.was_public = (
+            report.is_public if not loaded & {"is_published", "publish_at"} else None
+        )
+        return report
+
     def get_absolute_url(self):
         return reverse(
             "portal:report-detail", kwargs={"network": self.network.slug, "year": self.year}
         )
+
+
+class AnnualReportEdition(models.Model):
+    """A frozen edition of a published annual report: the structure its page showed, kept as
+    it was on the day it was frozen (portal.editions)."""
+
+    network_path = "report__network"
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="editions")
+    number = models.PositiveSmallIntegerField(_("edition"))
+    frozen_at = models.DateTimeField(_("frozen"), default=timezone.now)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("frozen by"),
+    )
+    reason = models.CharField(
+        _("why it was frozen"),
+        max_length=20,
+        choices=[
+            ("published", _("The report was published")),
+            ("refrozen", _("Staff froze a new edition")),
+        ],
+        default="published",
+    )
+    # portal.reports.build_report()'s plain data, as it was: an older edition may lack sections
+    # added since, and the page leaves those out.
+    structure = models.JSONField(_("report as frozen"), encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["report", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"], name="one_edition_number_per_report"
+            ),
+        ]
+        verbose_name = _("report edition")
+        verbose_name_plural = _("report editions")
+
+    def __str__(self):
+        return f"{self.report} — {self.number}"
 
 
 class Foreword(models.Model):

@@ -61,9 +61,12 @@ from portal.report_network import (
 from publications import queries as publication_queries
 
 
-def reported_network_or_404(slug: str, year: int) -> Network:
-    """The published network whose report for `year` may be shown (a past or the current year)."""
-    network = get_object_or_404(Network.objects.published(), slug=slug)
+def reported_network_or_404(slug: str, year: int, networks=None) -> Network:
+    """The published network whose report for `year` may be shown (a past or the current year);
+    read from `networks` (a queryset of them with more columns) if given."""
+    if networks is None:
+        networks = Network.objects.all()
+    network = get_object_or_404(networks.filter(published_q()), slug=slug)
     if not 1950 <= year <= today().year:
         raise Http404(_("There is no report for %(year)s.") % {"year": year})
     return network

@@ -14,7 +14,7 @@ from rest_framework.routers import DefaultRouter
 from events import api as events_api
 from network import api as network_api
 from portal import api_stories, views
-from portal.api import ReportAPIView
+from portal.api import ReportAPIView, ReportEditionListAPIView
 from portal.sitemaps import SITEMAPS
 from portal.sitemaps import index as sitemap_index
 from portal.sitemaps import section as sitemap_section
@@ -29,6 +29,11 @@ api_stories.register(router)
 api_patterns = [
     path("", include(router.urls)),
     path("reports/<str:network>/<int:year>/", ReportAPIView.as_view(), name="report-detail"),
+    path(
+        "reports/<str:network>/editions/",
+        ReportEditionListAPIView.as_view(),
+        name="report-edition-list",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view loads its start-up script from ?script, so the page needs no inline script;
     # Swagger UI's own markup still carries a <style> block and style attributes.

@@ -1,7 +1,9 @@
+import base64
+import hashlib
 from urllib.parse import quote
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import dates
@@ -19,11 +21,11 @@ from events import presenters as event_presenters
 from events import queries as event_queries
 from network.models import Network
 from network.queries import network_cards
-from portal import queries
+from portal import editions, queries
 from portal.filters import StoryFilter
 from portal.health import content_health
 from portal.models import Story
-from portal.reports import build_report, report_years_by_network, reported_network_or_404
+from portal.reports import report_years_by_network, reported_network_or_404
 from portal.search import search
 from publications import queries as publication_queries
 from staff.preview import StaffPreviewMixin
@@ -151,38 +153,105 @@ class ReportListView(TemplateView):
 
 
 class ReportDetailView(TemplateView):
-    """A network's annual report for a year, computed by portal.reports.build_report()."""
+    """A network's annual report for a year: its frozen edition when the year's report is
+    published (portal.editions), else computed live by portal.reports.build_report(); `?live=1`
+    shows the live computation, `?edition=N` an earlier edition."""
 
     template_name = "portal/report_detail.html"
     print_view = False
 
+    def get(self, request, *args, **kwargs):
+        try:
+            self.live, self.edition_number = editions.read_choice(request.GET)
+        except ValueError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        response = super().get(request, *args, **kwargs)
+        header_style = response.context_data.get("print_header_style")
+        if header_style:
+            # The running headers name the network and year: a <style> of the page, allowed by
+            # its hash (no inline style is allowed otherwise), the same for every visitor.
+            digest = base64.b64encode(hashlib.sha256(header_style.encode()).digest()).decode()
+            response._csp_update = {"style-src": [f"'sha256-{digest}'"]}
+        return response
+
     def get_context_data(self, **kwargs):
         year = kwargs["year"]
-        network = reported_network_or_404(kwargs["network"], year)
-        report = build_report(network, year)
+        network = reported_network_or_404(
+            kwargs["network"],
+            year,
+            networks=editions.networks_with_edition(
+                Network.objects.all(), year, number=self.edition_number, live=self.live
+            ),
+        )
+        shown = editions.report_to_show(network, year, live=self.live, number=self.edition_number)
+        report = shown.report
+        membership = report.get("membership") or {}
+        activities = report.get("activities") or {}
         context = super().get_context_data(**kwargs)
+        paths = {key: record_path_prefix(name) for key, name in RECORD_PAGES.items()}
+        path_name = "portal:report-print" if self.print_view else "portal:report-detail"
+        here = reverse(path_name, kwargs={"network": network.slug, "year": year})
         context.update(
             report=report,
             network=network,
-            print_view=self.print_view,
-            member_chart=bar_chart(
-                report["membership"]["by_region"], label="region", value="count"
+            year=year,
+            edition=shown.edition,
+            latest_edition=shown.latest_edition,
+            changes=change_rows(shown.changes, paths),
+            here=here,
+            print_path=reverse(
+                "portal:report-print", kwargs={"network": network.slug, "year": year}
             ),
-            type_chart=bar_chart(report["membership"]["by_type"], label="label", value="count"),
+            print_view=self.print_view,
+            print_header_style=print_header_style(network.name, year) if self.print_view else "",
+            member_chart=bar_chart(
+                membership.get("by_region") or [], label="region", value="count"
+            ),
+            type_chart=bar_chart(membership.get("by_type") or [], label="label", value="count"),
             month_chart=bar_chart(
                 [
                     {"month": capfirst(MONTHS[row["month"]]), "count": row["count"]}
-                    for row in report["activities"]["by_month"]
+                    for row in activities.get("by_month") or []
                 ],
                 label="month",
                 value="count",
             )
-            if report["activities"]["total"]
+            if activities.get("total")
             else None,
             show_staff_notices=self.request.user.is_staff,
-            paths={key: record_path_prefix(name) for key, name in RECORD_PAGES.items()},
+            paths=paths,
         )
         return context
+
+
+def change_rows(changes: list[dict] | None, paths: dict) -> list[dict] | None:
+    """Each change (portal.editions.changes_between()) as a sentence, with the record's path
+    where the record is still listed (one no longer listed may be gone)."""
+    if changes is None:
+        return None
+    return [
+        {
+            "text": editions.describe(change),
+            "path": f"{paths[change['what']]}{quote(change['slug'], safe=SAFE)}/"
+            if change.get("slug") and change["what"] in paths and change["change"] != "removed"
+            else "",
+        }
+        for change in changes
+    ]
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string: every character but letters, digits and spaces escaped."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def print_header_style(network_name: str, year: int) -> str:
+    """The print view's running header (CSS paged media: the page's top-left margin box)."""
+    title = _("%(name)s · Annual report %(year)s") % {"name": network_name, "year": year}
+    return (
+        "@page { @top-left { content: " + css_string(title) + "; } }"
+        " @page :first { @top-left { content: none; } }"
+    )
 
 
 # The record pages a report links to, row by row.

@@ -35,7 +35,7 @@ from network.models import (
     ProjectResult,
     StudyVisit,
 )
-from portal.models import Annex, AnnualReport, Foreword, Story, StoryImage
+from portal.models import Annex, AnnualReport, AnnualReportEdition, Foreword, Story, StoryImage
 from portal.sitemaps import SITEMAPS
 from publications.models import Publication, PublicationPerson
 from tests.factories import (
@@ -245,6 +245,10 @@ LINKS = {
         story=t, image="stories/photo.jpg", caption=t.title
     ),
     "portal.AnnualReport.highlights": lambda w, t: w.report.highlights.add(t),
+    # An edition of the report (as frozen when it was published), naming the report's title.
+    "portal.AnnualReportEdition.report": lambda w, t: AnnualReportEdition.objects.create(
+        report=t, number=1, structure={"year": YEAR, "editorial": {"title": t.title}}
+    ),
     "portal.Foreword.report": lambda w, t: Foreword.objects.create(
         report=t, author=w.speaker, role="Mayor", text=f"Welcome to {t.title}."
     ),

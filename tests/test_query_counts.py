@@ -60,8 +60,12 @@ PINS = {
     # The year's events and the next year's preview are one query (and one for their places,
     # no networks); projects' themes carry their order (no query for the network's themes).
     # The highlights are one query (the chosen stories and the year's, each flagged).
-    "/reports/net/2022/": 11,  # one UNION ALL of the small lists (portal.report_network.RowParts)
-    "/reports/net/2022/print/": 11,  # as the report
+    # The network is read with its report's edition (portal.editions: one query); the edition
+    # is compared with the live report, and the records it lists that the live one no longer
+    # does (here a story no longer a highlight) are looked up by one UNION: still public?
+    "/reports/net/2022/": 12,  # one UNION ALL of the small lists (portal.report_network.RowParts)
+    "/reports/net/2022/print/": 12,  # as the report
+    "/reports/net/2022/?live=1": 11,  # the live report alone
     # Networks, members and projects
     "/networks/": 3,
     # seat holders (read as rows), chapter hosts; members counted by one GROUP BY (region,
@@ -141,7 +145,8 @@ PINS = {
     f"{API}/publications/book/": 8,
     f"{API}/stories/?{ALL}": 5,  # the stories' network joined
     f"{API}/stories/award/": 4,  # its network joined
-    f"{API}/reports/net/2022/": 11,  # as the report page
+    f"{API}/reports/net/2022/": 12,  # as the report page
+    f"{API}/reports/net/editions/": 3,  # the network; the editions counted, then listed
 }
 
 # Named routes with no pin, and why.

@@ -15,6 +15,7 @@ from django_countries import countries
 
 from events.models import EventOrganisation
 from network.models import SDG, StudyVisit
+from portal.editions import freeze_edition
 from portal.models import Foreword
 from publications.covers import refresh_cover
 from publications.models import PublicationPerson
@@ -79,6 +80,8 @@ class Rows:
         EditionFactory(publication=self.publication, date=dt.date(YEAR, 1, 1))
         self.story = StoryFactory(slug="award", network=self.network)
         self.report = AnnualReportFactory(network=self.network, year=YEAR)
+        # Published, so frozen as an edition when its transaction commits (a test's never does).
+        freeze_edition(report=self.report)
         self.sdg = SDG.objects.order_by("number").first()
         self.keys = {"term": self.term.pk, "theme": self.theme.pk, "sdg": self.sdg.pk}
 

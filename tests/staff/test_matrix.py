@@ -75,6 +75,7 @@ RECORDS = {
 #: cluster's leads, an event's sessions): they follow their parent's scope (tested through the
 #: parent).
 NOT_IN_ADMIN = {
+    "portal.AnnualReportEdition",  # shown (read-only) on its report's admin page
     "network.Seat",
     "network.ClusterLead",
     "network.ProjectParticipant",
