@@ -261,13 +261,56 @@ def latest_first(queryset):
     return queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
 
 
+# The order of events by their period, as reports and short lists show them: an event dated to
+# the day by its first day; one known only to the month, quarter or year at the end of that
+# period (its last day), after the events dated within it, so that "2022" closes 2022's events
+# and "Q4 2023" closes December's instead of sitting on an invented 1 January or 1 October.
+# Between equal days, the finer date first, then the title.
+PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+
+
+def period_sort_key(start, last_day, precision: str, title: str = "") -> tuple:
+    """The sort key of an event's period (see PRECISION_RANK): for lists already read."""
+    if start is None:
+        return (dt.date.max, 9, title)
+    day = start if precision == "day" else last_day
+    return (day, PRECISION_RANK.get(precision, 9), title)
+
+
+def by_period(events) -> list:
+    """`events` (model instances) in period order (period_sort_key)."""
+    return sorted(
+        events,
+        key=lambda event: period_sort_key(
+            event.start,
+            event.end
+            or (PartialDate.of(event.start, event.date_precision).last if event.start else None),
+            event.date_precision,
+            event.title,
+        ),
+    )
+
+
+def period_order(*, latest_first: bool = False) -> tuple:
+    """order_by() arguments for period order (period_sort_key), or its reverse; undated last."""
+    day = Case(When(date_precision="day", then=F("start")), default=F("ends_on"))
+    rank = Case(
+        *[When(date_precision=key, then=Value(value)) for key, value in PRECISION_RANK.items()],
+        default=Value(9),
+        output_field=IntegerField(),
+    )
+    if latest_first:
+        return (day.desc(nulls_last=True), rank.desc(), "title", "pk")
+    return (day.asc(nulls_last=True), rank.asc(), "title", "pk")
+
+
 def events_in_year(network: Network, year: int) -> list[dict]:
     """The network's published events of `year`, grouped the way the annual report lists them.
 
     Each group: {"group": value, "label": heading, "events": [...]}, in the order of
     ReportGroup, events without a group last (as "Other activities"), each group by date.
     """
-    events = published_events().filter(networks=network).in_year(year).order_by("start", "title")
+    events = published_events().filter(networks=network).in_year(year).order_by(*period_order())
     return report_groups(events)
 
 
@@ -290,7 +333,7 @@ def next_year_preview(today: dt.date | None = None):
         published_events()
         .filter(status__in=["planned", "confirmed", "postponed"])
         .in_year(year)
-        .order_by("start", "title")
+        .order_by(*period_order())
     )
 
 
@@ -381,7 +424,7 @@ def events_held_at(organisation: Organisation):
     return (
         Event.objects.published()
         .filter(pk__in=hosted.union(held))
-        .order_by(F("start").desc(nulls_last=True), "title")
+        .order_by(*period_order(latest_first=True))
     )
 
 
@@ -392,7 +435,7 @@ def events_organised_by(organisation: Organisation):
         Event.objects.published()
         .filter(pk__in=roles.values("event_id"))
         .prefetch_related(Prefetch("organisations", queryset=roles, to_attr="own_roles"))
-        .order_by(F("start").desc(nulls_last=True), "title")
+        .order_by(*period_order(latest_first=True))
     )
 
 
@@ -451,8 +494,17 @@ CALENDAR_FEED_COLUMNS = (
 
 def calendar_feed_events():
     """Published events with the columns a calendar feed writes of them (CALENDAR_FEED_COLUMNS),
-    for the feed's FilterSet: calendar_feed_window() narrows them and adds their places."""
-    return Event.objects.published().only(*CALENDAR_FEED_COLUMNS)
+    for the feed's FilterSet: calendar_feed_window() narrows them and adds their places. Only
+    those known to the day, or with a session known to the day: a calendar has no place for
+    "Q4 2023" (events.ical says why), and they must not take the feed's cap."""
+    day_sessions = EventSession.objects.filter(
+        event=OuterRef("pk"), date_precision="day", start__isnull=False
+    )
+    return (
+        Event.objects.published()
+        .filter(Q(date_precision="day") | Exists(day_sessions))
+        .only(*CALENDAR_FEED_COLUMNS)
+    )
 
 
 def place_labels(event_ids) -> dict[int, list[str]]:

@@ -13,6 +13,9 @@ from events.models.event import (
     EventSeries,
     EventStatus,
     ReportGroup,
+    ShownStatus,
+    shown_status,
+    shown_status_label,
 )
 from events.models.parts import (
     EventImage,
@@ -29,6 +32,9 @@ __all__ = [
     "ONLINE_FORMATS",
     "ATTENDANCE_COUNTS",
     "EventStatus",
+    "ShownStatus",
+    "shown_status",
+    "shown_status_label",
     "EventSeries",
     "EventQuerySet",
     "Event",

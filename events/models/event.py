@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
+from core.choices import choice_label
 from core.links import slug_path_maker, slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
@@ -68,6 +69,37 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class ShownStatus(models.TextChoices):
+    """An event's status as every public surface shows it: the stored status, except that a
+    plan whose dates have passed is no longer a plan (see shown_status())."""
+
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+    DATE_PASSED = "date-passed", _("Date passed — not confirmed")
+
+
+# The stored statuses that speak of days still ahead.
+AHEAD_STATUSES = (EventStatus.PLANNED, EventStatus.CONFIRMED)
+
+
+def shown_status(status: str, last_day: dt.date | None, today: dt.date | None = None) -> str:
+    """The one rule for what an event's status reads as on every public surface (pages, feeds,
+    API, JSON-LD, exports, reports): a planned or confirmed event whose last day is before
+    `today` (core.dates.today()) is "date passed — not confirmed" until staff mark it held,
+    postponed or cancelled. An undated event keeps its status (there is no day to pass)."""
+    if status in AHEAD_STATUSES and last_day is not None and last_day < (today or dates.today()):
+        return ShownStatus.DATE_PASSED
+    return status
+
+
+def shown_status_label(value: str) -> str:
+    """The translated label of a shown_status() value."""
+    return choice_label(ShownStatus, value)
+
+
 # The figures of an event's attendance (each optional); the free-text note is beside them.
 ATTENDANCE_COUNTS = (
     "attendance_in_person",
@@ -110,6 +142,11 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(ends_on__range=(today or dates.today(), dt.date.max)).order_by(
             Coalesce("start", "start"), "title", "pk"
         )
+
+    def date_passed(self, today: dt.date | None = None):
+        """Planned or confirmed events whose last day is before `today`: those shown_status()
+        shows as "date passed — not confirmed" (the query form of the same rule)."""
+        return self.filter(status__in=AHEAD_STATUSES, ends_on__lt=today or dates.today())
 
     def past(self, today: dt.date | None = None):
         return self.filter(ends_on__lt=today or dates.today()).order_by("-start", "title")
@@ -367,6 +404,18 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
     @property
     def when(self) -> str:
         return super().when if self.start else ""
+
+    @property
+    def shown_status(self) -> str:
+        """shown_status() of this event: read from its start, end and precision (what every
+        list reads), not from `ends_on`, which lists may not load."""
+        if self.start is None:
+            return self.status
+        last = self.end or PartialDate.of(self.start, self.date_precision).last
+        return shown_status(self.status, last)
+
+    def get_shown_status_display(self) -> str:
+        return shown_status_label(self.shown_status)
 
     @property
     def link_list(self):
