@@ -21,7 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from core.dates import today
-from core.partial_dates import iso_period
+from core.partial_dates import PartialDate, iso_period
 from core.publishing import published_q
 from events import queries as event_queries
 from events.models import Event, EventStatus, ShownStatus, shown_status
@@ -366,10 +366,24 @@ def publications_section(publications: list, year: int) -> list[dict]:
 
 
 def highlights_section(network: Network, year: int, editorial: AnnualReport | None) -> list[dict]:
-    """The stories staff chose for the report; without a choice, the network's stories of the year."""
+    """The stories staff chose for the report; without a choice, the network's stories of the
+    year. In period order (events.queries.period_sort_key): a story dated only "Dec 2022" after
+    the dated stories of December, not on an invented 1 December; each with its date as known."""
+    stories = sorted(
+        story_queries.report_highlights(network, year, editorial),
+        key=lambda s: event_queries.period_sort_key(
+            s.date, PartialDate.of(s.date, s.date_precision).last, s.date_precision, s.title
+        ),
+    )
     return [
-        {"slug": s.slug, "title": s.title, "date": s.date.isoformat(), "summary": s.summary}
-        for s in story_queries.report_highlights(network, year, editorial)
+        {
+            "slug": s.slug,
+            "title": s.title,
+            "date": s.period,
+            "when": s.when,
+            "summary": s.summary,
+        }
+        for s in stories
     ]
 
 

@@ -148,6 +148,16 @@ class EventQuerySet(PublishableQuerySet):
         shows as "date passed — not confirmed" (the query form of the same rule)."""
         return self.filter(status__in=AHEAD_STATUSES, ends_on__lt=today or dates.today())
 
+    def with_shown_status(self, value: str, today: dt.date | None = None):
+        """Events whose shown_status() is `value` (the filters of the list page and API)."""
+        today = today or dates.today()
+        if value == ShownStatus.DATE_PASSED:
+            return self.date_passed(today)
+        if value in AHEAD_STATUSES:
+            ahead = models.Q(ends_on__gte=today) | models.Q(ends_on__isnull=True)
+            return self.filter(ahead, status=value)
+        return self.filter(status=value)
+
     def past(self, today: dt.date | None = None):
         return self.filter(ends_on__lt=today or dates.today()).order_by("-start", "title")
 
