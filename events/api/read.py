@@ -173,9 +173,6 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "kind",
             "format",
             "status",
-            "shown_status",
-            "when",
-            "period",
             "start",
             "end",
             "date_precision",
@@ -190,6 +187,10 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             *ATTENDANCE_COUNTS,
             "updated_at",
             "page",
+            # Added last, so that spreadsheets reading the columns by position keep working.
+            "shown_status",
+            "when",
+            "period",
         ]
 
     def get_period(self, event) -> str:
