@@ -45,9 +45,10 @@ STATUS = {
 
 def feed_note() -> str:
     """What the calendar's description says of the events it leaves out."""
+    # No comma or semicolon: icalendar writes an X- property's value unescaped.
     return _(
-        "Events known only to the month, quarter or year are not included (a calendar needs "
-        "days): the events page lists them with their dates as known."
+        "Events known only to the month or quarter or year are left out because a calendar "
+        "needs days. The events page lists them with their dates as known."
     )
 
 

@@ -37,6 +37,7 @@ from events.models import (
     EventPlace,
     EventSession,
     ReportGroup,
+    period_order,
 )
 from events.models.parts import place_label
 from network.models import Network, Organisation, Person
@@ -259,49 +260,6 @@ def latest_first(queryset):
     """Dated events latest first, then undated ones: the API list's order (its `?ordering=`
     sorts otherwise)."""
     return queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
-
-
-# The order of events by their period, as reports and short lists show them: an event dated to
-# the day by its first day; one known only to the month, quarter or year at the end of that
-# period (its last day), after the events dated within it, so that "2022" closes 2022's events
-# and "Q4 2023" closes December's instead of sitting on an invented 1 January or 1 October.
-# Between equal days, the finer date first, then the title.
-PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
-
-
-def period_sort_key(start, last_day, precision: str, title: str = "") -> tuple:
-    """The sort key of an event's period (see PRECISION_RANK): for lists already read."""
-    if start is None:
-        return (dt.date.max, 9, title)
-    day = start if precision == "day" else last_day
-    return (day, PRECISION_RANK.get(precision, 9), title)
-
-
-def by_period(events) -> list:
-    """`events` (model instances) in period order (period_sort_key)."""
-    return sorted(
-        events,
-        key=lambda event: period_sort_key(
-            event.start,
-            event.end
-            or (PartialDate.of(event.start, event.date_precision).last if event.start else None),
-            event.date_precision,
-            event.title,
-        ),
-    )
-
-
-def period_order(*, latest_first: bool = False) -> tuple:
-    """order_by() arguments for period order (period_sort_key), or its reverse; undated last."""
-    day = Case(When(date_precision="day", then=F("start")), default=F("ends_on"))
-    rank = Case(
-        *[When(date_precision=key, then=Value(value)) for key, value in PRECISION_RANK.items()],
-        default=Value(9),
-        output_field=IntegerField(),
-    )
-    if latest_first:
-        return (day.desc(nulls_last=True), rank.desc(), "title", "pk")
-    return (day.asc(nulls_last=True), rank.asc(), "title", "pk")
 
 
 def events_in_year(network: Network, year: int) -> list[dict]:

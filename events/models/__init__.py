@@ -6,6 +6,7 @@ places, organisers, images); the rest of the portal imports the models from here
 from events.models.event import (
     ATTENDANCE_COUNTS,
     ONLINE_FORMATS,
+    PRECISION_RANK,
     Event,
     EventFormat,
     EventKind,
@@ -14,6 +15,8 @@ from events.models.event import (
     EventStatus,
     ReportGroup,
     ShownStatus,
+    period_order,
+    period_sort_key,
     shown_status,
     shown_status_label,
 )
@@ -26,6 +29,9 @@ from events.models.parts import (
 )
 
 __all__ = [
+    "PRECISION_RANK",
+    "period_order",
+    "period_sort_key",
     "EventKind",
     "ReportGroup",
     "EventFormat",

@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -127,20 +126,54 @@ class EventSeries(SluggedModel):
         return self.name
 
 
+# The order of events by their period, as reports and short lists show them: an event dated to
+# the day by its first day; one known only to the month, quarter or year at the end of that
+# period (its last day), after the events dated within it, so that "2022" closes 2022's events
+# and "Q4 2023" closes December's instead of sitting on an invented 1 January or 1 October.
+# Between equal days, the finer date first, then the title.
+PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+
+
+def period_sort_key(start, last_day, precision: str, title: str = "") -> tuple:
+    """The sort key of an event's period (see PRECISION_RANK): for lists already read."""
+    if start is None:
+        return (dt.date.max, 9, title)
+    day = start if precision == "day" else last_day
+    return (day, PRECISION_RANK.get(precision, 9), title)
+
+
+def period_order(*, latest_first: bool = False) -> tuple:
+    """order_by() arguments for period order (period_sort_key), or its reverse; undated last."""
+    day = models.Case(
+        models.When(date_precision="day", then=models.F("start")), default=models.F("ends_on")
+    )
+    rank = models.Case(
+        *[
+            models.When(date_precision=key, then=models.Value(value))
+            for key, value in PRECISION_RANK.items()
+        ],
+        default=models.Value(9),
+        output_field=models.IntegerField(),
+    )
+    if latest_first:
+        return (day.desc(nulls_last=True), rank.desc(), "title", "pk")
+    return (day.asc(nulls_last=True), rank.asc(), "title", "pk")
+
+
 class EventQuerySet(PublishableQuerySet):
     def dated(self):
         return self.filter(start__isnull=False)
 
     def upcoming(self, today: dt.date | None = None):
         """Events not yet over on `today` (an event of "Nov 2023" is upcoming until 30 Nov),
-        soonest first.
+        soonest first in period order (period_order(): "2027" after 2027's dated events).
 
         Read from the index on ends_on (a range closed on both sides, which SQLite prefers too)
-        and those few sorted: ordered by the bare start, PostgreSQL walks the (start, title)
-        index from the oldest event and filters out every past one to find the first six
+        and those few sorted by an expression (as period_order() is): ordered by the bare
+        start, PostgreSQL walks the (start, title) index from the oldest event and filters out every past one to find the first six
         (115 ms at 40,000 events), and SQLite does the same."""
         return self.filter(ends_on__range=(today or dates.today(), dt.date.max)).order_by(
-            Coalesce("start", "start"), "title", "pk"
+            *period_order()
         )
 
     def date_passed(self, today: dt.date | None = None):

@@ -158,9 +158,10 @@ def test_ical_feed_keeps_only_events_known_to_the_day_and_says_so(client, monkey
         dt.date(2022, 10, 8),
     )
     assert str(events["Cancelled day"]["status"]) == "CANCELLED"
-    assert "known only to the month, quarter or year are not included" in str(
+    assert "known only to the month or quarter or year are left out" in str(
         calendar["x-wr-caldesc"]
     )
+    assert str(calendar["description"]) == str(calendar["x-wr-caldesc"])
 
 
 def test_ical_of_a_past_planned_event_is_tentative_and_says_date_passed(client):
