@@ -24,7 +24,7 @@ from core.dates import today
 from core.partial_dates import PartialDate, iso_period
 from core.publishing import published_q
 from events import queries as event_queries
-from events.models import Event, EventStatus, ShownStatus, shown_status
+from events.models import Event, EventStatus, ShownStatus, period_sort_key, shown_status
 from events.models.parts import place_label
 from network import queries as network_queries
 from network.models import Membership, Network, Person, Project, ProjectRole, StatedFigure
@@ -275,7 +275,8 @@ NOT_HELD = (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
 def activities_section(network: Network, year: int, events: list[Event]) -> dict:
     """The year's events that were held or are not known to be cancelled or postponed, as the
-    report groups them, with counts by month and by group.
+    report groups them, with counts by month and by group; the cancelled and postponed ones
+    apart (`not_held`).
 
     `events`: those of _events_of(network, year), with their places, in period order. Grouped
     as events.queries.events_in_year() groups them: in the order of ReportGroup, events without
@@ -284,9 +285,8 @@ def activities_section(network: Network, year: int, events: list[Event]) -> dict
     quarter or the year are counted apart (`by_quarter_only`, `by_year_only`), not put in a
     month the source does not give."""
     as_row = _EventRows()
-    groups = event_queries.report_groups(
-        event for event in events if _in_year(event, year) and event.status not in NOT_HELD
-    )
+    of_year = [event for event in events if _in_year(event, year)]
+    groups = event_queries.report_groups(e for e in of_year if e.status not in NOT_HELD)
     by_month = [0] * 12
     quarter_only = year_only = 0
     for group in groups:
@@ -313,6 +313,9 @@ def activities_section(network: Network, year: int, events: list[Event]) -> dict
         "by_month": [{"month": index + 1, "count": count} for index, count in enumerate(by_month)],
         "by_quarter_only": quarter_only,
         "by_year_only": year_only,
+        # What was planned for the year and did not take place, as the report says so: listed
+        # apart, never counted among the activities.
+        "not_held": [as_row(e) for e in of_year if e.status in NOT_HELD],
     }
 
 
@@ -367,11 +370,11 @@ def publications_section(publications: list, year: int) -> list[dict]:
 
 def highlights_section(network: Network, year: int, editorial: AnnualReport | None) -> list[dict]:
     """The stories staff chose for the report; without a choice, the network's stories of the
-    year. In period order (events.queries.period_sort_key): a story dated only "Dec 2022" after
+    year. In period order (events.models.period_sort_key): a story dated only "Dec 2022" after
     the dated stories of December, not on an invented 1 December; each with its date as known."""
     stories = sorted(
         story_queries.report_highlights(network, year, editorial),
-        key=lambda s: event_queries.period_sort_key(
+        key=lambda s: period_sort_key(
             s.date, PartialDate.of(s.date, s.date_precision).last, s.date_precision, s.title
         ),
     )

@@ -33,6 +33,10 @@ def test_activities_leave_out_cancelled_and_postponed_events(client):
     activities = build_report(network, 2022)["activities"]
     assert sorted(titles(activities)) == ["Held forum", "Unconfirmed forum"]
     assert activities["total"] == 2
+    assert [(row["title"], row["status_label"]) for row in activities["not_held"]] == [
+        ("Cancelled forum", "Cancelled"),
+        ("Postponed forum", "Postponed"),
+    ]
     html = client.get("/reports/citynet/2022/").content.decode()
     section = html[
         html.index('id="activities"') : html.index("</section>", html.index('id="activities"'))
@@ -42,6 +46,8 @@ def test_activities_leave_out_cancelled_and_postponed_events(client):
     assert row and PASSED in row.group(1)
     held = re.search(r"<tr><td>[^<]*</td><td><a[^>]*>Held forum</a>(.*?)</td>", section)
     assert held and held.group(1) == ""
+    apart = html[html.index('id="not-held"') :]
+    assert "Cancelled or postponed in 2022" in apart and "Cancelled forum" in apart
 
 
 def test_preview_shows_next_years_plans_as_they_turned_out(client):
