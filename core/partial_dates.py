@@ -135,6 +135,19 @@ def entered_text(day: dt.date | None, precision: str) -> str:
     return PartialDate.of(day, precision).isoformat() if day else ""
 
 
+def iso_period(start: dt.date | None, end: dt.date | None, precision: str) -> str:
+    """A period in the ISO-like partial form the seed files and the API write, at its precision:
+    "2022-10-03", "2022-10", "2022-Q4", "2022", and a range as ISO 8601's "first/last"
+    ("2022-10-03/2022-10-07", "2022-02/2022-05"); "" for no date."""
+    if start is None:
+        return ""
+    first = PartialDate.of(start, precision)
+    last = PartialDate.of(end, precision) if end else first
+    if last == first:
+        return first.isoformat()
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
 def parse_entered(text, precision: str | None = None) -> PartialDate | None:
     """A date as staff type it (admin form, API, spreadsheet): None when empty.
 

@@ -132,7 +132,7 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
     autocomplete_fields = ("host", "project", "speakers", "series")
     filter_horizontal = ("networks", "themes", "sdgs")
     inlines = [SessionInline, PlaceInline, OrganisationRoleInline, ImageInline]
-    actions = ["publish_now", "unpublish", "copy_into_next_edition"]
+    actions = ["publish_now", "unpublish", "copy_into_next_edition", "mark_held"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "networks", ("series", "edition"))}),
         (
@@ -206,6 +206,26 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
                 request,
                 _("Not copied, because they belong to no series: %(titles)s")
                 % {"titles": "; ".join(skipped)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Mark as held (their dates have passed)"), permissions=["change"])
+    def mark_held(self, request, queryset):
+        marked, refused = services.events_mark_held(events=queryset)
+        if marked:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d event marked held.", "%(count)d events marked held.", len(marked)
+                )
+                % {"count": len(marked)},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not marked held, as they have not started or have an error: %(titles)s")
+                % {"titles": "; ".join(event.title for event in refused)},
                 messages.WARNING,
             )
 

@@ -21,8 +21,8 @@ from events.models import (
     EventKind,
     EventOrganisation,
     EventPlace,
-    EventStatus,
     ReportGroup,
+    ShownStatus,
 )
 from events.queries import EVENT_SEARCH_FIELDS
 from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_organisation
@@ -85,8 +85,13 @@ class EventFilter(PublishableFilterSet):
         choices=place_country_choices,
         empty_label=_("All countries"),
     )
+    # The status as the pages show it (events.models.shown_status): "planned" finds no event
+    # whose day has passed; "date-passed" finds those.
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=EventStatus.choices, empty_label=_("Any status")
+        label=_("Status"),
+        choices=ShownStatus.choices,
+        empty_label=_("Any status"),
+        method="filter_status",
     )
     theme = ThemeChoiceFilter(method="filter_theme")
     q = TextSearchFilter(fields=EVENT_SEARCH_FIELDS)
@@ -129,6 +134,9 @@ class EventFilter(PublishableFilterSet):
         # A page checks the value and draws the options: the choices read once for both (this
         # FilterSet's own copy of the filter), not a query each.
         self.filters["country"].extra["choices"] = functools.cache(place_country_choices)
+
+    def filter_status(self, queryset, name, value: str):
+        return queryset.with_shown_status(value)
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)

@@ -1,19 +1,22 @@
 """iCalendar (RFC 5545) export of events, built with the `icalendar` library.
 
 How partial dates map (the rule a subscriber's calendar sees):
-- Every dated event becomes all-day VEVENTs: DTSTART is the first day of its start period and
-  DTEND the day *after* the last day of its end period (DTEND is exclusive for all-day events).
-  So "3–7 Oct 2022" → 20221003..20221008, "Oct 2023" → 20231001..20231101,
-  "Q4 2023" → 20231001..20240101, "2023" → 20230101..20240101, and a month range at month
-  precision ("Feb–May 2022", which the CityNet timeline means as "some time in this span")
-  → 20220201..20220601.
-- Anything coarser than a day is marked TRANSP:TRANSPARENT (it does not block the subscriber's
-  time) and its SUMMARY and DESCRIPTION say how exactly the date is known, with the date note.
-- An event with dated sessions is exported as one VEVENT per session (the days people attend),
-  not one VEVENT over the whole span: "9 & 24 Oct" must not read as 9–24 Oct.
+- Only what is known to the day is exported: an event dated to the day (or a day range) becomes
+  all-day VEVENTs, DTSTART its first day and DTEND the day *after* its last day (DTEND is
+  exclusive for all-day events): "3–7 Oct 2022" → 20221003..20221008.
+- An event known only to the month, quarter or year ("Dec 2022", "Q4 2023", "2023",
+  "Feb–May 2022") is left out: RFC 5545 has no partial dates, and an all-day block over a whole
+  month, quarter or year would tell the subscriber it takes all those days (or, on its first
+  day, a day nobody gave). The calendar's description (X-WR-CALDESC and RFC 7986's
+  DESCRIPTION) says so and points to the events page, which lists them with their dates as known.
+  An event's own "add to calendar" link is not offered for them (the .ics answers 404 with why).
+- An event with dated sessions is exported as one VEVENT per session dated to the day (the
+  days people attend), not one VEVENT over the whole span: "9 & 24 Oct" must not read as 9–24 Oct.
 - Events without a date are left out (the calendar has no day to put them on); the list page
   shows them under "date not given".
-- STATUS: held/confirmed → CONFIRMED, planned/postponed → TENTATIVE, cancelled → CANCELLED.
+- STATUS follows the status the pages show (events.models.shown_status): held/confirmed →
+  CONFIRMED, planned/postponed → TENTATIVE, cancelled → CANCELLED, and a planned or confirmed
+  event whose day has passed → TENTATIVE, its description saying "Date passed — not confirmed".
 """
 
 from __future__ import annotations
@@ -22,13 +25,13 @@ import datetime as dt
 import functools
 
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
 from core.choices import choice_label
 from core.partial_dates import Precision, format_period
-from events.models import Event, EventKind, EventStatus
+from events.models import Event, EventKind, EventStatus, ShownStatus, shown_status
 
 STATUS = {
     EventStatus.HELD: "CONFIRMED",
@@ -36,16 +39,20 @@ STATUS = {
     EventStatus.PLANNED: "TENTATIVE",
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
-}
-
-PRECISION_NOTE = {
-    Precision.MONTH: gettext_lazy("the month is known, not the day"),
-    Precision.QUARTER: gettext_lazy("the quarter is known, not the month"),
-    Precision.YEAR: gettext_lazy("only the year is known"),
+    ShownStatus.DATE_PASSED: "TENTATIVE",
 }
 
 
-def new_calendar(name: str) -> Calendar:
+def feed_note() -> str:
+    """What the calendar's description says of the events it leaves out."""
+    # No comma or semicolon: icalendar writes an X- property's value unescaped.
+    return _(
+        "Events known only to the month or quarter or year are left out because a calendar "
+        "needs days. The events page lists them with their dates as known."
+    )
+
+
+def new_calendar(name: str, description: str = "") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//City Network Portal//events//EN")
     calendar.add("version", "2.0")
@@ -53,22 +60,32 @@ def new_calendar(name: str) -> Calendar:
     # One line: icalendar does not escape an X- property it has no type for, so a newline in
     # the name (an event's title, for its own .ics) made a broken content line, a 500.
     calendar.add("x-wr-calname", " ".join(name.split()))
+    if description:
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", " ".join(description.split()))
     return calendar
 
 
+def has_calendar_days(event) -> bool:
+    """Whether `event` gives a calendar anything: a day-precise date or session."""
+    return next(_periods(event), None) is not None
+
+
 def _periods(event):
-    """(uid suffix, title suffix, first day, last day, precision) of each VEVENT of `event`."""
+    """(uid suffix, title suffix, first day, last day, precision) of each VEVENT of `event`:
+    its sessions, or itself, known to the day (see the module's docstring)."""
     sessions = [s for s in getattr(event, "session_list", None) or [] if s.start]
     if sessions:
         for number, session in enumerate(sessions, start=1):
-            yield (
-                f"-session-{number}",
-                session.title,
-                session.start,
-                session.last_day,
-                session.date_precision,
-            )
-    elif event.start:
+            if session.date_precision == Precision.DAY:
+                yield (
+                    f"-session-{number}",
+                    session.title,
+                    session.start,
+                    session.last_day,
+                    session.date_precision,
+                )
+    elif event.start and event.date_precision == Precision.DAY:
         yield "", "", event.start, event.last_day, event.date_precision
 
 
@@ -116,7 +133,6 @@ def _words(language: str | None) -> dict[str, str]:
     return {
         "online": _("Online"),
         "when": _("When: %(when)s"),
-        **{precision: str(note) for precision, note in PRECISION_NOTE.items()},
     }
 
 
@@ -153,7 +169,8 @@ def event_lines(
     places = "; ".join(labels)
     updated = getattr(event, "stamp", None) or _utc(event.updated_at or timezone.now())
     category = _text(_label(EventKind, event.kind))
-    status = STATUS[event.status]
+    shown = shown_status(event.status, event.last_day if event.start else None)
+    status = STATUS[shown]
     if event.is_online and not places:
         location = words["online"]
     elif places:
@@ -165,15 +182,11 @@ def event_lines(
         summary = f"{event.title}: {part}" if part else event.title
         when = format_period(first, last, precision)
         description = [words["when"] % {"when": when}]
-        if precision != Precision.DAY:
-            summary = f"{summary} ({when})"
-            description[0] += f" ({words[precision]})"
         if event.date_note:
             description.append(event.date_note)
-        if event.status in (EventStatus.POSTPONED, EventStatus.CANCELLED):
+        if shown in (EventStatus.POSTPONED, EventStatus.CANCELLED, ShownStatus.DATE_PASSED):
             description.append(
-                _label(EventStatus, event.status)
-                + (f": {event.status_note}" if event.status_note else "")
+                _label(ShownStatus, shown) + (f": {event.status_note}" if event.status_note else "")
             )
         if event.description:
             description.append(event.description)
@@ -192,8 +205,6 @@ def event_lines(
         if location is not None:
             lines.append(_fold(f"LOCATION:{_text(location)}"))
         lines.append(f"STATUS:{status}")
-        if precision != Precision.DAY:
-            lines.append("TRANSP:TRANSPARENT")
         lines += [_fold(f"URL:{url}"), "END:VEVENT"]
     return lines
 
@@ -201,7 +212,7 @@ def event_lines(
 def build_calendar(events, *, name: str, base_url: str, host: str) -> bytes:
     """The calendar of `events`: its head written by icalendar (new_calendar), its events by
     event_lines()."""
-    head = new_calendar(name).to_ical().decode()
+    head = new_calendar(name, feed_note()).to_ical().decode()
     end = "END:VCALENDAR\r\n"
     assert head.endswith(end)
     url = Event.url_maker()

@@ -13,7 +13,7 @@ from html import escape  # Django's escape() without its lazy-string wrapper: sa
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from events.models import Event, EventKind, EventStatus
+from events.models import Event, EventKind, ShownStatus
 
 
 def event_items(events) -> list:
@@ -22,7 +22,7 @@ def event_items(events) -> list:
     _event_item.html writes it."""
     url = Event.url_maker()
     kinds = {value: escape(str(label)) for value, label in EventKind.choices}
-    statuses = {value: escape(str(label)) for value, label in EventStatus.choices}
+    statuses = {value: escape(str(label)) for value, label in ShownStatus.choices}
     undated = escape(_("Date not given"))
     online = escape(_("Online"))
     for event in events:
@@ -33,9 +33,10 @@ def event_items(events) -> list:
             date = undated
         note = f" ({escape(event.date_note)})" if event.date_note else ""
         places = "; ".join(escape(place.label) for place in event.place_list)
+        shown = event.shown_status  # a plan whose dates have passed is not shown as a plan
         status = (
-            f'<span class="tag">{statuses.get(event.status, escape(event.status))}</span> '
-            if event.status != "held"
+            f'<span class="tag">{statuses.get(shown, escape(shown))}</span> '
+            if shown != "held"
             else ""
         )
         networks = "".join(

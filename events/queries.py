@@ -37,6 +37,7 @@ from events.models import (
     EventPlace,
     EventSession,
     ReportGroup,
+    period_order,
 )
 from events.models.parts import place_label
 from network.models import Network, Organisation, Person
@@ -267,7 +268,7 @@ def events_in_year(network: Network, year: int) -> list[dict]:
     Each group: {"group": value, "label": heading, "events": [...]}, in the order of
     ReportGroup, events without a group last (as "Other activities"), each group by date.
     """
-    events = published_events().filter(networks=network).in_year(year).order_by("start", "title")
+    events = published_events().filter(networks=network).in_year(year).order_by(*period_order())
     return report_groups(events)
 
 
@@ -290,7 +291,7 @@ def next_year_preview(today: dt.date | None = None):
         published_events()
         .filter(status__in=["planned", "confirmed", "postponed"])
         .in_year(year)
-        .order_by("start", "title")
+        .order_by(*period_order())
     )
 
 
@@ -381,7 +382,7 @@ def events_held_at(organisation: Organisation):
     return (
         Event.objects.published()
         .filter(pk__in=hosted.union(held))
-        .order_by(F("start").desc(nulls_last=True), "title")
+        .order_by(*period_order(latest_first=True))
     )
 
 
@@ -392,7 +393,7 @@ def events_organised_by(organisation: Organisation):
         Event.objects.published()
         .filter(pk__in=roles.values("event_id"))
         .prefetch_related(Prefetch("organisations", queryset=roles, to_attr="own_roles"))
-        .order_by(F("start").desc(nulls_last=True), "title")
+        .order_by(*period_order(latest_first=True))
     )
 
 
@@ -451,8 +452,17 @@ CALENDAR_FEED_COLUMNS = (
 
 def calendar_feed_events():
     """Published events with the columns a calendar feed writes of them (CALENDAR_FEED_COLUMNS),
-    for the feed's FilterSet: calendar_feed_window() narrows them and adds their places."""
-    return Event.objects.published().only(*CALENDAR_FEED_COLUMNS)
+    for the feed's FilterSet: calendar_feed_window() narrows them and adds their places. Only
+    those known to the day, or with a session known to the day: a calendar has no place for
+    "Q4 2023" (events.ical says why), and they must not take the feed's cap."""
+    day_sessions = EventSession.objects.filter(
+        event=OuterRef("pk"), date_precision="day", start__isnull=False
+    )
+    return (
+        Event.objects.published()
+        .filter(Q(date_precision="day") | Exists(day_sessions))
+        .only(*CALENDAR_FEED_COLUMNS)
+    )
 
 
 def place_labels(event_ids) -> dict[int, list[str]]:

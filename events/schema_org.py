@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.partial_dates import PartialDate, Precision
-from events.models import EventFormat, EventStatus
+from events.models import EventFormat, EventStatus, ShownStatus
 
 STATUS = {
     EventStatus.PLANNED: "https://schema.org/EventScheduled",
@@ -11,6 +11,8 @@ STATUS = {
     EventStatus.HELD: "https://schema.org/EventScheduled",
     EventStatus.POSTPONED: "https://schema.org/EventPostponed",
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    # schema.org has no "not confirmed": a plan whose day has passed states no status.
+    ShownStatus.DATE_PASSED: None,
 }
 
 MODE = {
@@ -35,8 +37,10 @@ def event_json_ld(event, base_url: str) -> dict:
         "@type": "Event",
         "name": event.title,
         "url": base_url + event.get_absolute_url(),
-        "eventStatus": STATUS[event.status],
     }
+    status = STATUS[event.shown_status]
+    if status:
+        data["eventStatus"] = status
     if event.start:
         data["startDate"] = _iso(event.start, event.date_precision)
         data["endDate"] = _iso(event.last_day, event.date_precision, last=True)

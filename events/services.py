@@ -219,3 +219,23 @@ def event_places_saved(*, event: Event) -> Event:
     if _derive_format(event, event.places.exists()):
         event.save(update_fields=["format", "updated_at"])
     return event
+
+
+@transaction.atomic
+def events_mark_held(*, events) -> tuple[list[Event], list[Event]]:
+    """Mark `events` held, each through event_save (the same checks as a form: an event that
+    has not started yet cannot be held). Returns (marked, refused); the refused keep their
+    status. For staff settling the past plans the content-health page lists."""
+    marked, refused = [], []
+    for event in events:
+        previous = event.status
+        event.status = EventStatus.HELD
+        try:
+            with transaction.atomic():
+                event_save(event=event)
+        except ValidationError:
+            event.status = previous
+            refused.append(event)
+        else:
+            marked.append(event)
+    return marked, refused

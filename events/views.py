@@ -3,7 +3,7 @@ import datetime as dt
 import json
 from html import escape as html_escape  # Django's escape() without its lazy wrapper
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -21,7 +21,7 @@ from core.partial_dates import PartialDate, Precision, format_period
 from core.views import FilteredListView, RecordFeed, bad_filters_response
 from events import ical, presenters, queries
 from events.filters import EventFilter
-from events.models import Event, EventKind, EventStatus
+from events.models import Event, EventKind
 from events.schema_org import event_json_ld
 from staff.preview import visible_to
 
@@ -98,6 +98,13 @@ def event_ics(request, slug):
         ),
         slug=slug,
     )
+    if not ical.has_calendar_days(event):
+        raise Http404(
+            _(
+                "This event's date is known only to the month, quarter or year, so there is no "
+                "day to put in a calendar."
+            )
+        )
     content = ical.build_calendar(
         [event],
         name=event.title,
@@ -129,6 +136,7 @@ class EventDetailView(DetailView):
             other_editions=queries.other_editions(event),
             json_ld=mark_safe(json_ld),  # noqa: S308 - escaped above
             format=event.derived_format(bool(event.place_list)),
+            in_calendar=ical.has_calendar_days(event),
         )
         return context
 
@@ -243,7 +251,7 @@ class LatestEventsFeed(RecordFeed):
         parts = [
             item.when or _("Date not given"),
             choice_label(EventKind, item.kind),
-            choice_label(EventStatus, item.status),
+            item.get_shown_status_display(),
         ]
         text = " · ".join(str(part) for part in parts)
         if item.description:

@@ -38,6 +38,11 @@ class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
     organisations = SlugListField(source="organisation_list")
     images = StoryImageSerializer(source="image_list", many=True, read_only=True)
     source = PublicSourceField()
+    when = serializers.CharField(read_only=True, help_text="The date as the pages show it.")
+    period = serializers.CharField(
+        read_only=True,
+        help_text="The date at the precision known: 2022-12-11, 2022-12, 2022-Q4 or 2022.",
+    )
 
     class Meta:
         model = Story
@@ -47,6 +52,9 @@ class StorySerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "page",
             "title",
             "date",
+            "date_precision",
+            "when",
+            "period",
             "summary",
             "body",
             "network",
@@ -63,6 +71,7 @@ STORY_COLUMNS = (
     "slug",
     "title",
     "date",
+    "date_precision",
     "summary",
     "body",
     "source",

@@ -6,12 +6,15 @@ networks the user works for (as the admin's lists).
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import today as current_day
-from events.models import Event
+from events.models import Event, ShownStatus, shown_status_label
+from events.models.event import AHEAD_STATUSES
 from network import queries as network_queries
 from network.models import Membership, Network
 from portal.models import AnnualReport
@@ -87,17 +90,37 @@ def unpublished_reports_of_last_year(user):
         )
 
 
+def _events_date_passed(user):
+    return in_user_networks(user, Event.objects.date_passed(current_day()))
+
+
 def past_events_still_planned(user):
-    today = current_day()
-    events = in_user_networks(
-        user, Event.objects.filter(status__in=["planned", "confirmed"], ends_on__lt=today)
-    ).order_by("-ends_on")
-    for event in events[: LIMIT + 1]:
+    """Each planned or confirmed event whose dates have passed, the latest first: the public
+    sees it as "date passed — not confirmed" (events.models.shown_status) until staff mark
+    it held, postponed or cancelled."""
+    shown = shown_status_label(ShownStatus.DATE_PASSED)
+    for event in _events_date_passed(user).order_by("-ends_on", "title")[: LIMIT + 1]:
         yield (
-            _("%(title)s (%(when)s) is over but still “%(status)s”")
-            % {"title": event.title, "when": event.when, "status": event.get_status_display()},
+            _("%(title)s (%(when)s) is over but still “%(status)s”: shown as “%(shown)s”")
+            % {
+                "title": event.title,
+                "when": event.when,
+                "status": event.get_status_display(),
+                "shown": shown,
+            },
             admin_link(event),
         )
+
+
+def past_events_still_planned_all(user) -> tuple[int, str]:
+    """How many there are, and the admin's list of exactly them (to settle in bulk)."""
+    query = urlencode(
+        {"status__in": ",".join(AHEAD_STATUSES), "ends_on__lt": current_day().isoformat()}
+    )
+    return (
+        _events_date_passed(user).count(),
+        f"{reverse('admin:events_event_changelist')}?{query}",
+    )
 
 
 def publications_without_file_or_link(user):
@@ -114,25 +137,34 @@ def publications_without_file_or_link(user):
         )
 
 
+# (title, check, all): `all`, where given, answers how many there are in all and a link to the
+# admin's list of every one of them, for a list longer than LIMIT.
 CHECKS = [
-    (_("Past events still marked planned"), past_events_still_planned),
-    (_("Stated member figures that differ from the records"), differing_stated_figures),
-    (_("Members without country or region"), members_without_country_or_region),
-    (_("Publications without any file or link"), publications_without_file_or_link),
-    (_("Annual reports of last year not yet published"), unpublished_reports_of_last_year),
+    (
+        _("Past events still marked planned or confirmed"),
+        past_events_still_planned,
+        past_events_still_planned_all,
+    ),
+    (_("Stated member figures that differ from the records"), differing_stated_figures, None),
+    (_("Members without country or region"), members_without_country_or_region, None),
+    (_("Publications without any file or link"), publications_without_file_or_link, None),
+    (_("Annual reports of last year not yet published"), unpublished_reports_of_last_year, None),
 ]
 
 
 def content_health(user) -> list[dict]:
     sections = []
-    for title, check in CHECKS:
+    for title, check, every in CHECKS:
         items = list(check(user))
+        more = len(items) > LIMIT
+        total, all_link = every(user) if every is not None and more else (None, "")
         sections.append(
             {
                 "title": title,
                 "items": items[:LIMIT],
-                "more": len(items) > LIMIT,
-                "count": min(len(items), LIMIT),
+                "more": more,
+                "count": total if total is not None else min(len(items), LIMIT),
+                "all_link": all_link,
             }
         )
     return sections

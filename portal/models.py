@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.links import slug_url
 from core.models import SluggedModel
+from core.partial_dates import PartialDate, Precision, format_period, iso_period
 from core.publishing import Publishable, PublishableQuerySet
 from core.uploads import GeneratedName, ImageUploadField, validate_image_upload
 
@@ -24,7 +25,19 @@ class Story(SluggedModel, Publishable):
 
     title = models.CharField(_("title"), max_length=300)
     date = models.DateField(
-        _("date"), db_index=True, help_text=_("The day the story happened or was published.")
+        _("date"),
+        db_index=True,
+        help_text=_(
+            "The day the story happened or was published; for a month, quarter or year, any day "
+            "in it (stored as the period's first day)."
+        ),
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=7,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text=_("How exactly the date is known: shown as e.g. 3 Oct 2022, Oct 2022, 2022."),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and feeds.")
@@ -61,6 +74,21 @@ class Story(SluggedModel, Publishable):
 
     def get_absolute_url(self):
         return slug_url("portal:story-detail", self.slug)
+
+    def save(self, *args, **kwargs):
+        if self.date:  # the period's first day, as partial dates are stored everywhere
+            self.date = PartialDate.of(self.date, self.date_precision).first
+        super().save(*args, **kwargs)
+
+    @property
+    def when(self) -> str:
+        """The date at its precision: "11 Dec 2022", "Dec 2022", "2022"."""
+        return format_period(self.date, None, self.date_precision) if self.date else ""
+
+    @property
+    def period(self) -> str:
+        """The date as entered: "2022-12-11", "2022-12", "2022"."""
+        return iso_period(self.date, None, self.date_precision)
 
 
 class StoryImage(models.Model):

@@ -22,10 +22,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from core.dates import today
+from core.partial_dates import PartialDate, iso_period
 from core.provenance import public_source
 from core.publishing import published_q
 from events import queries as event_queries
-from events.models import Event, EventStatus
+from events.models import Event, EventStatus, ShownStatus, period_sort_key, shown_status
 from events.models.parts import place_label
 from network import queries as network_queries
 from network.models import (
@@ -241,7 +242,7 @@ class _EventRows:
     names cost a translation lookup each time."""
 
     def __init__(self):
-        self.status_labels = {value: str(label) for value, label in EventStatus.choices}
+        self.status_labels = {value: str(label) for value, label in ShownStatus.choices}
         self.whens: dict[tuple, str] = {}
         self.place_labels: dict[tuple, str] = {}
 
@@ -263,6 +264,8 @@ class _EventRows:
         return self.place_labels[key]
 
     def __call__(self, event: Event) -> dict:
+        # The status as every public surface shows it (a plan whose day has passed is not a plan).
+        shown = shown_status(event.status, event.ends_on)
         return {
             "slug": event.slug,
             "title": event.title,
@@ -270,8 +273,10 @@ class _EventRows:
             "when": self.when(event),
             "start": event.start.isoformat() if event.start else None,
             "date_precision": event.date_precision,
+            "period": iso_period(event.start, event.end, event.date_precision),
             "status": event.status,
-            "status_label": self.status_labels.get(event.status, event.status),
+            "shown_status": shown,
+            "status_label": self.status_labels.get(shown, shown),
             "format": event.format,
             "places": [self.place(place) for place in event.place_list],
             # None when there is none or it is a draft (published_events() prefetches it so).
@@ -290,7 +295,7 @@ def _events_of(network: Network, year: int) -> list[Event]:
         # Only what _EventRows shows: not the events' networks nor their long texts.
         .prefetch_related(None)
         .only(*EVENT_FIELDS)
-        .order_by("start", "title")
+        .order_by(*event_queries.period_order())
     )
     return list(events)
 
@@ -329,19 +334,37 @@ def _in_year(event: Event, year: int) -> bool:
     return event.start <= dt.date(year, 12, 31) and event.ends_on >= dt.date(year, 1, 1)
 
 
-def activities_section(network: Network, year: int, events: list[Event]) -> dict:
-    """The year's events as the report groups them, with counts by month and by group.
+# What a report's activities leave out: what did not take place in the year, as staff know it.
+NOT_HELD = (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
-    `events`: those of _events_of(network, year), with their places. Grouped as
-    events.queries.events_in_year() groups them: in the order of ReportGroup, events without
-    a group last, each group by date."""
+
+def activities_section(network: Network, year: int, events: list[Event]) -> dict:
+    """The year's events that were held or are not known to be cancelled or postponed, as the
+    report groups them, with counts by month and by group; the cancelled and postponed ones
+    apart (`not_held`).
+
+    `events`: those of _events_of(network, year), with their places, in period order. Grouped
+    as events.queries.events_in_year() groups them: in the order of ReportGroup, events without
+    a group last, each group in period order. `by_month` counts an event in every month of the
+    year its dates cover (a February–May span in each of the four); events known only to the
+    quarter or the year are counted apart (`by_quarter_only`, `by_year_only`), not put in a
+    month the source does not give."""
     as_row = _EventRows()
-    groups = event_queries.report_groups(event for event in events if _in_year(event, year))
+    of_year = [event for event in events if _in_year(event, year)]
+    groups = event_queries.report_groups(e for e in of_year if e.status not in NOT_HELD)
     by_month = [0] * 12
+    quarter_only = year_only = 0
     for group in groups:
         for event in group["events"]:
-            if event.start and event.date_precision in ("day", "month"):
-                by_month[event.start.month - 1] += 1
+            if event.date_precision == "quarter":
+                quarter_only += 1
+            elif event.date_precision == "year":
+                year_only += 1
+            else:
+                first = max(event.start, dt.date(year, 1, 1))
+                last = min(event.ends_on, dt.date(year, 12, 31))
+                for month in range(first.month, last.month + 1):
+                    by_month[month - 1] += 1
     return {
         "total": sum(len(group["events"]) for group in groups),
         "groups": [
@@ -353,15 +376,22 @@ def activities_section(network: Network, year: int, events: list[Event]) -> dict
             for group in groups
         ],
         "by_month": [{"month": index + 1, "count": count} for index, count in enumerate(by_month)],
+        "by_quarter_only": quarter_only,
+        "by_year_only": year_only,
+        # What was planned for the year and did not take place, as the report says so: listed
+        # apart, never counted among the activities.
+        "not_held": [as_row(e) for e in of_year if e.status in NOT_HELD],
     }
 
 
 def preview_section(network: Network, year: int, events: list[Event]) -> list[dict]:
-    """The following year's events, whatever their status now: on 31 December they were all
-    still ahead (the records keep no history of when each was announced), and each shows its
-    current status, so a past year's preview says what came of its plans.
+    """The following year's events as planned, whatever came of them: on 31 December they were
+    all still ahead (the records keep no history of when each was announced). Each shows the
+    status the pages show now (events.models.shown_status), so a past year's preview says what
+    came of its plans ("Held", "Cancelled", or "Date passed — not confirmed"), never
+    "Planned" for a day gone by.
 
-    `events`: those of _events_of(network, year), with their places."""
+    `events`: those of _events_of(network, year), with their places, in period order."""
     as_row = _EventRows()
     return [as_row(event) for event in events if _in_year(event, year + 1)]
 
@@ -420,10 +450,24 @@ def publications_section(publications: list, year: int, rows: dict) -> list[dict
 
 
 def highlights_section(network: Network, year: int, editorial: AnnualReport | None) -> list[dict]:
-    """The stories staff chose for the report; without a choice, the network's stories of the year."""
+    """The stories staff chose for the report; without a choice, the network's stories of the
+    year. In period order (events.models.period_sort_key): a story dated only "Dec 2022" after
+    the dated stories of December, not on an invented 1 December; each with its date as known."""
+    stories = sorted(
+        story_queries.report_highlights(network, year, editorial),
+        key=lambda s: period_sort_key(
+            s.date, PartialDate.of(s.date, s.date_precision).last, s.date_precision, s.title
+        ),
+    )
     return [
-        {"slug": s.slug, "title": s.title, "date": s.date.isoformat(), "summary": s.summary}
-        for s in story_queries.report_highlights(network, year, editorial)
+        {
+            "slug": s.slug,
+            "title": s.title,
+            "date": s.period,
+            "when": s.when,
+            "summary": s.summary,
+        }
+        for s in stories
     ]
 
 

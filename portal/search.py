@@ -85,7 +85,7 @@ KINDS: list[SearchKind] = [
         _("Stories"),
         lambda: Story.objects.published().order_by("-date"),
         q_fields(StoryFilter),
-        lambda s: s.date.isoformat(),
+        lambda s: s.when,
         list_url="portal:story-list",
     ),
     SearchKind(

@@ -31,7 +31,7 @@ from core.api import (
     public_slug,
     slug_url,
 )
-from core.partial_dates import Precision
+from core.partial_dates import Precision, entered_text
 from network.models import SDG, Network, Organisation, Project, Theme
 from publications import queries, services
 from publications.filters import PublicationFilter
@@ -200,7 +200,8 @@ class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     def get_editions(self, publication) -> str:
         request = self.context["request"]
         return "; ".join(
-            f"{e.language}:{e.date.isoformat() if e.date else ''}:"
+            # The date as entered (2022-12, 2022-Q4, 2022), not an invented first day.
+            f"{e.language}:{entered_text(e.date, e.date_precision)}:"
             f"{download(request, e, publication) or e.link}"
             for e in publication.edition_list
         )

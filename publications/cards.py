@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape  # Django's escape() without its lazy-string wrapper: same text
 
-from django.utils import dateformat
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from core.partial_dates import Precision, format_period
 from publications.languages import language_name, language_name_local
 
 
@@ -32,7 +32,7 @@ class Card:
     meta: str  # kind · series issue · networks
     languages: tuple[LanguageTag, ...]
     has_editions: bool
-    date: str  # the latest edition's month and year, or ""
+    date: str  # the latest edition's date as known, to the month at most, or ""
 
     @property
     def html(self) -> SafeString:
@@ -66,6 +66,21 @@ class Card:
         )
 
 
+def _latest_date(publication) -> str:
+    """The latest dated edition's date as known, at most to the month ("Dec 2022", "Q4 2022",
+    "2022"): never a month or day its edition does not give."""
+    latest = publication.latest_edition
+    if not latest:
+        return ""
+    precision = next(
+        (e.date_precision for e in publication.edition_list if e.date == latest),
+        Precision.DAY,
+    )
+    if precision == Precision.DAY:
+        precision = Precision.MONTH  # a card shows the month and year of a dated edition
+    return format_period(latest, None, precision)
+
+
 def card(publication, summary: str = "") -> Card:
     """The card of a publication of publications.queries.with_card_joins()."""
     summary = summary or gettext("summary")
@@ -83,7 +98,6 @@ def card(publication, summary: str = "") -> Card:
         if edition.is_summary:
             label = f"{label} ({summary})"
         languages.append(LanguageTag(edition.language, name, label))
-    latest = publication.latest_edition
     return Card(
         url=publication.get_absolute_url(),
         cover=publication.cover_card.url if publication.cover_card else "",
@@ -91,7 +105,7 @@ def card(publication, summary: str = "") -> Card:
         meta=" · ".join(meta),
         languages=tuple(languages),
         has_editions=bool(publication.edition_list),
-        date=dateformat.format(latest, "M Y") if latest else "",
+        date=_latest_date(publication),
     )
 
 

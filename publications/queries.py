@@ -58,7 +58,10 @@ def listed_publications() -> QuerySet[Publication]:
     column of each (the library's page made 24 publications, their series, networks and
     editions of 30 to 40 columns each)."""
     networks = Network.objects.published().order_by("order", "name").only("name")
-    editions = _card_editions().only("publication", "language", "is_summary")
+    # The date and its precision: the card shows the latest edition's date as known.
+    editions = _card_editions().only(
+        "publication", "language", "is_summary", "date", "date_precision"
+    )
     return (
         Publication.objects.published()
         .select_related("series")

@@ -168,7 +168,9 @@ def json_ld(publication, request) -> str:
             example["inLanguage"] = edition.language
         if edition.date:
             example["datePublished"] = edition.date.isoformat()[
-                : {"year": 4, "month": 7}.get(edition.date_precision, 10)
+                # A quarter as its year: ISO 8601 dates have no quarter, and its first month
+                # would be a month the source does not give.
+                : {"year": 4, "quarter": 4, "month": 7}.get(edition.date_precision, 10)
             ]
         if edition.publisher:
             example["publisher"] = {"@type": "Organization", "name": edition.publisher.name}

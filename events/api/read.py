@@ -16,9 +16,9 @@ from core.api import (
     public_column,
     slug_url,
 )
-from core.partial_dates import Precision, format_period
+from core.partial_dates import Precision, format_period, iso_period
 from core.validators import link_lines
-from events.models import ATTENDANCE_COUNTS, Event, OrganiserRole
+from events.models import ATTENDANCE_COUNTS, Event, OrganiserRole, ShownStatus, shown_status
 from events.models.parts import place_label
 
 # The fields an event is read and written by alike, in the order both list them.
@@ -84,6 +84,20 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     last_day = serializers.DateField(
         source="ends_on", read_only=True, allow_null=True, help_text="Last day the event covers."
     )
+    period = serializers.SerializerMethodField(
+        help_text=(
+            "The dates at the precision known, as staff enter them: 2022-10-03, 2022-10, "
+            "2022-Q4, 2022, or a range first/last (2022-10-03/2022-10-07, 2022-02/2022-05); "
+            "'' when no date is given. `start` and `end` are the period's first and last days."
+        )
+    )
+    shown_status = serializers.SerializerMethodField(
+        help_text=(
+            "The status the pages show: `status` as stored, except that a planned or confirmed "
+            'event whose last day has passed is `date-passed` ("Date passed — not confirmed") '
+            "until staff mark it held, postponed or cancelled."
+        )
+    )
 
     class Meta:
         model = Event
@@ -94,6 +108,8 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             *SHARED_FIELDS,
             "last_day",
             "when",
+            "period",
+            "shown_status",
             "date_note",
             "places",
             "networks",
@@ -113,6 +129,13 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "report_group",
             "updated_at",
         ]
+
+    def get_period(self, event) -> str:
+        return iso_period(event.start, event.end, event.date_precision)
+
+    @extend_schema_field(serializers.ChoiceField(choices=ShownStatus.choices))
+    def get_shown_status(self, event) -> str:
+        return event.shown_status
 
     @extend_schema_field(
         {
@@ -138,6 +161,9 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     project = PublicSlugField()
     themes = JoinedField(source="themes.all")
     page = PageField("events:event-detail")
+    when = serializers.CharField(read_only=True)
+    period = serializers.SerializerMethodField()
+    shown_status = serializers.CharField(read_only=True)
 
     class Meta:
         model = Event
@@ -161,7 +187,14 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             *ATTENDANCE_COUNTS,
             "updated_at",
             "page",
+            # Added last, so that spreadsheets reading the columns by position keep working.
+            "shown_status",
+            "when",
+            "period",
         ]
+
+    def get_period(self, event) -> str:
+        return iso_period(event.start, event.end, event.date_precision)
 
     def get_countries(self, event) -> str:
         codes = dict.fromkeys(place.country.code for place in event.place_list if place.country)
@@ -274,6 +307,8 @@ def event_rows(queryset, rows, request) -> list[dict]:
                 "date_precision": precision,
                 "last_day": _date(row["ends_on"]),
                 "when": format_period(start, end, precision) if start else "",
+                "period": iso_period(start, end, precision),
+                "shown_status": shown_status(row["status"], row["ends_on"]),
                 "date_note": row["date_note"],
                 "places": event_places,
                 "networks": [slug for (slug,) in networks.get(pk, none)],

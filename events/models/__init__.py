@@ -6,6 +6,7 @@ places, organisers, images); the rest of the portal imports the models from here
 from events.models.event import (
     ATTENDANCE_COUNTS,
     ONLINE_FORMATS,
+    PRECISION_RANK,
     Event,
     EventFormat,
     EventKind,
@@ -13,6 +14,11 @@ from events.models.event import (
     EventSeries,
     EventStatus,
     ReportGroup,
+    ShownStatus,
+    period_order,
+    period_sort_key,
+    shown_status,
+    shown_status_label,
 )
 from events.models.parts import (
     EventImage,
@@ -23,12 +29,18 @@ from events.models.parts import (
 )
 
 __all__ = [
+    "PRECISION_RANK",
+    "period_order",
+    "period_sort_key",
     "EventKind",
     "ReportGroup",
     "EventFormat",
     "ONLINE_FORMATS",
     "ATTENDANCE_COUNTS",
     "EventStatus",
+    "ShownStatus",
+    "shown_status",
+    "shown_status_label",
     "EventSeries",
     "EventQuerySet",
     "Event",

@@ -7,11 +7,11 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import dates
+from core.choices import choice_label
 from core.links import slug_path_maker, slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDate, PartialDateRange
@@ -69,6 +69,37 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class ShownStatus(models.TextChoices):
+    """An event's status as every public surface shows it: the stored status, except that a
+    plan whose dates have passed is no longer a plan (see shown_status())."""
+
+    PLANNED = "planned", _("Planned")
+    CONFIRMED = "confirmed", _("Confirmed")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+    DATE_PASSED = "date-passed", _("Date passed — not confirmed")
+
+
+# The stored statuses that speak of days still ahead.
+AHEAD_STATUSES = (EventStatus.PLANNED, EventStatus.CONFIRMED)
+
+
+def shown_status(status: str, last_day: dt.date | None, today: dt.date | None = None) -> str:
+    """The one rule for what an event's status reads as on every public surface (pages, feeds,
+    API, JSON-LD, exports, reports): a planned or confirmed event whose last day is before
+    `today` (core.dates.today()) is "date passed — not confirmed" until staff mark it held,
+    postponed or cancelled. An undated event keeps its status (there is no day to pass)."""
+    if status in AHEAD_STATUSES and last_day is not None and last_day < (today or dates.today()):
+        return ShownStatus.DATE_PASSED
+    return status
+
+
+def shown_status_label(value: str) -> str:
+    """The translated label of a shown_status() value."""
+    return choice_label(ShownStatus, value)
+
+
 # The figures of an event's attendance (each optional); the free-text note is beside them.
 ATTENDANCE_COUNTS = (
     "attendance_in_person",
@@ -96,21 +127,70 @@ class EventSeries(SluggedModel):
         return self.name
 
 
+# The order of events by their period, as reports and short lists show them: an event dated to
+# the day by its first day; one known only to the month, quarter or year at the end of that
+# period (its last day), after the events dated within it, so that "2022" closes 2022's events
+# and "Q4 2023" closes December's instead of sitting on an invented 1 January or 1 October.
+# Between equal days, the finer date first, then the title.
+PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+
+
+def period_sort_key(start, last_day, precision: str, title: str = "") -> tuple:
+    """The sort key of an event's period (see PRECISION_RANK): for lists already read."""
+    if start is None:
+        return (dt.date.max, 9, title)
+    day = start if precision == "day" else last_day
+    return (day, PRECISION_RANK.get(precision, 9), title)
+
+
+def period_order(*, latest_first: bool = False) -> tuple:
+    """order_by() arguments for period order (period_sort_key), or its reverse; undated last."""
+    day = models.Case(
+        models.When(date_precision="day", then=models.F("start")), default=models.F("ends_on")
+    )
+    rank = models.Case(
+        *[
+            models.When(date_precision=key, then=models.Value(value))
+            for key, value in PRECISION_RANK.items()
+        ],
+        default=models.Value(9),
+        output_field=models.IntegerField(),
+    )
+    if latest_first:
+        return (day.desc(nulls_last=True), rank.desc(), "title", "pk")
+    return (day.asc(nulls_last=True), rank.asc(), "title", "pk")
+
+
 class EventQuerySet(PublishableQuerySet):
     def dated(self):
         return self.filter(start__isnull=False)
 
     def upcoming(self, today: dt.date | None = None):
         """Events not yet over on `today` (an event of "Nov 2023" is upcoming until 30 Nov),
-        soonest first.
+        soonest first in period order (period_order(): "2027" after 2027's dated events).
 
         Read from the index on ends_on (a range closed on both sides, which SQLite prefers too)
-        and those few sorted: ordered by the bare start, PostgreSQL walks the (start, title)
-        index from the oldest event and filters out every past one to find the first six
+        and those few sorted by an expression (as period_order() is): ordered by the bare
+        start, PostgreSQL walks the (start, title) index from the oldest event and filters out every past one to find the first six
         (115 ms at 40,000 events), and SQLite does the same."""
         return self.filter(ends_on__range=(today or dates.today(), dt.date.max)).order_by(
-            Coalesce("start", "start"), "title", "pk"
+            *period_order()
         )
+
+    def date_passed(self, today: dt.date | None = None):
+        """Planned or confirmed events whose last day is before `today`: those shown_status()
+        shows as "date passed — not confirmed" (the query form of the same rule)."""
+        return self.filter(status__in=AHEAD_STATUSES, ends_on__lt=today or dates.today())
+
+    def with_shown_status(self, value: str, today: dt.date | None = None):
+        """Events whose shown_status() is `value` (the filters of the list page and API)."""
+        today = today or dates.today()
+        if value == ShownStatus.DATE_PASSED:
+            return self.date_passed(today)
+        if value in AHEAD_STATUSES:
+            ahead = models.Q(ends_on__gte=today) | models.Q(ends_on__isnull=True)
+            return self.filter(ahead, status=value)
+        return self.filter(status=value)
 
     def past(self, today: dt.date | None = None):
         return self.filter(ends_on__lt=today or dates.today()).order_by("-start", "title")
@@ -373,6 +453,18 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
         if not self.start:
             return None, None, False
         return self.start.year, self.last_day.year, False
+
+    @property
+    def shown_status(self) -> str:
+        """shown_status() of this event: read from its start, end and precision (what every
+        list reads), not from `ends_on`, which lists may not load."""
+        if self.start is None:
+            return self.status
+        last = self.end or PartialDate.of(self.start, self.date_precision).last
+        return shown_status(self.status, last)
+
+    def get_shown_status_display(self) -> str:
+        return shown_status_label(self.shown_status)
 
     @property
     def link_list(self):

@@ -42,6 +42,7 @@ class StoryLoader(KeyedLoader):
             {
                 "title": record["title"],
                 "date": date.first,
+                "date_precision": date.precision,
                 "network": self.network(record["network"], where)
                 if record.get("network")
                 else None,

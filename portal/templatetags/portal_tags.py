@@ -38,7 +38,7 @@ def report_event_rows(events, event_path: str, *, preview: bool = False):
             )
             continue
         tag = ""
-        if event["status"] in ("cancelled", "postponed"):
+        if event["shown_status"] != "held":  # e.g. "Date passed — not confirmed"
             tag = f' <span class="tag">{escape(event["status_label"])}</span>'
         where = places or escape(event["format"]) or "—"
         rows.append(

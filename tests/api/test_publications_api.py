@@ -103,7 +103,8 @@ def test_publications_as_csv(client):
         "slug,title,kind,series,issue,networks,languages,latest_date,editions,updated_at,page"
     )
     assert lines[1].startswith("newsletter-7,Newsletter 7,newsletter,CityNet Newsletter,7,")
-    assert "en:2022-04-01:https://ex.org/7.pdf" in lines[1] and len(lines) == 2
+    # The edition's date as entered (month precision): not an invented first day.
+    assert "en:2022-04:https://ex.org/7.pdf" in lines[1] and len(lines) == 2
 
 
 def test_draft_publications_and_editions_of_drafts_never_appear(client):

@@ -126,42 +126,61 @@ def test_draft_preview_is_never_stored_by_a_shared_cache(client, staff_client, s
     assert "private" not in public.get("Cache-Control", "")
 
 
-def test_ical_feed_parses_and_maps_partial_dates_to_all_day_periods(client, monkeypatch):
-    """Day, month, quarter and year precision become all-day VEVENTs over the whole period."""
+def test_ical_feed_keeps_only_events_known_to_the_day_and_says_so(client, monkeypatch):
+    """A day range becomes an all-day VEVENT over its days; events known only to the month,
+    quarter or year are left out (no year-long block), and the calendar's description says so."""
     # The feed holds the last 90 days and the coming year: seen from the end of 2022.
     monkeypatch.setattr("events.queries.current_day", lambda: dt.date(2022, 12, 31))
     network = NetworkFactory(slug="neaspec")
     EventFactory(
         title="Day range", networks=[network], start=dt.date(2022, 10, 3), end=dt.date(2022, 10, 7)
     )
-    for title, start, status in [
-        ("Month", dt.date(2023, 10, 1), "planned"),
-        ("Quarter", dt.date(2023, 10, 1), "planned"),
-        ("Year", dt.date(2023, 1, 1), "cancelled"),
+    EventFactory(
+        title="Cancelled day", networks=[network], start=dt.date(2023, 2, 3), status="cancelled"
+    )
+    for title, start in [
+        ("Month", dt.date(2023, 10, 1)),
+        ("Quarter", dt.date(2023, 10, 1)),
+        ("Year", dt.date(2023, 1, 1)),
     ]:
         precision = title.lower()
-        EventFactory(
-            title=title, networks=[network], start=start, date_precision=precision, status=status
-        )
+        EventFactory(title=title, networks=[network], start=start, date_precision=precision)
     EventFactory(title="Undated", networks=[network], start=None)
     EventFactory(title="Other network", start=dt.date(2022, 10, 3))
     response = client.get("/events/feed.ics?network=neaspec")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
-    events = {str(e["summary"]).split(" (")[0]: e for e in calendar.walk("VEVENT")}
-    assert set(events) == {"Day range", "Month", "Quarter", "Year"}
-    spans = {name: (e.decoded("dtstart"), e.decoded("dtend")) for name, e in events.items()}
-    assert spans == {
-        "Day range": (dt.date(2022, 10, 3), dt.date(2022, 10, 8)),
-        "Month": (dt.date(2023, 10, 1), dt.date(2023, 11, 1)),
-        "Quarter": (dt.date(2023, 10, 1), dt.date(2024, 1, 1)),
-        "Year": (dt.date(2023, 1, 1), dt.date(2024, 1, 1)),
-    }
-    assert str(events["Quarter"]["summary"]) == "Quarter (Q4 2023)"
-    assert str(events["Quarter"]["transp"]) == "TRANSPARENT"
-    assert str(events["Year"]["status"]) == "CANCELLED"
-    assert str(events["Month"]["status"]) == "TENTATIVE"
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {"Day range", "Cancelled day"}
+    assert (events["Day range"].decoded("dtstart"), events["Day range"].decoded("dtend")) == (
+        dt.date(2022, 10, 3),
+        dt.date(2022, 10, 8),
+    )
+    assert str(events["Cancelled day"]["status"]) == "CANCELLED"
+    assert "known only to the month or quarter or year are left out" in str(
+        calendar["x-wr-caldesc"]
+    )
+    assert str(calendar["description"]) == str(calendar["x-wr-caldesc"])
+
+
+def test_ical_of_a_past_planned_event_is_tentative_and_says_date_passed(client):
+    """A planned event whose day has passed is not "confirmed": TENTATIVE, with the words
+    the pages show."""
+    event = EventFactory(title="Old forum", start=dt.date(2021, 5, 3), status="planned")
+    calendar = Calendar.from_ical(client.get(f"/events/{event.slug}/event.ics").content)
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["status"]) == "TENTATIVE"
+    assert "Date passed — not confirmed" in str(vevent["description"])
+
+
+def test_event_ics_of_a_quarter_dated_event_is_404_and_its_page_offers_no_link(client):
+    """No day to put in a calendar: the page has no "Add to calendar" and the .ics says why."""
+    event = EventFactory(title="Q4 forum", start=dt.date(2023, 10, 1), date_precision="quarter")
+    page = client.get(f"/events/{event.slug}/").content.decode()
+    assert "Q4 2023" in page and "Add to calendar" not in page
+    response = client.get(f"/events/{event.slug}/event.ics")
+    assert response.status_code == 404
 
 
 def test_ical_exports_sessions_on_separate_days_as_separate_events(client):

@@ -7,7 +7,7 @@ from portal.templatetags.portal_tags import report_event_rows
 
 # The loops the tag replaces in templates/portal/report_detail.html, word for word.
 ACTIVITIES = """{% for event in events %}
-        <tr><td>{{ event.when|default:"—" }}</td><td><a href="{{ path }}{{ event.slug|urlencode }}/">{{ event.title }}</a>{% if event.status == "cancelled" or event.status == "postponed" %} <span class="tag">{{ event.status_label }}</span>{% endif %}</td><td>{{ event.places|join:"; "|default:event.format|default:"—" }}</td></tr>
+        <tr><td>{{ event.when|default:"—" }}</td><td><a href="{{ path }}{{ event.slug|urlencode }}/">{{ event.title }}</a>{% if event.shown_status != "held" %} <span class="tag">{{ event.status_label }}</span>{% endif %}</td><td>{{ event.places|join:"; "|default:event.format|default:"—" }}</td></tr>
       {% endfor %}"""  # noqa: E501
 PREVIEW = """{% for event in events %}<tr><td>{{ event.when|default:"—" }}</td><td><a href="{{ path }}{{ event.slug|urlencode }}/">{{ event.title }}</a> <span class="tag">{{ event.status_label }}</span></td><td>{{ event.places|join:"; "|default:"—" }}</td></tr>{% endfor %}"""  # noqa: E501
 
@@ -18,6 +18,7 @@ def event(**fields):
         "title": "Forum",
         "when": "3 May 2022",
         "status": "held",
+        "shown_status": "held",
         "status_label": "Held",
         "format": "in-person",
         "places": ["Seoul, South Korea"],
@@ -28,8 +29,20 @@ def event(**fields):
 EVENTS = [
     event(),
     event(slug="低碳城市论坛", title="低碳 <城市> & “论坛”", places=["Kunming, China", "A & B"]),
-    event(slug="서울-포럼", title='Tom\'s "forum"', status="cancelled", status_label="Cancelled"),
-    event(status="postponed", status_label="Post<poned>", when="", places=[]),
+    event(
+        slug="서울-포럼",
+        title='Tom\'s "forum"',
+        status="cancelled",
+        shown_status="cancelled",
+        status_label="Cancelled",
+    ),
+    event(
+        status="planned",
+        shown_status="date-passed",
+        status_label="Date <passed> — not confirmed",
+        when="",
+        places=[],
+    ),
     event(format="", places=[], when="2022"),
     event(slug="a b?c#d&e", format="online", places=[]),
 ]
