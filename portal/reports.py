@@ -227,7 +227,8 @@ def _events_of(network: Network, year: int) -> list[Event]:
         .only(*EVENT_FIELDS)
         .order_by("start", "title")
     )
-    return list(events)
+    # Each event's group in this network's report, for activities_section().
+    return list(event_queries.with_report_group(events, network))
 
 
 def _attach_places(events: list[Event], rows: dict) -> None:
@@ -244,7 +245,6 @@ EVENT_FIELDS = (
     "slug",
     "title",
     "kind",
-    "report_group",
     "start",
     "end",
     "ends_on",
@@ -267,9 +267,9 @@ def _in_year(event: Event, year: int) -> bool:
 def activities_section(network: Network, year: int, events: list[Event]) -> dict:
     """The year's events as the report groups them, with counts by month and by group.
 
-    `events`: those of _events_of(network, year), with their places. Grouped as
-    events.queries.events_in_year() groups them: in the order of ReportGroup, events without
-    a group last, each group by date."""
+    `events`: those of _events_of(network, year), with their places and their group in this
+    network's report. Grouped as events.queries.events_in_year() groups them: in the order of
+    the network's own report groups, events in none of them last, each group by date."""
     as_row = _EventRows()
     groups = event_queries.report_groups(event for event in events if _in_year(event, year))
     by_month = [0] * 12
