@@ -230,6 +230,18 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("networks")
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        # A post without the report-group rows (a script, a form drawn before they existed)
+        # leaves the groups as they are, rather than failing for their missing management form.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if (
+                isinstance(inline, NetworkLinkInline)
+                and request.method == "POST"
+                and f"{formset.get_default_prefix()}-TOTAL_FORMS" not in request.POST
+            ):
+                continue
+            yield formset, inline
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name != "networks":
             return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -326,6 +326,8 @@ def publications_section(publications: list, year: int) -> list[dict]:
         by_publication.setdefault(edition.publication_id, []).append(
             {
                 "language": edition.language,
+                # Its name as pages show it; "" when the source states none ("und").
+                "language_name": "" if edition.is_undetermined else edition.language_name,
                 "date": edition.date.isoformat() if edition.date else None,
                 "publisher": edition.publisher.name if edition.publisher else "",
                 "translated_by": edition.translated_by.name if edition.translated_by else "",
