@@ -294,14 +294,20 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
         # Through the write service, after the networks field was saved: a network removed
         # there is left out (its row would otherwise come back), a changed group is checked.
         networks = set(form.instance.networks.values_list("pk", flat=True))
+        changed = [
+            row
+            for row in formset.forms
+            if row.has_changed() and row.instance.network_id in networks
+        ]
         services.event_set_report_groups(
             event=form.instance,
             report_groups={
-                row.instance.network_id: row.cleaned_data.get("report_group")
-                for row in formset.forms
-                if row.has_changed() and row.instance.network_id in networks
+                row.instance.network_id: row.cleaned_data.get("report_group") for row in changed
             },
         )
+        # What the admin's history message lists, as formset.save() would have set it.
+        formset.new_objects, formset.deleted_objects = [], []
+        formset.changed_objects = [(row.instance, row.changed_data) for row in changed]
         return None
 
     def save_related(self, request, form, formsets, change):

@@ -19,15 +19,15 @@ from events.models import (
     Event,
     EventFormat,
     EventKind,
+    EventNetwork,
     EventOrganisation,
     EventPlace,
-    EventNetwork,
     EventStatus,
     ReportGroup,
 )
 from events.queries import EVENT_SEARCH_FIELDS
-from network.models import Network
 from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_organisation
+from network.models import Network
 
 
 def place_country_choices():

@@ -156,7 +156,7 @@ class EventResource(NetworkedResource):
 
 
 def report_groups_read(cell, errors) -> dict:
-    """"citynet: 9th CityNet Congress; iclei-east-asia: Trainings" as {network: group}: each
+    """ "citynet: 9th CityNet Congress; iclei-east-asia: Trainings" as {network: group}: each
     network's group by its name or slug, in any case. "citynet:" alone takes CityNet's off."""
     pairs = []
     for item in split_list(cell):

@@ -67,7 +67,9 @@ class AttendanceSerializer(DirectFieldsMixin, serializers.Serializer):
 
 class EventReportGroupSerializer(DirectFieldsMixin, serializers.Serializer):
     network = serializers.CharField(source="network.slug")
-    group = serializers.CharField(source="report_group.slug", help_text="The `group` filter's value.")
+    group = serializers.CharField(
+        source="report_group.slug", help_text="The `group` filter's value."
+    )
     name = serializers.CharField(source="report_group.name", help_text="The report's heading.")
 
 

@@ -31,7 +31,9 @@ class EventOrganiserWriteSerializer(serializers.Serializer):
 class EventReportGroupWriteSerializer(serializers.Serializer):
     network = SlugChoiceField(queryset=Network.objects.all())
     group = serializers.SlugField(
-        allow_unicode=True, allow_null=True, help_text="One of the network's report groups; null: none."
+        allow_unicode=True,
+        allow_null=True,
+        help_text="One of the network's report groups; null: none.",
     )
 
     def validate(self, attrs):
@@ -136,7 +138,14 @@ class EventWriteSerializer(ServiceWriteSerializer):
         """The event in the shape it is written (pre-fills the browsable API's form); write
         requests are answered with EventSerializer."""
         by_slug = ("series", "host", "project")
-        many = ("networks", "themes", "sdgs", "places", "organisers", "report_groups")  # once the event is saved
+        many = (
+            "networks",
+            "themes",
+            "sdgs",
+            "places",
+            "organisers",
+            "report_groups",
+        )  # once the event is saved
         written_otherwise = {"start", "end", "links", *by_slug, *many}
         data = {
             name: getattr(event, name) for name in self.Meta.fields if name not in written_otherwise
@@ -177,7 +186,9 @@ class EventWriteSerializer(ServiceWriteSerializer):
         if "links" in attrs:
             attrs["links"] = "\n".join(attrs["links"])
         if "report_groups" in attrs:
-            attrs["report_groups"] = {row["network"]: row["group"] for row in attrs["report_groups"]}
+            attrs["report_groups"] = {
+                row["network"]: row["group"] for row in attrs["report_groups"]
+            }
         return attrs
 
     def save_with(self, event, **rules):

@@ -463,4 +463,3 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange):
         if self.is_online:
             return EventFormat.HYBRID if has_places else EventFormat.ONLINE
         return ""
-

@@ -103,7 +103,9 @@ class EventLoader(KeyedLoader):
             if slug not in slugs:
                 raise SeedError(f"{where}: report_groups names {slug}, not one of its networks.")
             if (slug, key) not in self.report_groups:
-                raise SeedError(f"{where}: {slug} has no report group '{key}' in {REPORT_GROUPS_FILE}.")
+                raise SeedError(
+                    f"{where}: {slug} has no report group '{key}' in {REPORT_GROUPS_FILE}."
+                )
             groups[slugs[slug]] = self.report_groups[(slug, key)]
         if derived:
             found = [slug for slug in slugs if (slug, derived) in self.report_groups]
