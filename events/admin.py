@@ -16,6 +16,7 @@ from staff.admin import (
     PublishableContentAdmin,
     _limit_choices,
 )
+from staff.scope import in_user_networks
 from staff.spreadsheets import SpreadsheetAdminMixin
 
 
@@ -124,7 +125,11 @@ class NetworkLinkInline(ContentTabularInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "report_group":
-            kwargs["queryset"] = models.ReportGroup.objects.select_related("network")
+            # The user's networks' groups only; a group of another network than the row's is
+            # refused by EventNetwork.clean().
+            kwargs["queryset"] = in_user_networks(
+                request.user, models.ReportGroup.objects.select_related("network")
+            )
             field = super().formfield_for_foreignkey(db_field, request, **kwargs)
             # Each option names its network: several networks have a "Trainings".
             field.label_from_instance = lambda group: f"{group.network.name}: {group.name}"
