@@ -113,8 +113,7 @@ class NetworkLinkInline(ContentTabularInline):
     extra = 0
     max_num = 0  # a network is added or removed in the event's networks field
     can_delete = False
-    fields = ("network", "report_group")
-    readonly_fields = ("network",)
+    fields = ("report_group",)  # each row is headed by its network (the link's name)
     verbose_name = _("report group in a network's annual report")
     verbose_name_plural = _(
         "Report groups (one per network; a network added above gets its row once saved)"
