@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
+from django.contrib.admin.checks import ModelAdminChecks
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -8,7 +10,13 @@ from core.admin_tools import YearListFilter, image_preview
 from core.partial_dates import PartialDate
 from events import models, services
 from events.spreadsheets import EventResource
-from staff.admin import ContentAdmin, ContentTabularInline, PublishableContentAdmin
+from staff.admin import (
+    ContentAdmin,
+    ContentTabularInline,
+    PublishableContentAdmin,
+    _limit_choices,
+)
+from staff.scope import in_user_networks
 from staff.spreadsheets import SpreadsheetAdminMixin
 
 
@@ -98,6 +106,52 @@ class ImageInline(ContentTabularInline):
         return image_preview(obj.image)
 
 
+class NetworkLinkInline(ContentTabularInline):
+    """The event's networks (chosen above) with the group each one's report lists it under."""
+
+    model = models.EventNetwork
+    extra = 0
+    max_num = 0  # a network is added or removed in the event's networks field
+    can_delete = False
+    fields = ("report_group",)  # each row is headed by its network (the link's name)
+    verbose_name = _("report group in a network's annual report")
+    verbose_name_plural = _(
+        "Report groups (one per network; a network added above gets its row once saved)"
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("network", "report_group")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "report_group":
+            # The user's networks' groups only; a group of another network than the row's is
+            # refused by EventNetwork.clean().
+            kwargs["queryset"] = in_user_networks(
+                request.user, models.ReportGroup.objects.select_related("network")
+            )
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Each option names its network: several networks have a "Trainings".
+            field.label_from_instance = lambda group: f"{group.network.name}: {group.name}"
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class EventAdminChecks(ModelAdminChecks):
+    """The networks field stays on the event's form although its links carry a report group
+    (edited in NetworkLinkInline): the admin's check against many-to-many fields with their own
+    link model is waived for it alone (EventAdmin.formfield_for_manytomany draws it)."""
+
+    def _check_field_spec_item(self, obj, field_name, label):
+        if field_name == "networks":
+            return []
+        return super()._check_field_spec_item(obj, field_name, label)
+
+    def _check_filter_item(self, obj, field_name, label):
+        if field_name == "networks":
+            return []
+        return super()._check_filter_item(obj, field_name, label)
+
+
 class YearFilter(YearListFilter):
     def years(self, request, model_admin):
         starts = models.Event.objects.exclude(start__isnull=True).dates("start", "year", "DESC")
@@ -105,6 +159,15 @@ class YearFilter(YearListFilter):
 
     def in_year(self, queryset, year):
         return queryset.in_year(year)
+
+
+@admin.register(models.ReportGroup)
+class ReportGroupAdmin(ContentAdmin):
+    list_display = ("name", "network", "order")
+    list_filter = ("network",)
+    search_fields = ("name",)
+    fields = ("network", "name", "slug", "order")
+    ordering = ("network__order", "network__name", "order", "name")
 
 
 @admin.register(models.EventSeries)
@@ -115,6 +178,7 @@ class EventSeriesAdmin(ContentAdmin):
 
 @admin.register(models.Event)
 class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
+    checks_class = EventAdminChecks
     resource_classes = [EventResource]
     form = EventAdminForm
     list_display = ("title", "when", "kind", "status", "format", "network_names", "public")
@@ -124,14 +188,14 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
         YearFilter,
         "status",
         "format",
-        "report_group",
+        "network_links__report_group",
         "is_published",
     )
     search_fields = ("title", "description", "series__name")
     date_hierarchy = "start"
     autocomplete_fields = ("host", "project", "speakers", "series")
     filter_horizontal = ("networks", "themes", "sdgs")
-    inlines = [SessionInline, PlaceInline, OrganisationRoleInline, ImageInline]
+    inlines = [NetworkLinkInline, SessionInline, PlaceInline, OrganisationRoleInline, ImageInline]
     actions = ["publish_now", "unpublish", "copy_into_next_edition", "mark_held"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "networks", ("series", "edition"))}),
@@ -166,12 +230,34 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
                 )
             },
         ),
-        (_("Annual report"), {"fields": ("report_group", "report_section", "source")}),
+        (_("Annual report"), {"fields": ("report_section", "source")}),
         PublishableContentAdmin.publication_fieldset,
     )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("networks")
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # A post without the report-group rows (a script, a form drawn before they existed)
+        # leaves the groups as they are, rather than failing for their missing management form.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if (
+                isinstance(inline, NetworkLinkInline)
+                and request.method == "POST"
+                and f"{formset.get_default_prefix()}-TOTAL_FORMS" not in request.POST
+            ):
+                continue
+            yield formset, inline
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name != "networks":
+            return super().formfield_for_manytomany(db_field, request, **kwargs)
+        # Django's admin draws no field for a many-to-many with its own link model; the links'
+        # other column (the report group) has a default, so the field sets them as before.
+        _limit_choices(db_field, request, self.network_path, kwargs)
+        kwargs.setdefault("queryset", db_field.related_model._default_manager.all())
+        kwargs["widget"] = widgets.FilteredSelectMultiple(db_field.verbose_name, False)
+        return db_field.formfield(**kwargs)
 
     @admin.display(description=_("networks"))
     def network_names(self, obj):
@@ -228,6 +314,28 @@ class EventAdmin(SpreadsheetAdminMixin, PublishableContentAdmin):
                 % {"titles": "; ".join(event.title for event in refused)},
                 messages.WARNING,
             )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not models.EventNetwork:
+            return super().save_formset(request, form, formset, change)
+        # Through the write service, after the networks field was saved: a network removed
+        # there is left out (its row would otherwise come back), a changed group is checked.
+        networks = set(form.instance.networks.values_list("pk", flat=True))
+        changed = [
+            row
+            for row in formset.forms
+            if row.has_changed() and row.instance.network_id in networks
+        ]
+        services.event_set_report_groups(
+            event=form.instance,
+            report_groups={
+                row.instance.network_id: row.cleaned_data.get("report_group") for row in changed
+            },
+        )
+        # What the admin's history message lists, as formset.save() would have set it.
+        formset.new_objects, formset.deleted_objects = [], []
+        formset.changed_objects = [(row.instance, row.changed_data) for row in changed]
+        return None
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

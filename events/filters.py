@@ -19,6 +19,7 @@ from events.models import (
     Event,
     EventFormat,
     EventKind,
+    EventNetwork,
     EventOrganisation,
     EventPlace,
     ReportGroup,
@@ -26,6 +27,7 @@ from events.models import (
 )
 from events.queries import EVENT_SEARCH_FIELDS
 from network.filters import NetworkChoiceFilter, ThemeChoiceFilter, published_organisation
+from network.models import Network
 
 
 def place_country_choices():
@@ -64,13 +66,25 @@ def place_countries() -> list[str]:
         return [code for (code,) in cursor.fetchall()]
 
 
+def report_group_choices():
+    """The published networks' report groups as (slug, name): one choice per slug, so that
+    "trainings" picks every network's group of that name."""
+    groups = ReportGroup.objects.filter(network__in=Network.objects.published())
+    seen, choices = set(), []
+    for slug, name in groups.order_by("network__order", "order").values_list("slug", "name"):
+        if slug not in seen:
+            seen.add(slug)
+            choices.append((slug, name))
+    return choices
+
+
 class EventFilter(PublishableFilterSet):
     network = NetworkChoiceFilter(method="filter_network", empty_label=_("All networks"))
     year = YearFilter(label=_("Year"), method="filter_year")
     group = django_filters.ChoiceFilter(
         label=_("Report group"),
-        field_name="report_group",
-        choices=ReportGroup.choices,
+        method="filter_group",
+        choices=report_group_choices,
         empty_label=_("All groups"),
     )
     kind = django_filters.ChoiceFilter(
@@ -158,6 +172,14 @@ class EventFilter(PublishableFilterSet):
     def filter_network(self, queryset, name, value: str):
         through = Event.networks.through
         return queryset.filter(pk__in=through.objects.filter(network=value).values("event_id"))
+
+    def filter_group(self, queryset, name, value: str):
+        """Events in a report group of this slug: of the network filtered by, if one is."""
+        links = EventNetwork.objects.filter(report_group__slug=value)
+        network = self.form.cleaned_data.get("network")
+        if network is not None:
+            links = links.filter(network=network)
+        return queryset.filter(pk__in=links.values("event_id"))
 
     def filter_country(self, queryset, name, value: str):
         return queryset.filter(pk__in=EventPlace.objects.filter(country=value).values("event_id"))

@@ -27,16 +27,17 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from core.dates import today as current_day
 from core.partial_dates import PartialDate
 from core.publishing import published_joined, published_q, published_related, unpublished_q
 from events.models import (
     Event,
+    EventNetwork,
     EventOrganisation,
     EventPlace,
     EventSession,
-    ReportGroup,
     period_order,
 )
 from events.models.parts import place_label
@@ -263,24 +264,60 @@ def latest_first(queryset):
 
 
 def events_in_year(network: Network, year: int) -> list[dict]:
-    """The network's published events of `year`, grouped the way the annual report lists them.
+    """The network's published events of `year`, grouped the way its annual report lists them.
 
-    Each group: {"group": value, "label": heading, "events": [...]}, in the order of
-    ReportGroup, events without a group last (as "Other activities"), each group by date.
+    Each group: {"group": slug, "label": heading, "events": [...]}, in the order of the
+    network's report groups, events without a group last (as "Other activities"), each group
+    by date.
     """
     events = published_events().filter(networks=network).in_year(year).order_by(*period_order())
-    return report_groups(events)
+    return report_groups(with_report_group(events, network))
+
+
+def with_report_group(queryset, network: Network):
+    """`queryset` with each event's group in `network`'s report, read in the same query:
+    `report_group_slug`, `report_group_name` and `report_group_order` (None: no group)."""
+    link = EventNetwork.objects.filter(event=OuterRef("pk"), network=network)
+    return queryset.annotate(
+        report_group_slug=Subquery(link.values("report_group__slug")[:1]),
+        report_group_name=Subquery(link.values("report_group__name")[:1]),
+        report_group_order=Subquery(link.values("report_group__order")[:1]),
+    )
+
+
+def with_report_group_links(queryset):
+    """`queryset` with each event's groups in its published networks' reports, in
+    `group_link_list` (the links that have one, with the network's and the group's slugs)."""
+    links = (
+        EventNetwork.objects.filter(report_group__isnull=False)
+        .filter(network__in=Network.objects.published())
+        .select_related("network", "report_group")
+        .only("event_id", "network__slug", "report_group__slug", "report_group__name")
+        .order_by("network__order", "network__name")
+    )
+    return queryset.prefetch_related(
+        Prefetch("network_links", queryset=links, to_attr="group_link_list")
+    )
+
+
+# The heading of a network's events in none of its groups, listed after its groups.
+UNGROUPED = ("", _("Other activities"))
 
 
 def report_groups(events) -> list[dict]:
-    """`events` (in the order given) grouped as events_in_year() groups them."""
-    groups: dict[str, list] = {}
+    """`events` (in the order given, read through with_report_group()) grouped as
+    events_in_year() groups them."""
+    groups: dict[tuple, list] = {}
     for event in events:
-        groups.setdefault(event.report_group or ReportGroup.OTHER, []).append(event)
+        if event.report_group_slug is None:
+            key = (1, 0, *UNGROUPED)
+        else:
+            key = (0, event.report_group_order, event.report_group_slug, event.report_group_name)
+        groups.setdefault(key, []).append(event)
     return [
-        {"group": value, "label": label, "events": groups[value]}
-        for value, label in ReportGroup.choices
-        if value in groups
+        {"group": slug, "label": label, "events": groups[key]}
+        for key in sorted(groups, key=lambda key: key[:3])
+        for slug, label in [key[2:]]
     ]
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.partial_dates import entered_text, parse_entered_range
 from core.services import set_relations
-from events.models import Event, EventOrganisation, EventPlace, EventStatus
+from events.models import Event, EventNetwork, EventOrganisation, EventPlace, EventStatus
 from network.models import Theme
 
 # Relations the event's own full_clean() cannot check before they are set.
@@ -40,7 +40,6 @@ def next_edition_title(title: str, *, edition: int | None, year: int | None) -> 
 # What a series' next edition keeps of the last one, of its places and of its organisers.
 KEPT_FOR_NEXT_EDITION = (
     "kind",
-    "report_group",
     "report_section",
     "series_id",
     "format",
@@ -77,6 +76,13 @@ def copy_into_next_edition(*, event: Event) -> Event:
     )
     set_relations(
         copy, networks=event.networks.all(), themes=event.themes.all(), sdgs=event.sdgs.all()
+    )
+    event_set_report_groups(
+        event=copy,
+        report_groups={
+            link.network_id: link.report_group
+            for link in event.network_links.select_related("report_group")
+        },
     )
     EventPlace.objects.bulk_create(
         EventPlace(**_kept(place, KEPT_OF_PLACE), event=copy) for place in event.places.all()
@@ -165,6 +171,37 @@ def _organisers(rows: list[dict]) -> list[EventOrganisation]:
 
 
 @transaction.atomic
+def event_set_report_groups(*, event: Event, report_groups: dict) -> None:
+    """Set the group each network's report lists the saved `event` under.
+
+    `report_groups`: {network (or its id): ReportGroup or None}; a network left out keeps its
+    group. Each network must be one of the event's and each group one of that network's
+    (EventNetwork.clean()); otherwise a ValidationError on `report_groups` and nothing changes."""
+    links = {link.network_id: link for link in event.network_links.select_related("network")}
+    changed, errors = [], []
+    for network, group in report_groups.items():
+        link = links.get(getattr(network, "pk", network))
+        if link is None:
+            errors.append(
+                _("The event is not in the network %(network)s: add the network first.")
+                % {"network": getattr(network, "name", network)}
+            )
+            continue
+        link.report_group = group
+        try:
+            link.clean()
+        except ValidationError as error:
+            errors.extend(
+                f"{link.network.name}: {message}" for message in error.message_dict["report_group"]
+            )
+            continue
+        changed.append(link)
+    if errors:
+        raise ValidationError({"report_groups": errors})
+    EventNetwork.objects.bulk_update(changed, ["report_group"])
+
+
+@transaction.atomic
 def event_save(
     *,
     event: Event,
@@ -177,12 +214,14 @@ def event_save(
     speakers=None,
     places: list[dict] | None = None,
     organisers: list[dict] | None = None,
+    report_groups: dict | None = None,
 ) -> Event:
     """Check and save an event (new or changed) with its relations.
 
     `start`, `end`, `date_precision`: as `event_set_dates`. `themes`: slugs of themes of the
     event's networks. `places` and `organisers`: rows of field values ({"city": "Seoul",
-    "country": "KR"}; {"organisation": …, "role": "partner"}) in their order. A relation left as
+    "country": "KR"}; {"organisation": …, "role": "partner"}) in their order. `report_groups`: as
+    event_set_report_groups(), after the networks are set. A relation left as
     None stays as it is; one given replaces the event's own. Raises a ValidationError naming the
     field (`places[0].city`) and saves nothing when anything is wrong."""
     event_set_dates(event=event, start=start, end=end, precision=date_precision)
@@ -203,6 +242,8 @@ def event_save(
         _derive_format(event, event.pk is not None and event.places.exists())
     event.save()
     set_relations(event, networks=networks, themes=themes, sdgs=sdgs, speakers=speakers)
+    if report_groups:
+        event_set_report_groups(event=event, report_groups=report_groups)
     for model, rows in ((EventPlace, places), (EventOrganisation, organisers)):
         if rows is not None:
             model.objects.filter(event=event).delete()

@@ -18,7 +18,7 @@ from events.models import (
     EventStatus,
     ReportGroup,
 )
-from network.spreadsheets import NetworkedResource, organisation_named
+from network.spreadsheets import NetworkedResource, networks_by_slug, organisation_named
 from staff.spreadsheets.cells import (
     ChoiceWidget,
     WholeNumberWidget,
@@ -26,6 +26,7 @@ from staff.spreadsheets.cells import (
     cell_text,
     column,
     derived,
+    split_list,
 )
 from staff.spreadsheets.resource import named_in
 
@@ -45,7 +46,7 @@ class EventResource(NetworkedResource):
     series = derived("series")
     edition = column("edition", WholeNumberWidget())
     host = derived("host")
-    report_group = column("report_group", ChoiceWidget(ReportGroup))
+    report_groups = derived("report_groups")
     report_section = column("report_section")
     attendance_in_person = column("attendance_in_person", WholeNumberWidget())
     attendance_online = column("attendance_online", WholeNumberWidget())
@@ -76,7 +77,7 @@ class EventResource(NetworkedResource):
             "series",
             "edition",
             "host",
-            "report_group",
+            "report_groups",
             "report_section",
             *ATTENDANCE_COUNTS,
             "attendance_note",
@@ -91,7 +92,12 @@ class EventResource(NetworkedResource):
 
     @classmethod
     def with_related(cls, queryset):
-        return super().with_related(queryset).select_related("series", "host")
+        return (
+            super()
+            .with_related(queryset)
+            .select_related("series", "host")
+            .prefetch_related("network_links__network", "network_links__report_group")
+        )
 
     def import_derived(self, event, row, errors):
         super().import_derived(event, row, errors)
@@ -118,8 +124,25 @@ class EventResource(NetworkedResource):
             if name and event.host is None and "host" not in errors:
                 errors["host"] = [gettext("No member or organisation '%(name)s'.") % {"name": name}]
 
+        event.pending_report_groups = None
+        if "report_groups" in row:
+            event.pending_report_groups = report_groups_read(row.get("report_groups"), errors)
+
     def save_record(self, event, row, *, dry_run):
-        services.event_save(event=event, networks=event.pending_networks)
+        services.event_save(
+            event=event,
+            networks=event.pending_networks,
+            report_groups=event.pending_report_groups,
+        )
+
+    def dehydrate_report_groups(self, event):
+        if event.pk is None:
+            return ""
+        return "; ".join(
+            f"{link.network.slug}: {link.report_group.name}"
+            for link in event.network_links.all()
+            if link.report_group is not None
+        )
 
     def dehydrate_start(self, event):
         return entered_text(event.start, event.date_precision)
@@ -132,3 +155,41 @@ class EventResource(NetworkedResource):
 
     def dehydrate_host(self, event):
         return event.host.slug if event.host else ""
+
+
+def report_groups_read(cell, errors) -> dict:
+    """ "citynet: 9th CityNet Congress; iclei-east-asia: Trainings" as {network: group}: each
+    network's group by its name or slug, in any case. "citynet:" alone takes CityNet's off."""
+    pairs = []
+    for item in split_list(cell):
+        slug, separator, name = item.partition(":")
+        if not separator:
+            errors["report_groups"] = [
+                gettext(
+                    "Write each network's group as 'network: group', e.g. 'citynet: 9th CityNet "
+                    "Congress', separated by ';'."
+                )
+            ]
+            return {}
+        pairs.append((slug.strip(), name.strip()))
+    networks = {n.slug: n for n in networks_by_slug([s for s, _ in pairs], errors, "report_groups")}
+    if "report_groups" in errors:
+        return {}
+    groups = {}
+    for slug, name in pairs:
+        network = networks[slug]
+        if not name:
+            groups[network] = None
+            continue
+        group = (
+            ReportGroup.objects.filter(network=network, name__iexact=name).first()
+            or ReportGroup.objects.filter(network=network, slug=name.lower()).first()
+        )
+        if group is None:
+            errors["report_groups"] = [
+                gettext("%(network)s has no report group '%(group)s'. Add it in the admin first.")
+                % {"network": network.name, "group": name}
+            ]
+            return {}
+        groups[network] = group
+    return groups

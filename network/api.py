@@ -267,6 +267,9 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     organisations = serializers.SerializerMethodField()
     visits = StudyVisitSerializer(source="visit_list", many=True, read_only=True)
     agreements = AgreementSerializer(source="agreement_list", many=True, read_only=True)
+    theme_label = serializers.CharField(
+        read_only=True, help_text="The theme as pages show it: its name where `theme` is a slug."
+    )
 
     class Meta:
         model = CityPairing
@@ -275,6 +278,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "programme",
             "organisations",
             "theme",
+            "theme_label",
             "description",
             "visits",
             "agreements",

@@ -17,12 +17,15 @@ from django.db.models import (
     DateField,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -336,6 +339,47 @@ def figures_beside_counts(network: Network, counts: dict, figures) -> list[dict]
             }
         )
     return rows
+
+
+def stated_total_leading(figure_rows: list[dict]) -> dict | None:
+    """Of figures_beside_counts()' rows (latest first), the first stating all the network's
+    members (no membership type) as more than the directory holds: the directory is incomplete,
+    so that figure leads and the directory's count reads "members in the directory"."""
+    for row in figure_rows:
+        figure = row["figure"]
+        if (
+            figure.metric == "members"
+            and not figure.membership_type
+            and row["computed"] is not None
+            and row["computed"] < figure.value
+        ):
+            return row
+    return None
+
+
+# The kinds of organisation that are local governments ("participating cities").
+LOCAL_GOVERNMENTS = (
+    OrganisationKind.CITY,
+    OrganisationKind.DISTRICT,
+    OrganisationKind.COUNTY,
+    OrganisationKind.REGENCY,
+    OrganisationKind.PROVINCE,
+)
+
+
+def participating_local_governments(network: Network):
+    """Published local governments taking part in the network's published projects, by name:
+    who a network without members in its directory works with (NEASPEC's source names no
+    member States)."""
+    roles = ProjectParticipant.objects.filter(
+        published_q("project__"), project__network=network
+    ).values("organisation_id")
+    return (
+        Organisation.objects.published()
+        .filter(kind__in=LOCAL_GOVERNMENTS, pk__in=roles)
+        .order_by("name")
+        .only("slug", "name", "short_name", "country")
+    )
 
 
 def governance_terms(
@@ -723,7 +767,18 @@ def published_pairings(*, agreements: bool = True):
             Prefetch("visits", queryset=visits, to_attr="visit_list"),
             *(["agreements"] if agreements else []),
         )
+        .annotate(theme_label=pairing_theme_label())
     )
+
+
+def pairing_theme_label():
+    """A pairing's theme as people read it: the name of its programme's network's theme when
+    the theme names one by its slug ("circular" → "Circular Development"), else as written
+    ("Air Quality"). In the pairing's own query, so no page or report shows the code."""
+    names = Theme.objects.filter(
+        network=OuterRef("programme__network"), slug=OuterRef("theme")
+    ).values("name")[:1]
+    return Coalesce(Subquery(names), F("theme"))
 
 
 def project_items(projects) -> list[SafeString]:
@@ -789,7 +844,7 @@ def project_pairing_items(pairings) -> list[SafeString]:
 
     items = []
     for pairing in pairings:
-        theme = f" — {escape(pairing.theme)}" if pairing.theme else ""
+        theme = f" — {escape(pairing.theme_label)}" if pairing.theme else ""
         visits = "".join(
             f"<li>{escape(visit.place.short_name or visit.place.name)}: {escape(visit.when)}"
             f" ({escape(choice_label(VisitStatus, visit.status))})</li>"

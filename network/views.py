@@ -48,6 +48,18 @@ class NetworkListView(ListView):
         return context
 
 
+def _once_each(positions) -> list:
+    """One line per person, role and office: a post that two reports list is recorded once per
+    report (each with its report year), but it is one post."""
+    seen, lines = set(), []
+    for position in positions:
+        key = (position.person_id, position.role, position.office_id)
+        if key not in seen:
+            seen.add(key)
+            lines.append(position)
+    return lines
+
+
 class NetworkDetailView(StaffPreviewMixin, DetailView):
     model = Network
 
@@ -65,9 +77,15 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
             .prefetch_related(None)  # the page shows no project's themes
             .order_by(F("start").desc(nulls_last=True), "title", "pk")
         )
+        figure_rows = queries.figures_beside_counts(network, counts, figures)
         context.update(
             counts=counts,
-            figures=queries.figures_beside_counts(network, counts, figures),
+            figures=figure_rows,
+            stated_total=queries.stated_total_leading(figure_rows),
+            # Read only for a network whose directory lists no member.
+            participating=[]
+            if counts["total"]
+            else list(queries.participating_local_governments(network)),
             more_figures=more_figures,
             offices=network.offices.all(),
             terms=queries.terms_with_seat_rows(
@@ -75,7 +93,7 @@ class NetworkDetailView(StaffPreviewMixin, DetailView):
             ),
             clusters=clusters,
             chapters=chapters,
-            team=queries.team(network),
+            team=_once_each(queries.team(network)),
             partners=partners,
             projects=projects,
             more_projects=more_projects,

@@ -266,13 +266,35 @@ def _stated_figure(row: dict) -> StatedFigure:
 
 
 def membership_section(network: Network, year: int, year_end: dt.date, rows: dict) -> dict:
+    """The members at the year's end. Where the directory is incomplete (a stated figure of all
+    members is higher), that figure leads (`stated_total`) and `total` reads "members in the
+    directory"; a network whose directory lists none (NEASPEC: its source names no member
+    States) shows who takes part in its programmes of the year instead (`participants`)."""
     counts = network_queries.member_counts_with_types(network, year_end)
     figures = network_queries.figures_beside_counts(
         network, counts, [_stated_figure(row) for row in rows["figure"]]
     )
+    leading = network_queries.stated_total_leading(figures)
     type_labels = labels(MembershipType)
     return {
         "total": counts["total"],
+        "stated_total": None
+        if leading is None
+        else {
+            "label": leading["figure"].label,
+            "value": leading["figure"].value_display,
+            "as_of": leading["figure"].as_of_display,
+            "source": leading["figure"].source,
+        },
+        "participants": []
+        if counts["total"]
+        else sorted(
+            {
+                row["short_name"] or row["name"]
+                for row in rows.get("participant", ())
+                if row["role"] == "participant"
+            }
+        ),
         "by_type": [
             {"type": t["type"], "label": str(t["label"]), "count": t["count"]}
             for t in counts["types"]
@@ -451,7 +473,7 @@ def pairings_section(pairings: list, rows: dict) -> list[dict]:
             "programme": pairing.programme.acronym or pairing.programme.title,
             "first": _organisation(pairing.first),
             "second": _organisation(pairing.second),
-            "theme": pairing.theme,
+            "theme": pairing.theme_label,
             "visits": visits.get(pairing.pk, []),
             "agreements": agreements.get(pairing.pk, []),
         }

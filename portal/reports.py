@@ -297,7 +297,8 @@ def _events_of(network: Network, year: int) -> list[Event]:
         .only(*EVENT_FIELDS)
         .order_by(*event_queries.period_order())
     )
-    return list(events)
+    # Each event's group in this network's report, for activities_section().
+    return list(event_queries.with_report_group(events, network))
 
 
 def _attach_places(events: list[Event], rows: dict) -> None:
@@ -314,7 +315,6 @@ EVENT_FIELDS = (
     "slug",
     "title",
     "kind",
-    "report_group",
     "start",
     "end",
     "ends_on",
@@ -343,12 +343,13 @@ def activities_section(network: Network, year: int, events: list[Event]) -> dict
     report groups them, with counts by month and by group; the cancelled and postponed ones
     apart (`not_held`).
 
-    `events`: those of _events_of(network, year), with their places, in period order. Grouped
-    as events.queries.events_in_year() groups them: in the order of ReportGroup, events without
-    a group last, each group in period order. `by_month` counts an event in every month of the
-    year its dates cover (a February–May span in each of the four); events known only to the
-    quarter or the year are counted apart (`by_quarter_only`, `by_year_only`), not put in a
-    month the source does not give."""
+    `events`: those of _events_of(network, year), with their places and their group in this
+    network's report, in period order. Grouped as events.queries.events_in_year() groups them:
+    in the order of the network's own report groups, events in none of them last, each group in
+    period order. `by_month` counts an event in every month of the year its dates cover (a
+    February–May span in each of the four); events known only to the quarter or the year are
+    counted apart (`by_quarter_only`, `by_year_only`), not put in a month the source does not
+    give."""
     as_row = _EventRows()
     of_year = [event for event in events if _in_year(event, year)]
     groups = event_queries.report_groups(e for e in of_year if e.status not in NOT_HELD)
@@ -431,6 +432,8 @@ def publications_section(publications: list, year: int, rows: dict) -> list[dict
         by_publication.setdefault(edition.publication_id, []).append(
             {
                 "language": edition.language,
+                # Its name as pages show it; "" when the source states none ("und").
+                "language_name": "" if edition.is_undetermined else edition.language_name,
                 "date": edition.date.isoformat() if edition.date else None,
                 "publisher": edition.publisher.name if edition.publisher else "",
                 "translated_by": edition.translated_by.name if edition.translated_by else "",

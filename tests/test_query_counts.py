@@ -94,10 +94,11 @@ PINS = {
     # Projects and places' organisations are joined, no query each, whatever the rows hold.
     # The page reads each of its groups (upcoming, past, undated) by its own indexed query,
     # after one aggregate of their sizes: the 1-row page holds an upcoming and a past event (one
-    # query more), the 30-row first page only upcoming ones.
-    "/events/": (8, 7),
-    "/events/?year=2022&country=KR": 7,  # the country choices read once for check and form
-    "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 9,
+    # query more), the 30-row first page only upcoming ones. The report-group filter's choices
+    # (each network's own groups) are one query.
+    "/events/": (9, 8),
+    "/events/?year=2022&country=KR": 8,  # the country choices read once for check and form
+    "/events/?network=net&theme=climate&kind=webinar&status=held&q=city": 10,
     "/events/calendar/2022/10/": 2,  # events (the columns it shows), their sessions
     "/events/next-year/": 4,  # events, networks, places; the count of its pages
     # the event (project, host joined), networks, places (organisation joined), sessions,
@@ -137,9 +138,9 @@ PINS = {
     f"{API}/sdgs/{{sdg}}/": 1,
     # count; events (series, project, host joined); networks; places (organisation joined);
     # sessions; organisers; speakers; themes; SDGs (not the images: the API does not show them)
-    f"{API}/events/?{ALL}": 9,
-    f"{API}/events/?{ALL}&format=csv": 8,  # as above, no count
-    f"{API}/events/forum/": 8,  # as the list, no count
+    f"{API}/events/?{ALL}": 10,  # with each network's report group of the events (one query)
+    f"{API}/events/?{ALL}&format=csv": 9,  # as above, no count
+    f"{API}/events/forum/": 9,  # as the list, no count
     f"{API}/publications/?{ALL}": 9,  # editions' publishers and translators joined
     f"{API}/publications/?{ALL}&format=csv": 8,  # as above
     f"{API}/publications/book/": 8,

@@ -70,7 +70,9 @@ class EventViewSet(StaffWriteMixin, RowsListMixin, CSVExportMixin, viewsets.Mode
 
     def read_queryset(self, base):
         return narrowed(
-            queries.latest_first(queries.event_detail_queryset(base)),
+            queries.with_report_group_links(
+                queries.latest_first(queries.event_detail_queryset(base))
+            ),
             EVENT_COLUMNS,
             without=("images",),
             network_list=("slug",),

@@ -65,6 +65,14 @@ class AttendanceSerializer(DirectFieldsMixin, serializers.Serializer):
     note = serializers.CharField(source="attendance_note")
 
 
+class EventReportGroupSerializer(DirectFieldsMixin, serializers.Serializer):
+    network = serializers.CharField(source="network.slug")
+    group = serializers.CharField(
+        source="report_group.slug", help_text="The `group` filter's value."
+    )
+    name = serializers.CharField(source="report_group.name", help_text="The report's heading.")
+
+
 class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:event-detail")
     page = PageField("events:event-detail", help_text="The event's public page.")
@@ -80,6 +88,12 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     speakers = SlugListField(source="speaker_list")
     attendance = AttendanceSerializer(source="*", read_only=True)
     links = serializers.ListField(source="link_list", child=serializers.URLField(), read_only=True)
+    report_groups = EventReportGroupSerializer(
+        source="group_link_list",
+        many=True,
+        read_only=True,
+        help_text="The group each network's annual report lists it under (networks with one).",
+    )
     when = serializers.CharField(read_only=True, help_text="The dates as the pages show them.")
     last_day = serializers.DateField(
         source="ends_on", read_only=True, allow_null=True, help_text="Last day the event covers."
@@ -126,7 +140,7 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "description",
             "outcomes",
             "links",
-            "report_group",
+            "report_groups",
             "updated_at",
         ]
 
@@ -223,7 +237,6 @@ OWN_COLUMNS = (
     "description",
     "outcomes",
     "links",
-    "report_group",
     "updated_at",
 )
 
@@ -268,6 +281,14 @@ def event_rows(queryset, rows, request) -> list[dict]:
     speakers = page_related(queryset, "speaker_list", ids, "slug")
     themes = page_related(queryset, "themes", ids, "slug")
     sdgs = page_related(queryset, "sdgs", ids, "pk")
+    groups = page_related(
+        queryset,
+        "group_link_list",
+        ids,
+        "network__slug",
+        "report_group__slug",
+        "report_group__name",
+    )
     codes: dict[str, str] = {}
     none: list = []
     data = []
@@ -347,7 +368,10 @@ def event_rows(queryset, rows, request) -> list[dict]:
                 "description": row["description"],
                 "outcomes": row["outcomes"],
                 "links": link_lines(row["links"]),
-                "report_group": row["report_group"],
+                "report_groups": [
+                    {"network": network, "group": group, "name": name}
+                    for network, group, name in groups.get(pk, none)
+                ],
                 "updated_at": _date_time(row["updated_at"]),
             }
         )

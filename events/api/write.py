@@ -1,13 +1,14 @@
 """What staff send to write an event: its own fields as the model holds them, dates as the
 sources give them, relations by slug. The rules and messages are the write service's."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.api import ServiceWriteSerializer, SlugChoiceField
 from core.partial_dates import Precision, entered_text
 from events import services
 from events.api.read import SHARED_FIELDS
-from events.models import ATTENDANCE_COUNTS, Event, EventSeries, OrganiserRole
+from events.models import ATTENDANCE_COUNTS, Event, EventSeries, OrganiserRole, ReportGroup
 from network.models import SDG, Network, Organisation, Project
 
 
@@ -25,6 +26,29 @@ class EventPlaceWriteSerializer(serializers.Serializer):
 class EventOrganiserWriteSerializer(serializers.Serializer):
     organisation = SlugChoiceField(queryset=Organisation.objects.all())
     role = serializers.ChoiceField(choices=OrganiserRole.choices)
+
+
+class EventReportGroupWriteSerializer(serializers.Serializer):
+    network = SlugChoiceField(queryset=Network.objects.all())
+    group = serializers.SlugField(
+        allow_unicode=True,
+        allow_null=True,
+        help_text="One of the network's report groups; null: none.",
+    )
+
+    def validate(self, attrs):
+        slug = attrs["group"]
+        if slug is None:
+            return {"network": attrs["network"], "group": None}
+        group = ReportGroup.objects.filter(network=attrs["network"], slug=slug).first()
+        if group is None:
+            raise serializers.ValidationError(
+                {
+                    "group": _("%(network)s has no report group '%(group)s'.")
+                    % {"network": attrs["network"].name, "group": slug}
+                }
+            )
+        return {"network": attrs["network"], "group": group}
 
 
 class EventWriteSerializer(ServiceWriteSerializer):
@@ -59,6 +83,11 @@ class EventWriteSerializer(ServiceWriteSerializer):
     links = serializers.ListField(child=serializers.URLField(), required=False)
     places = EventPlaceWriteSerializer(many=True, required=False)
     organisers = EventOrganiserWriteSerializer(many=True, required=False)
+    report_groups = EventReportGroupWriteSerializer(
+        many=True,
+        required=False,
+        help_text="The group each network's report lists it under; a network left out keeps its.",
+    )
 
     # The write service parses the dates and sets the relations.
     service_fields = (
@@ -70,6 +99,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
         "sdgs",
         "places",
         "organisers",
+        "report_groups",
     )
 
     class Meta:
@@ -93,7 +123,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
             "outcomes",
             "note",
             "links",
-            "report_group",
+            "report_groups",
             "report_section",
             "source",
             "reported_in",
@@ -109,7 +139,14 @@ class EventWriteSerializer(ServiceWriteSerializer):
         """The event in the shape it is written (pre-fills the browsable API's form); write
         requests are answered with EventSerializer."""
         by_slug = ("series", "host", "project")
-        many = ("networks", "themes", "sdgs", "places", "organisers")  # once the event is saved
+        many = (
+            "networks",
+            "themes",
+            "sdgs",
+            "places",
+            "organisers",
+            "report_groups",
+        )  # once the event is saved
         written_otherwise = {"start", "end", "links", *by_slug, *many}
         data = {
             name: getattr(event, name) for name in self.Meta.fields if name not in written_otherwise
@@ -134,6 +171,12 @@ class EventWriteSerializer(ServiceWriteSerializer):
                 {"organisation": role.organisation.slug, "role": role.role}
                 for role in event.organisations.all()
             ]
+            data["report_groups"] = [
+                {"network": link.network.slug, "group": link.report_group.slug}
+                for link in event.network_links.filter(report_group__isnull=False).select_related(
+                    "network", "report_group"
+                )
+            ]
         for name in by_slug:
             related = getattr(event, name)
             data[name] = related.slug if related else None
@@ -143,6 +186,10 @@ class EventWriteSerializer(ServiceWriteSerializer):
     def validate(self, attrs):
         if "links" in attrs:
             attrs["links"] = "\n".join(attrs["links"])
+        if "report_groups" in attrs:
+            attrs["report_groups"] = {
+                row["network"]: row["group"] for row in attrs["report_groups"]
+            }
         return attrs
 
     def save_with(self, event, **rules):

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -39,16 +40,54 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ReportGroup(models.TextChoices):
-    """The headings an annual report's activity overview lists events under."""
+class ReportGroup(models.Model):
+    """A heading one network's annual report lists its activities under ("Trainings", "9th
+    CityNet Congress"), in that network's order."""
 
-    WEBINARS = "webinars", _("Webinars")
-    TRAININGS = "trainings", _("Trainings")
-    FORUMS = "forums", _("Forums")
-    COURSES = "courses", _("Courses")
-    MEETINGS = "meetings", _("Meetings")
-    STUDY_VISITS = "study-visits", _("Study visits")
-    OTHER = "other", _("Other activities")
+    network_path = "network"
+    history = HistoricalRecords()
+
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="report_groups",
+        verbose_name=_("network"),
+    )
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The heading as the network's report prints it.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        blank=True,
+        allow_unicode=True,
+        help_text=_(
+            "The group's value in the events filter (?group=trainings). Made from the name if "
+            "left empty."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("The network's reports list their groups in this order, lowest first."),
+    )
+
+    class Meta:
+        ordering = ["network", "order", "name"]
+        verbose_name = _("report group")
+        verbose_name_plural = _("report groups")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="report_group_unique_name"),
+            models.UniqueConstraint(fields=["network", "slug"], name="report_group_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        # The one place the slug is derived: every path saving a group runs full_clean().
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:100]
 
 
 class EventFormat(models.TextChoices):
@@ -161,6 +200,56 @@ def period_order(*, latest_first: bool = False) -> tuple:
     return (day.asc(nulls_last=True), rank.asc(), "title", "pk")
 
 
+class EventNetwork(models.Model):
+    """An event's link to one of its networks, with the group that network's report lists it
+    under: a joint event sits in each network's own group."""
+
+    network_path = "network"
+
+    event = models.ForeignKey(
+        "Event", on_delete=models.CASCADE, related_name="network_links", verbose_name=_("event")
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="event_links", verbose_name=_("network")
+    )
+    report_group = models.ForeignKey(
+        ReportGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_links",
+        verbose_name=_("report group"),
+        help_text=_(
+            "The heading this network's annual report lists the event under (one of this "
+            "network's groups). Empty: listed under 'Other activities'."
+        ),
+    )
+
+    class Meta:
+        # The table of the many-to-many link it replaced, rows and all.
+        db_table = "events_event_networks"
+        unique_together = [("event", "network")]
+        verbose_name = _("network of the event")
+        verbose_name_plural = _("networks of the event")
+
+    def __str__(self):
+        return str(self.network)
+
+    def clean(self):
+        """A group of the link's own network only."""
+        group = self.report_group
+        if group is not None and self.network_id and group.network_id != self.network_id:
+            raise ValidationError(
+                {
+                    "report_group": _(
+                        "“%(group)s” is a report group of another network: choose one of "
+                        "this network's groups."
+                    )
+                    % {"group": group.name}
+                }
+            )
+
+
 class EventQuerySet(PublishableQuerySet):
     def dated(self):
         return self.filter(start__isnull=False)
@@ -225,16 +314,6 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
     )
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
-    report_group = models.CharField(
-        _("report group"),
-        max_length=20,
-        choices=ReportGroup.choices,
-        blank=True,
-        help_text=_(
-            "The heading the annual report's overview lists it under. Leave empty if the report "
-            "describes it only in a section."
-        ),
-    )
     report_section = models.CharField(
         _("report section"),
         max_length=200,
@@ -243,6 +322,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
     )
     networks = models.ManyToManyField(
         Network,
+        through=EventNetwork,
         related_name="events",
         verbose_name=_("organising networks"),
         help_text=_("Every network that runs or reports it; one event may belong to several."),
@@ -354,7 +434,6 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
             models.Index(fields=["kind"], name="event_kind"),
             models.Index(fields=["status"], name="event_status"),
             models.Index(fields=["format"], name="event_format"),
-            models.Index(fields=["report_group"], name="event_report_group"),
             # Counts over all published events read from an index, not from each event's row:
             # the events page's group sizes (upcoming, past, undated) and the sitemap's count
             # and latest change.

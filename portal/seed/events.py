@@ -9,10 +9,12 @@ Decisions a reviewer should know:
   end are the first and last month of a timeline block ("February - May") means "some time in
   this span", not a four-month event: its `note` says so ("some time in this span"), and the
   event gets a public date note saying the report gives no month.
-- `report_group` (the overview heading): `overview_group` if the record has one, else read from
-  the record's report heading ("2022 Overview: Webinars" → webinars, "SDG Online Courses" →
-  courses); otherwise empty. It is never guessed from the kind, so "ICLEI East Asia's 2022
-  trainings" is exactly the list the report prints.
+- Report groups are each network's own (`report-groups.yaml`, in the report's order). An event's
+  group in a network: the record's `report_groups` entry for that network; else, for each of its
+  networks that has a group of that key, `overview_group` or the one read from the record's
+  report heading ("2022 Overview: Webinars" → webinars: ICLEI East Asia's overview); otherwise
+  none. It is never guessed from the kind, so "ICLEI East Asia's 2022 trainings" is exactly the
+  list the report prints.
 - `format`: as the record gives it; else, as on every path through events.services, "online" or
   "hybrid" when the record says `online: true` (hybrid when it also has places); else left empty
   (not stated).
@@ -38,15 +40,17 @@ from events.models import (
     ReportGroup,
 )
 from network.models import Network, Project, Theme
-from portal.seed.files import SeedError, cite, reported_in
+from portal.seed.files import SeedError, cite, load_yaml, reported_in
 from portal.seed.records import PUBLISHED, KeyedLoader, partial
 
+# Report headings that name a group of ICLEI East Asia's 2022 overview (000:166-206).
 HEADING_GROUPS = {
-    "2022 overview: webinars": ReportGroup.WEBINARS,
-    "2022 overview: trainings": ReportGroup.TRAININGS,
-    "2022 overview: global forum": ReportGroup.FORUMS,
-    "sdg online courses": ReportGroup.COURSES,
+    "2022 overview: webinars": "webinars",
+    "2022 overview: trainings": "trainings",
+    "2022 overview: global forum": "forums",
 }
+
+REPORT_GROUPS_FILE = "report-groups.yaml"
 
 SPAN_MARKER = "some time in"
 
@@ -61,8 +65,56 @@ class EventLoader(KeyedLoader):
     pattern = "events*.yaml"
 
     def load(self):
+        self.report_groups = self.load_report_groups()
         for key, record in self.records.items():
             self.load_event(key, record)
+
+    def load_report_groups(self) -> dict[tuple[str, str], ReportGroup]:
+        """Each network's groups of `report-groups.yaml`, by (network slug, key); created in the
+        file's order (their `order`), like every seed record only if missing."""
+        path = self.seed_dir / REPORT_GROUPS_FILE
+        data = load_yaml(path) if path.exists() else {}
+        groups = {}
+        for slug, items in (data or {}).items():
+            where = f"{REPORT_GROUPS_FILE} {slug}"
+            found = self.recorder.with_slugs(Network, [slug], where=where, what="network")
+            if not found:
+                continue  # a network staff deleted
+            network = found[0]
+            for order, item in enumerate(items or []):
+                groups[(slug, item["key"])] = self.recorder.ensure(
+                    ReportGroup,
+                    {"network": network, "slug": item["key"]},
+                    {"name": item["name"], "order": order},
+                    where=f"{where} {item['key']}",
+                )
+        return groups
+
+    def group_links(self, record: dict, networks: list, where: str) -> dict:
+        """{network: group} of the record: its `report_groups`, else its overview group in each
+        network that has one of that key (see the module's docstring)."""
+        slugs = {network.slug: network for network in networks}
+        given = record.get("report_groups") or {}
+        derived = record.get("overview_group") or HEADING_GROUPS.get(
+            str(record.get("report_group") or "").strip().lower()
+        )
+        groups = {}
+        for slug, key in given.items():
+            if slug not in slugs:
+                raise SeedError(f"{where}: report_groups names {slug}, not one of its networks.")
+            if (slug, key) not in self.report_groups:
+                raise SeedError(
+                    f"{where}: {slug} has no report group '{key}' in {REPORT_GROUPS_FILE}."
+                )
+            groups[slugs[slug]] = self.report_groups[(slug, key)]
+        if derived:
+            found = [slug for slug in slugs if (slug, derived) in self.report_groups]
+            if not found:
+                raise SeedError(f"{where}: none of its networks has a report group '{derived}'.")
+            for slug in found:
+                groups.setdefault(slugs[slug], self.report_groups[(slug, derived)])
+        # A group staff deleted is left out, as any deleted record a new event links to.
+        return {net: group for net, group in groups.items() if isinstance(group, ReportGroup)}
 
     def _choice(self, record, field, choices, where, default=None):
         value = record.get(field) or default
@@ -77,13 +129,6 @@ class EventLoader(KeyedLoader):
         org = self.network_loader.organisation
         kind = self._choice(record, "kind", EventKind, where)
         status = self._choice(record, "status", EventStatus, where, default="planned")
-        group = record.get("overview_group") or HEADING_GROUPS.get(
-            str(record.get("report_group") or "").strip().lower(), ""
-        )
-        if group and group not in ReportGroup.values:
-            raise SeedError(
-                f"{where}: overview_group '{group}' is not one of {ReportGroup.values}."
-            )
         online = bool(record.get("online"))
         event_format = self._choice(record, "format", EventFormat, where) or ""
         series = None
@@ -106,7 +151,6 @@ class EventLoader(KeyedLoader):
             {
                 "title": record["title"],
                 "kind": kind,
-                "report_group": group,
                 "report_section": str(record.get("report_group") or "")[:200],
                 "series": series,
                 "edition": record.get("edition"),
@@ -212,6 +256,7 @@ class EventLoader(KeyedLoader):
             ),
             places=places,
             organisers=organisers,
+            report_groups=self.group_links(record, networks, where),
         )
 
     @staticmethod

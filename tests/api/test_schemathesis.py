@@ -45,10 +45,11 @@ ON_POSTGRESQL = "postgresql" in django_settings.DATABASES["default"]["ENGINE"]
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25" if ON_POSTGRESQL else "100"))
 WRITES = ["POST", "PUT", "PATCH", "DELETE"]
 # Query parameters whose valid values depend on the data, which the schema cannot list: a slug of
-# a network, region, theme, organisation, programme or series, a country some record is in, and
-# a page number past the last page. The API answers 400 naming the parameter (documented).
+# a network, region, theme, organisation, programme or series, a country some record is in, a
+# network's report group, and a page number past the last page. The API answers 400 naming the
+# parameter (documented).
 DATA_DEPENDENT = {"page", "network", "region", "country", "theme", "organisation", "programme"}
-DATA_DEPENDENT |= {"series", "language"}
+DATA_DEPENDENT |= {"series", "language", "group"}
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from events import queries
+from events import queries, services
 from events.models import Event, EventOrganisation, EventPlace, EventStatus, ReportGroup
 from events.services import copy_into_next_edition, next_edition_title
 from tests.factories import EventFactory, EventSeriesFactory, NetworkFactory, OrganisationFactory
@@ -89,20 +89,22 @@ def test_place_needs_organisation_city_or_country():
 
 def test_events_in_year_groups_by_report_group_and_hides_drafts():
     network = NetworkFactory()
-    training = EventFactory(
-        networks=[network], report_group=ReportGroup.TRAININGS, start=dt.date(2022, 3, 1)
+    webinars = ReportGroup.objects.create(network=network, name="Webinars", slug="webinars")
+    trainings = ReportGroup.objects.create(
+        network=network, name="Trainings", slug="trainings", order=1
     )
-    webinar = EventFactory(
-        networks=[network], report_group=ReportGroup.WEBINARS, start=dt.date(2022, 5, 1)
-    )
+    training = EventFactory(networks=[network], start=dt.date(2022, 3, 1))
+    webinar = EventFactory(networks=[network], start=dt.date(2022, 5, 1))
     ungrouped = EventFactory(networks=[network], start=dt.date(2022, 1, 1))
-    EventFactory(networks=[network], report_group=ReportGroup.TRAININGS, is_published=False)
+    draft = EventFactory(networks=[network], is_published=False)
     EventFactory(networks=[network], start=dt.date(2021, 12, 31))
+    for event, group in ((training, trainings), (webinar, webinars), (draft, trainings)):
+        services.event_set_report_groups(event=event, report_groups={network: group})
     groups = queries.events_in_year(network, 2022)
     assert [(g["group"], g["events"]) for g in groups] == [
         ("webinars", [webinar]),
         ("trainings", [training]),
-        ("other", [ungrouped]),
+        ("", [ungrouped]),
     ]
 
 

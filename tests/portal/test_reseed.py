@@ -15,6 +15,7 @@ from events.models import Event
 from network.models import GovernanceBody, Organisation, Person, Project, Region
 from portal.models import AnnualReport, Story
 from portal.seed.files import SEED_DIR
+from tests.staff.flows import link_models
 
 SEEDED_APPS = ("network", "events", "publications", "portal")
 
@@ -30,6 +31,7 @@ def seeded_models() -> list:
         for model in apps.get_models()
         if model._meta.app_label in SEEDED_APPS
         and not model.__name__.startswith("Historical")
+        and model not in link_models()  # kept with their record (an event's networks)
         and model._meta.label not in REFERENCE_DATA
         and model._default_manager.exists()
     ]

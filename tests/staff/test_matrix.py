@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 
+from events.models import ReportGroup
 from network.models import CommitteeSeat, Network, Person
 from portal.models import Annex
 from tests.factories import (
@@ -57,6 +58,10 @@ RECORDS = {
         "theme",
     ),
     "events.Event": (lambda network: EventFactory(networks=[network]), "title"),
+    "events.ReportGroup": (
+        lambda network: ReportGroup.objects.create(network=network, name="Trainings"),
+        "name",
+    ),
     "publications.Publication": (lambda network: PublicationFactory(networks=[network]), "title"),
     "portal.Story": (lambda network: StoryFactory(network=network), "title"),
     "portal.AnnualReport": (lambda network: AnnualReportFactory(network=network), "title"),
