@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,6 +25,7 @@ from core.dates import today
 from core.partial_dates import PartialDate, iso_period
 from core.provenance import public_source
 from core.publishing import published_q
+from core.time_scope import in_year_q
 from events import queries as event_queries
 from events.models import Event, EventStatus, ShownStatus, period_sort_key, shown_status
 from events.models.parts import place_label
@@ -286,12 +287,16 @@ class _EventRows:
 
 def _events_of(network: Network, year: int) -> list[Event]:
     """The network's published events of `year` and of the next (the activities and the
-    preview), by date: one query (their places are report_rows()' "place" part)."""
+    preview), in period order, and the undated ones the reports of `year` list (core.time_scope:
+    CityNet's 2022 report prints its online courses without dates): one query (their places are
+    report_rows()' "place" part)."""
     first, last = dt.date(year, 1, 1), dt.date(year + 1, 12, 31)
+    dated = Q(start__isnull=False, start__lte=last, ends_on__gte=first)
+    undated = Q(start__isnull=True) & in_year_q(year, unscoped=False)
     events = (
         event_queries.published_events()
         .filter(networks=network)
-        .overlapping(first, last)
+        .filter(dated | undated)
         # Only what _EventRows shows: not the events' networks nor their long texts.
         .prefetch_related(None)
         .only(*EVENT_FIELDS)
@@ -321,6 +326,10 @@ EVENT_FIELDS = (
     "date_precision",
     "status",
     "format",
+    # The years of the reports that list it: an undated event's year, the preview's plans.
+    "reported_in",
+    "scope_from",
+    "scope_until",
     # Joined by published_events(): the series' key, the project's slug and publication.
     "series__id",
     "project__slug",
@@ -330,7 +339,10 @@ EVENT_FIELDS = (
 
 
 def _in_year(event: Event, year: int) -> bool:
-    """EventQuerySet.in_year() for an event already read: any of its days in `year`."""
+    """EventQuerySet.in_year() for an event already read: any of its days in `year`; for an
+    undated one, the years of the reports that list it (core.time_scope)."""
+    if event.start is None:
+        return event.scope_from is not None and event.scope_from <= year <= event.scope_until
     return event.start <= dt.date(year, 12, 31) and event.ends_on >= dt.date(year, 1, 1)
 
 
@@ -348,8 +360,8 @@ def activities_section(network: Network, year: int, events: list[Event]) -> dict
     in the order of the network's own report groups, events in none of them last, each group in
     period order. `by_month` counts an event in every month of the year its dates cover (a
     February–May span in each of the four); events known only to the quarter or the year are
-    counted apart (`by_quarter_only`, `by_year_only`), not put in a month the source does not
-    give."""
+    counted apart (`by_quarter_only`, `by_year_only`: with the undated ones a report of the
+    year lists), not put in a month the source does not give."""
     as_row = _EventRows()
     of_year = [event for event in events if _in_year(event, year)]
     groups = event_queries.report_groups(e for e in of_year if e.status not in NOT_HELD)
@@ -359,7 +371,7 @@ def activities_section(network: Network, year: int, events: list[Event]) -> dict
         for event in group["events"]:
             if event.date_precision == "quarter":
                 quarter_only += 1
-            elif event.date_precision == "year":
+            elif event.date_precision == "year" or event.start is None:
                 year_only += 1
             else:
                 first = max(event.start, dt.date(year, 1, 1))
@@ -392,9 +404,20 @@ def preview_section(network: Network, year: int, events: list[Event]) -> list[di
     came of its plans ("Held", "Cancelled", or "Date passed — not confirmed"), never
     "Planned" for a day gone by.
 
+    Only the plans the year's reports announce: an event of the next year that a report of
+    another year lists (reported_in) is not in this one's preview (ICLEI East Asia's 2020 report
+    does not preview the 2021 forum only NEASPEC's note names); one staff entered with no report
+    years is.
+
     `events`: those of _events_of(network, year), with their places, in period order."""
     as_row = _EventRows()
-    return [as_row(event) for event in events if _in_year(event, year + 1)]
+    return [
+        as_row(event)
+        for event in events
+        if event.start is not None
+        and _in_year(event, year + 1)
+        and (not event.reported_years or year in event.reported_years)
+    ]
 
 
 def _publications_of(network: Network, year: int) -> list:

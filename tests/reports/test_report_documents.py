@@ -53,7 +53,10 @@ def report_items(report: dict, section: str) -> set:
     if section == "team":
         return {member["name"] for member in report["team"]}
     if section == "activities":
-        return {e["slug"] for group in report["activities"]["groups"] for e in group["events"]}
+        # The cancelled and postponed events the document names are listed apart (not_held).
+        activities = report["activities"]
+        held = {e["slug"] for group in activities["groups"] for e in group["events"]}
+        return held | {e["slug"] for e in activities["not_held"]}
     if section == "preview":
         return {event["slug"] for event in report["preview"]}
     if section == "projects":
@@ -157,20 +160,17 @@ def test_report_lists_what_its_document_lists(seeded, document, section):
 
 @pytest.mark.parametrize(
     ("document", "section"),
-    by_section(
-        (
-            "001",
-            "preview",
-            "The preview takes every event of the next year by its dates: ICLEI's 2020 report "
-            "previews the 1st International Forum on Low Carbon Cities, which only NEASPEC's note "
-            "(002:51) and, as a year, ICLEI's 2022 report (000:437) name.",
-        ),
-    ),
+    by_section(),
 )
 def test_report_lists_nothing_its_document_does_not(seeded, document, section):
     """The report shows no item in that section that its document does not list: nothing that
-    only another document lists, nothing of another year."""
+    only another document lists, nothing of another year. (ICLEI's 2020 report does not
+    preview the 1st International Forum on Low Carbon Cities, which only NEASPEC's note (002:51)
+    and, as a year, ICLEI's 2022 report (000:437) name.)"""
     expected = listed(document, section)
+    if section in ("activities", "preview"):
+        # The events it lists without a date (UNDATED_EVENTS) are its activities too.
+        expected = {**expected, **{entry.item: entry for entry in UNDATED_EVENTS[document]}}
     shown = report_items(computed_report(document), section)
     extra = [
         f"{item!r}, listed by {who_else_lists(item, section, document)}"
@@ -193,24 +193,7 @@ def test_report_leaves_out_what_its_document_gives_to_another_year(seeded, docum
     assert not wrong, "\n".join(wrong)
 
 
-UNDATED_FAILS = (
-    "Events are chosen by their dates only (portal.reports._events_of): an event a report "
-    "lists without a date never shows, whatever its reported_in."
-)
-
-
-@pytest.mark.parametrize(
-    "document",
-    [
-        pytest.param(
-            document,
-            marks=[pytest.mark.xfail(reason=UNDATED_FAILS, strict=True)]
-            if UNDATED_EVENTS[document]
-            else [],
-        )
-        for document in DOCUMENTS
-    ],
-)
+@pytest.mark.parametrize("document", list(DOCUMENTS))
 def test_report_shows_the_undated_events_its_document_lists(seeded, document):
     """An event the document lists without a date is in its report's activities or preview."""
     report = computed_report(document)
