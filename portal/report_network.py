@@ -284,7 +284,7 @@ def membership_section(network: Network, year: int, year_end: dt.date, rows: dic
             "label": leading["figure"].label,
             "value": leading["figure"].value_display,
             "as_of": leading["figure"].as_of_display,
-            "source": leading["figure"].source,
+            "source": public_source(leading["figure"].source),
         },
         "participants": []
         if counts["total"]

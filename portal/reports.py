@@ -22,7 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from core.dates import today
-from core.partial_dates import PartialDate, iso_period
+from core.partial_dates import PartialDate, format_period, iso_period
 from core.provenance import public_source
 from core.publishing import published_q
 from core.time_scope import in_year_q
@@ -458,6 +458,10 @@ def publications_section(publications: list, year: int, rows: dict) -> list[dict
                 # Its name as pages show it; "" when the source states none ("und").
                 "language_name": "" if edition.is_undetermined else edition.language_name,
                 "date": edition.date.isoformat() if edition.date else None,
+                # As precisely as known ("2022", "Apr 2022"), never an invented day or month.
+                "when": format_period(edition.date, None, edition.date_precision)
+                if edition.date
+                else "",
                 "publisher": edition.publisher.name if edition.publisher else "",
                 "translated_by": edition.translated_by.name if edition.translated_by else "",
                 "is_summary": edition.is_summary,

@@ -22,7 +22,7 @@ from django.test import Client
 from django.utils import timezone
 
 from core.publishing import Publishable
-from events.models import Event, EventImage, EventOrganisation
+from events.models import Event, EventImage, EventOrganisation, ReportGroup
 from network.models import (
     CityPairing,
     CommitteeSeat,
@@ -131,6 +131,11 @@ LINKS = {
     "network.Membership.network": lambda w, t: MembershipFactory(network=t, organisation=w.city),
     "network.Project.network": lambda w, t: ProjectFactory(network=t, start=dt.date(YEAR, 1, 1)),
     "events.Event.networks": lambda w, t: w.event.networks.add(t),
+    # The link of an event to a network (with its report group) is Event.networks' own row.
+    "events.EventNetwork.network": lambda w, t: w.event.networks.add(t),
+    "events.ReportGroup.network": lambda w, t: ReportGroup.objects.create(
+        network=t, name="Forums", slug="forums"
+    ),
     "publications.Publication.networks": lambda w, t: w.publication.networks.add(t),
     "portal.Story.network": lambda w, t: StoryFactory(network=t, date=dt.date(YEAR, 5, 1)),
     "portal.AnnualReport.network": lambda w, t: AnnualReportFactory(network=t, year=YEAR),
@@ -217,6 +222,7 @@ LINKS = {
     "network.PairingAgreement.pairing": lambda w, t: PairingAgreement.objects.create(
         pairing=t, kind="mou", status="signed"
     ),
+    "events.EventNetwork.event": lambda w, t: t.networks.add(w.network),
     "events.EventSession.event": lambda w, t: EventSessionFactory(event=t, start=t.start),
     "events.EventPlace.event": lambda w, t: EventPlaceFactory(event=t),
     "events.EventOrganisation.event": lambda w, t: EventOrganisation.objects.create(

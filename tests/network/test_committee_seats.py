@@ -24,6 +24,7 @@ def seat(db):
         organisation=foundation,
         note="New partnership established in 2022 (000:730).",
         source="ICLEI East Asia Annual Report 2022, line 730",
+        reported_in="2022",
     )
     return CommitteeSeat.objects.create(
         network=network,

@@ -137,7 +137,10 @@ def test_no_public_page_shows_a_source_line(seeded, client):
         "/projects/icp-agir/",
         "/members/busan/",
         "/networks/iclei-east-asia/",
+        "/networks/citynet/",
         "/reports/citynet/2022/",
+        "/reports/citynet/2022/?live=1",
+        "/reports/iclei-east-asia/2022/print/",
     ):
         html = client.get(path).content.decode()
         assert not re.search(r"\bline \d+", html), path

@@ -6,6 +6,7 @@ import pytest
 
 from network.models import Network, Seat, StaffPosition
 from portal.reports import build_report
+from portal.seed.files import DOCUMENT_YEARS
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 DOCUMENTS = {
@@ -116,7 +117,11 @@ def test_report_lists_every_event_its_document_states_for_the_year(seeded, netwo
     listed = {e["slug"] for g in report["activities"]["groups"] for e in g["events"]}
     listed |= {e["slug"] for e in report["preview"]}
     listed |= {e["slug"] for e in report["activities"]["not_held"]}  # cancelled, postponed
-    expected = seed_events(document, year) | seed_events(document, year + 1)
+    expected = seed_events(document, year)
+    if DOCUMENT_YEARS[document] == str(year):
+        # The document's own year previews the next year's plans it announces; a year it does
+        # not report on (NEASPEC 2022, from the 2023 note) previews none of them.
+        expected |= seed_events(document, year + 1)
     from events.models import Event
 
     expected = set(
