@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.choices import choice_label
 from core.dates import today
@@ -154,16 +155,33 @@ def card_items(cards: list[dict]) -> list[dict]:
     (templates/network/_network_cards.html), written here once per card with the fixed words
     translated once per call; a dozen template lookups and a translation block per card cost
     more than the page's queries."""
-    in_directory = escape(_("members in the directory"))
     browse_members = escape(_("Browse members"))
     governance = escape(_("Governance"))
     states = _("The network states %(value)s %(label)s (%(as_of)s).")
+    stated_as_of = _("stated, %(as_of)s")
+    none_listed = _("The directory lists no members of %(name)s.")
     for card in cards:
         network, total, stated = card["network"], card["counts"]["total"], card["stated_total"]
         full_name = f'<p class="meta">{escape(network.full_name)}</p>' if network.full_name else ""
-        types = f":\n        {escape(card['types_text'])}" if card["types_text"] else ""
+        # Types only when there are several: "2 members: 2 members" says nothing.
+        several = len(card["counts"]["types"]) > 1
+        types = f":\n        {escape(card['types_text'])}" if several else ""
+        in_directory = escape(
+            ngettext("member in the directory", "members in the directory", total)
+        )
+        counts = f"<p><strong>{total}</strong> {in_directory}{types}</p>"
         stated_html = ""
-        if stated and stated.value != total:
+        if stated and stated.value > total:
+            # The directory is incomplete: the stated figure leads (as on the network page).
+            as_of = stated_as_of % {"as_of": escape(str(stated.as_of_display))}
+            counts = (
+                f"<p><strong>{escape(str(stated.value_display))}</strong> {escape(stated.label)} "
+                f'<span class="meta">({as_of})</span></p>\n'
+                f"      <p>{total} {in_directory}{types}</p>"
+            )
+        elif not total:
+            counts = f"<p>{escape(none_listed % {'name': network.name})}</p>"
+        elif stated and stated.value != total:
             sentence = states % {
                 "value": escape(str(stated.value_display)),
                 "label": escape(stated.label),
@@ -174,7 +192,7 @@ def card_items(cards: list[dict]) -> list[dict]:
             '\n    <li class="card">\n'
             f'      <h2><a href="{escape(card["url"])}">{escape(network.name)}</a></h2>\n'
             f"      {full_name}\n"
-            f"      <p><strong>{total}</strong> {in_directory}{types}</p>\n"
+            f"      {counts}\n"
             f"      {stated_html}\n"
             f'      <p><a href="{escape(card["members_url"])}">{browse_members}</a> · '
             f'<a href="{escape(card["governance_url"])}">{governance}</a></p>\n'

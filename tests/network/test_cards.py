@@ -17,18 +17,32 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The loop of templates/network/_network_cards.html before the cards wrote their own HTML.
+# The card as a template would write it (templates/network/_network_cards.html before the cards
+# wrote their own HTML, with the rules of issue 15: a stated total above the directory's count
+# leads, types only when there are several, no "0 members").
 CARD_TEMPLATE = (
-    '{% load i18n %}{% translate "members in the directory" as in_directory %}'
+    "{% load i18n %}"
     '{% translate "Browse members" as browse_members %}{% translate "Governance" as governance %}'
     "{% for card in network_cards %}\n"
     '    <li class="card">\n'
     '      <h2><a href="{{ card.url }}">{{ card.network.name }}</a></h2>\n'
     "      {% if card.network.full_name %}"
     '<p class="meta">{{ card.network.full_name }}</p>{% endif %}\n'
-    "      <p><strong>{{ card.counts.total }}</strong> {{ in_directory }}"
-    "{% if card.types_text %}:\n        {{ card.types_text }}{% endif %}</p>\n"
-    "      {% if card.stated_total and card.stated_total.value != card.counts.total %}"
+    "      {% if card.stated_total and card.stated_total.value > card.counts.total %}"
+    "<p><strong>{{ card.stated_total.value_display }}</strong> {{ card.stated_total.label }} "
+    '<span class="meta">({% blocktranslate with as_of=card.stated_total.as_of_display %}'
+    "stated, {{ as_of }}{% endblocktranslate %})</span></p>\n"
+    "      <p>{{ card.counts.total }} {% blocktranslate count counter=card.counts.total %}"
+    "member in the directory{% plural %}members in the directory{% endblocktranslate %}"
+    "{% if card.counts.types|length > 1 %}:\n        {{ card.types_text }}{% endif %}</p>"
+    "{% elif not card.counts.total %}<p>{% blocktranslate with name=card.network.name %}"
+    "The directory lists no members of {{ name }}.{% endblocktranslate %}</p>"
+    "{% else %}<p><strong>{{ card.counts.total }}</strong> "
+    "{% blocktranslate count counter=card.counts.total %}member in the directory{% plural %}"
+    "members in the directory{% endblocktranslate %}"
+    "{% if card.counts.types|length > 1 %}:\n        {{ card.types_text }}{% endif %}</p>"
+    "{% endif %}\n"
+    "      {% if card.stated_total and card.stated_total.value < card.counts.total %}"
     '<p class="stated">{% blocktranslate with value=card.stated_total.value_display '
     "label=card.stated_total.label as_of=card.stated_total.as_of_display %}"
     "The network states {{ value }} {{ label }} ({{ as_of }}).{% endblocktranslate %}</p>"
@@ -56,13 +70,22 @@ def test_card_items_write_what_the_card_template_wrote(language):
     same = NetworkFactory(name="Same", slug="same", order=3)
     MembershipFactory(network=same, organisation=OrganisationFactory(), type="member")
     StatedFigureFactory(network=same, metric="members", value=1, as_of=dt.date(2021, 5, 1))
+    grown = NetworkFactory(name="Grown", slug="grown", order=4)
+    MembershipFactory.create_batch(3, network=grown, type="full")
+    StatedFigureFactory(network=grown, metric="members", value=2, as_of=dt.date(2020, 5, 1))
 
     with translation.override(language):
         cards = queries.network_cards()
         expected = engines["django"].from_string(CARD_TEMPLATE).render({"network_cards": cards})
         written = "".join(card["html"] for card in cards)
 
-    assert [card["network"] for card in cards] == [cities, plain, same]
+    assert [card["network"] for card in cards] == [cities, plain, same, grown]
     assert written == expected
-    assert "The network states over 1,200 cities &lt;&amp;&gt;" in written
+    if language == "en":
+        # The incomplete directory: the stated figure leads, the named members follow.
+        assert "<strong>over 1,200</strong> cities &lt;&amp;&gt;" in written
+        assert "<p>2 members in the directory:" in written
+        assert "The directory lists no members of Plain." in written
+        assert "<strong>1</strong> member in the directory</p>" in written  # one type: once
+        assert "The network states 2" in written  # fewer than listed: said beside
     assert written.count('class="stated"') == 1

@@ -100,3 +100,22 @@ def test_the_report_names_languages_and_never_prints_und(seeded, client):
         assert not re.search(r"\bund\b", page)
     page = text(client.get("/reports/iclei-east-asia/2022/"))
     assert not re.search(r"(^| )en · ", page)
+
+
+def test_home_page_cards_tell_the_same_truth(seeded, client):
+    """The home page's network cards: ICLEI East Asia's stated 101 (000:80) leads its two named
+    members; NEASPEC, whose note names no member States, reads as such, never "0 members"."""
+    home = client.get("/").content.decode()
+    iclei = section_of_card(home, "ICLEI East Asia")
+    assert re.search(
+        r"<strong>101</strong> Local governments in the East Asian region", iclei, re.I
+    )
+    assert "<p>2 members in the directory</p>" in iclei
+    neaspec = section_of_card(home, "NEASPEC")
+    assert "The directory lists no members of NEASPEC." in neaspec
+    assert "<strong>0</strong>" not in neaspec
+
+
+def section_of_card(html: str, name: str) -> str:
+    start = html.index(f">{name}</a></h2>")
+    return html[start : html.index("</li>", start)]
