@@ -292,7 +292,7 @@ def _events_of(network: Network, year: int) -> list[Event]:
     report_rows()' "place" part)."""
     first, last = dt.date(year, 1, 1), dt.date(year + 1, 12, 31)
     dated = Q(start__isnull=False, start__lte=last, ends_on__gte=first)
-    undated = Q(start__isnull=True) & in_year_q(year, unscoped=False)
+    undated = Q(start__isnull=True) & in_year_q(year)
     events = (
         event_queries.published_events()
         .filter(networks=network)
@@ -342,7 +342,9 @@ def _in_year(event: Event, year: int) -> bool:
     """EventQuerySet.in_year() for an event already read: any of its days in `year`; for an
     undated one, the years of the reports that list it (core.time_scope)."""
     if event.start is None:
-        return event.scope_from is not None and event.scope_from <= year <= event.scope_until
+        if event.scope_from is None:  # nothing known: what staff know today (core.time_scope)
+            return year == today().year
+        return event.scope_from <= year <= event.scope_until
     return event.start <= dt.date(year, 12, 31) and event.ends_on >= dt.date(year, 1, 1)
 
 

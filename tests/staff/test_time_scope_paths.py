@@ -16,6 +16,7 @@ from publications.models import Publication
 from tests.api.test_writes import new_event, send, token_header
 from tests.factories import (
     CityPairingFactory,
+    EventFactory,
     GovernanceBodyFactory,
     NetworkPartnerFactory,
     OrganisationFactory,
@@ -249,3 +250,18 @@ def test_the_api_takes_the_years_of_an_undated_event_and_refuses_what_is_not_a_y
     assert created.status_code == 201
     event = Event.objects.get()
     assert (event.start, event.scope_from, event.scope_until) == (None, 2022, 2022)
+
+
+def test_an_undated_event_shows_in_the_year_its_report_lists_it_or_else_this_year(iclei):
+    listed = EventFactory(title="Course listed in 2022", start=None, reported_in="2022")
+    unknown = EventFactory(title="Course entered today", start=None)
+    for event in (listed, unknown):
+        event.networks.add(iclei)
+
+    def titles(year):
+        groups = build_report(iclei, year)["activities"]["groups"]
+        return sorted(e["title"] for group in groups for e in group["events"])
+
+    assert titles(2022) == ["Course listed in 2022"]
+    assert titles(2021) == []
+    assert titles(today().year) == ["Course entered today"]
