@@ -86,8 +86,9 @@ class YearsField(models.CharField):
         try:
             value = years_text(parse_years(value))
         except ValidationError:
-            # Left as given: full_clean() reports it to whoever entered it; a write that skips
-            # validation stores it, and parse_years() in the scope ignores nothing silently.
+            # Left as given: the write paths validate first (full_clean() names the bad year to
+            # whoever typed it); a write that skips validation keeps the text, which the scope
+            # then reads as no report years (time_scope()).
             return value
         setattr(model_instance, self.attname, value)
         return value
