@@ -10,6 +10,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from staff.roles import grant_to_roles
+
 # The global groups this replaces (value, heading), in the order the reports listed them.
 OLD_GROUPS = [
     ("webinars", "Webinars"),
@@ -57,6 +59,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("events", "0008_time_scope"),
         ("network", "0005_sitemap_latest_change_indexes"),
+        ("staff", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -314,4 +317,8 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(model_name="event", name="event_report_group"),
         migrations.RemoveField(model_name="event", name="report_group"),
         migrations.RemoveField(model_name="historicalevent", name="report_group"),
+        # Staff edit the groups and each event's link rows (staff 0001 ran before they existed).
+        migrations.RunPython(
+            grant_to_roles("events", ("reportgroup", "eventnetwork")), migrations.RunPython.noop
+        ),
     ]

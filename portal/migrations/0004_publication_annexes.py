@@ -5,29 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-
-def grant_to_roles(app_label, models):
-    """The Editor and Publisher groups (staff 0001) get the new models' permissions: Editors
-    all but delete, Publishers all."""
-
-    def grant(apps, schema_editor):
-        from django.contrib.auth.management import create_permissions
-
-        app_config = apps.get_app_config(app_label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-        Group = apps.get_model("auth", "Group")
-        Permission = apps.get_model("auth", "Permission")
-        permissions = Permission.objects.filter(
-            content_type__app_label=app_label, content_type__model__in=models
-        )
-        for group in Group.objects.filter(name="Editor"):
-            group.permissions.add(*permissions.exclude(codename__startswith="delete_"))
-        for group in Group.objects.filter(name="Publisher"):
-            group.permissions.add(*permissions)
-
-    return grant
+from staff.roles import grant_to_roles
 
 
 class Migration(migrations.Migration):
