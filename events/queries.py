@@ -166,9 +166,11 @@ class UpcomingThenPast:
             (Timing.UPCOMING, base.upcoming(self.today)),
             (
                 Timing.PAST,
-                base.filter(start__isnull=False)
+                # sort_day (set for every dated event) is never after the last day: its bound
+                # starts the index walk at today instead of at the latest upcoming event.
+                base.filter(sort_day__lt=self.today)
                 .exclude(ends_on__gte=self.today)
-                .order_by("-start", "title", "pk"),
+                .order_by(*period_order(latest_first=True)),
             ),
             (Timing.UNDATED, base.filter(start__isnull=True).order_by("title", "pk")),
         )
@@ -258,9 +260,9 @@ def upcoming_then_past(
 
 
 def latest_first(queryset):
-    """Dated events latest first, then undated ones: the API list's order (its `?ordering=`
-    sorts otherwise)."""
-    return queryset.order_by(F("start").desc(nulls_last=True), "title", "pk")
+    """Dated events latest first in period order, then undated ones: the API list's order (its
+    `?ordering=` sorts otherwise)."""
+    return queryset.order_by(*period_order(latest_first=True))
 
 
 def events_in_year(network: Network, year: int) -> list[dict]:

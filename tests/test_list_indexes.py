@@ -55,6 +55,7 @@ def make_rows():
             # 20 years of events, one every 1.3 days or so, a few undated
             start=None if i % 50 == 0 else first + dt.timedelta(days=i * 7300 // EVENTS),
             ends_on=None if i % 50 == 0 else first + dt.timedelta(days=i * 7300 // EVENTS + 2),
+            sort_day=None if i % 50 == 0 else first + dt.timedelta(days=i * 7300 // EVENTS),
             date_precision="day",
             is_published=i % 20 != 0,
             publish_at=published,

@@ -15,7 +15,7 @@ from core import dates
 from core.choices import choice_label
 from core.links import slug_path_maker, slug_url
 from core.models import SluggedModel, SourcedModel
-from core.partial_dates import PartialDate, PartialDateRange
+from core.partial_dates import PartialDate, PartialDateRange, Precision
 from core.publishing import Publishable, PublishableQuerySet
 from core.time_scope import TimeScoped
 from core.validators import link_lines, validate_links
@@ -183,21 +183,14 @@ def period_sort_key(start, last_day, precision: str, title: str = "") -> tuple:
 
 
 def period_order(*, latest_first: bool = False) -> tuple:
-    """order_by() arguments for period order (period_sort_key), or its reverse; undated last."""
-    day = models.Case(
-        models.When(date_precision="day", then=models.F("start")), default=models.F("ends_on")
-    )
-    rank = models.Case(
-        *[
-            models.When(date_precision=key, then=models.Value(value))
-            for key, value in PRECISION_RANK.items()
-        ],
-        default=models.Value(9),
-        output_field=models.IntegerField(),
-    )
+    """order_by() arguments for period order (period_sort_key), or its reverse; undated last.
+
+    By the stored `sort_day` and then the precision, whose names sort as PRECISION_RANK does
+    (day < month < quarter < year): plain columns an index serves, no expression per row
+    (latest first: the index events_period_latest_first of migration 0010)."""
     if latest_first:
-        return (day.desc(nulls_last=True), rank.desc(), "title", "pk")
-    return (day.asc(nulls_last=True), rank.asc(), "title", "pk")
+        return (models.F("sort_day").desc(nulls_last=True), "-date_precision", "title", "pk")
+    return (models.F("sort_day").asc(nulls_last=True), "date_precision", "title", "pk")
 
 
 class EventNetwork(models.Model):
@@ -282,7 +275,9 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(status=value)
 
     def past(self, today: dt.date | None = None):
-        return self.filter(ends_on__lt=today or dates.today()).order_by("-start", "title")
+        return self.filter(ends_on__lt=today or dates.today()).order_by(
+            *period_order(latest_first=True)
+        )
 
     def overlapping(self, first: dt.date, last: dt.date):
         """Dated events with any day between `first` and `last`, whatever their precision."""
@@ -353,6 +348,15 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
         editable=False,
         db_index=True,
         help_text=_("Computed: the last day the event's period covers, for upcoming/past."),
+    )
+    sort_day = models.DateField(
+        _("sorted on"),
+        null=True,
+        editable=False,
+        help_text=_(
+            "Computed: the day the event sorts by — its first day when known to the day, else "
+            "the last day of its month, quarter or year (never an invented first day)."
+        ),
     )
     date_note = models.CharField(
         _("date note"),
@@ -426,9 +430,9 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
     class Meta:
         ordering = ["start", "title"]
         # The events page's and API's filters and orders (events.queries, events.filters):
-        # upcoming events soonest first read from (start, title, id); past ones latest first
-        # from start (backwards); the API's "latest first, undated last" from an index that
-        # migration 0002 makes per database (PostgreSQL needs NULLS LAST in it).
+        # upcoming events soonest first read from (start, title, id); past ones and the API's
+        # "latest first, undated last" in period order from an index that migration 0010 makes
+        # per database (PostgreSQL needs NULLS LAST in it).
         indexes = [
             models.Index(fields=["start", "title", "id"], name="event_start_title"),
             models.Index(fields=["kind"], name="event_kind"),
@@ -490,10 +494,11 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
     def normalise_dates(self):
         if self.start is None:
             self.end = None
-            self.ends_on = None
+            self.ends_on = self.sort_day = None
             return
         super().normalise_dates()
         self.ends_on = self.last_day
+        self.sort_day = self.start if self.date_precision == Precision.DAY else self.ends_on
 
     def clean(self):
         errors = {}

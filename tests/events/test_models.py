@@ -140,3 +140,36 @@ def test_copy_into_next_edition_makes_a_draft_with_places_and_organisers():
 
 def test_next_edition_title_moves_the_year():
     assert next_edition_title("Daring Cities 2022", edition=None, year=2022) == "Daring Cities 2023"
+
+
+def test_past_events_and_the_api_list_sort_by_period_not_an_invented_first_day(client):
+    """An event known only as "2021" or "Mar 2022" sorts at the end of its period, as reports
+    do (period_order), not on the 1 January or 1 March its start is stored as: latest first,
+    "Mar 2022" opens March 2022 and "2021" opens 2021 on the events page and in the API."""
+    year = EventFactory(title="Year 2021", start=dt.date(2021, 1, 1), date_precision="year")
+    december = EventFactory(title="Dec 5 2021", start=dt.date(2021, 12, 5))
+    month = EventFactory(title="March 2022", start=dt.date(2022, 3, 1), date_precision="month")
+    day = EventFactory(title="Mar 10 2022", start=dt.date(2022, 3, 10))
+    expected = [month, day, year, december]
+    assert list(Event.objects.past(dt.date(2023, 1, 1))) == expected
+    assert list(queries.upcoming_then_past(Event.objects.all(), dt.date(2023, 1, 1))) == expected
+
+    page = client.get("/events/").content.decode()
+    positions = [page.index(f">{event.title}<") for event in expected]
+    assert positions == sorted(positions), "the events page lists past events in period order"
+    api = client.get("/api/v1/events/").json()["results"]
+    assert [row["title"] for row in api] == [event.title for event in expected]
+
+
+def test_the_sort_day_follows_a_change_of_precision_and_a_revert():
+    """sort_day is derived on every save: a precision changed in the admin or by a history
+    revert moves the event in the lists."""
+    event = EventFactory(start=dt.date(2022, 3, 10))
+    assert event.sort_day == dt.date(2022, 3, 10)
+    event.date_precision = "quarter"
+    event.save()
+    event.refresh_from_db()
+    assert (event.start, event.sort_day) == (dt.date(2022, 1, 1), dt.date(2022, 3, 31))
+    event.history.earliest().instance.save()  # what the admin's history revert does
+    event.refresh_from_db()
+    assert (event.date_precision, event.sort_day) == ("day", dt.date(2022, 3, 10))
