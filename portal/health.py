@@ -10,13 +10,24 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import today as current_day
 from events.models import Event, ShownStatus, shown_status_label
 from events.models.event import AHEAD_STATUSES
 from network import queries as network_queries
-from network.models import Membership, Network
+from network.models import (
+    CityPairing,
+    ClusterLead,
+    Membership,
+    NationalChapter,
+    Network,
+    NetworkPartner,
+    Project,
+    Seat,
+    StaffPosition,
+)
 from portal.models import AnnualReport
 from publications.models import Edition, Publication
 from staff.scope import in_user_networks
@@ -137,6 +148,41 @@ def publications_without_file_or_link(user):
         )
 
 
+# The records a report lists by their years (core.time_scope.TimeScoped): what their names read
+# (so that naming fifty of them takes one query per kind), and the record whose admin page edits
+# them where they are edited inline (a seat on its term's page, a cluster lead on its cluster's).
+TIME_SCOPED = [
+    (Event, (), None),
+    (Publication, (), None),
+    (Project, (), None),
+    (CityPairing, ("first", "second"), None),
+    (NetworkPartner, ("organisation", "network"), None),
+    (Seat, ("person", "organisation", "term"), "term"),
+    (ClusterLead, ("cluster", "organisation"), "cluster"),
+    (NationalChapter, ("network",), None),
+    (StaffPosition, ("person",), None),
+]
+
+
+def records_without_years(user):
+    """Records with neither dates nor report years: they count for the current year's report
+    only (core.time_scope), so a past year's report leaves them out. Staff give their dates or
+    the years of the reports that list them."""
+    year = current_day().year
+    found = 0
+    for model, related, edited_on in TIME_SCOPED:
+        unscoped = in_user_networks(user, model.objects.filter(scope_from__isnull=True))
+        for record in unscoped.select_related(*related).order_by("-pk")[: LIMIT + 1 - found]:
+            found += 1
+            yield (
+                _("%(kind)s: %(record)s — counts for %(year)s only")
+                % {"kind": capfirst(model._meta.verbose_name), "record": record, "year": year},
+                admin_link(getattr(record, edited_on) if edited_on else record),
+            )
+        if found > LIMIT:
+            return
+
+
 # (title, check, all): `all`, where given, answers how many there are in all and a link to the
 # admin's list of every one of them, for a list longer than LIMIT.
 CHECKS = [
@@ -149,6 +195,11 @@ CHECKS = [
     (_("Members without country or region"), members_without_country_or_region, None),
     (_("Publications without any file or link"), publications_without_file_or_link, None),
     (_("Annual reports of last year not yet published"), unpublished_reports_of_last_year, None),
+    (
+        _("Records with no dates or report years (in this year's report only)"),
+        records_without_years,
+        None,
+    ),
 ]
 
 

@@ -87,3 +87,80 @@ def test_content_health_lists_only_the_editors_networks(superuser_client):
         citynet_line = text.format(net="CityNet", year=year)
         assert iclei_line in html and citynet_line in everything, text
         assert citynet_line not in html, text
+
+
+def test_content_health_lists_records_with_no_dates_or_report_years(superuser_client):
+    """A record with neither dates nor report years counts for this year's report only
+    (core.time_scope): staff see each one, named and linked, so that a past report that
+    should list it gets its years; records with years, and other networks' for an editor,
+    are not listed; naming them takes one query per kind however many there are."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.events import EventFactory
+    from tests.factories.network import (
+        CityPairingFactory,
+        ClusterFactory,
+        ClusterLeadFactory,
+        NationalChapterFactory,
+        NetworkPartnerFactory,
+        ProjectFactory,
+        StaffPositionFactory,
+    )
+    from tests.factories.publications import PublicationFactory
+    from tests.staff.flows import staff_client
+
+    year = dt.date.today().year
+    iclei, citynet = NetworkFactory(name="ICLEI East Asia"), NetworkFactory(name="CityNet")
+    programme = ProjectFactory(network=iclei, title="Urban-Act", reported_in="2022")
+
+    def make_unscoped(copies, chapter):
+        for n in range(copies):
+            ProjectFactory(network=iclei, title=f"Project without years {n}")
+            CityPairingFactory(
+                programme=programme,
+                first=OrganisationFactory(name=f"Ulaanbaatar {n}"),
+                second=OrganisationFactory(name=f"Seoul {n}"),
+            )
+            NetworkPartnerFactory(network=iclei, organisation=OrganisationFactory(name=f"GIZ {n}"))
+            StaffPositionFactory(network=iclei, role=f"Officer {n}")
+            ClusterLeadFactory(
+                cluster=ClusterFactory(network=iclei, name=f"Cluster {n}"),
+                organisation=OrganisationFactory(name=f"Lead city {n}"),
+            )
+            EventFactory(title=f"Undated forum {n}", networks=[iclei], start=None)
+            PublicationFactory(title=f"Undated guide {n}", networks=[iclei])
+        NationalChapterFactory(network=iclei, country=chapter)
+
+    make_unscoped(1, "MN")
+    EventFactory(title="Undated CityNet course", networks=[citynet], start=None)
+    EventFactory(title="Dated forum", networks=[iclei], start=dt.date(2022, 5, 3))
+    PublicationFactory(title="Reported guide", networks=[iclei], reported_in="2022")
+
+    html = superuser_client.get("/admin/content-health/").content.decode()
+    assert "Records with no dates or report years" in html
+    for line in (
+        "Project: Project without years 0",
+        "City pairing: Ulaanbaatar 0 &amp; Seoul 0",
+        "GIZ 0",
+        "Officer 0",
+        "Cluster 0: Lead city 0",
+        "Event: Undated forum 0",
+        "Publication: Undated guide 0",
+        "ICLEI East Asia — Mongolia",
+        "Event: Undated CityNet course",
+    ):
+        assert f"{line}" in html, line
+    assert f"— counts for {year} only" in html
+    for line in ("Urban-Act", "Dated forum", "Reported guide"):
+        assert line not in html.split("Records with no dates")[1], line
+
+    editor = staff_client("Editor", iclei)
+    assert "Undated CityNet course" not in editor.get("/admin/content-health/").content.decode()
+
+    with CaptureQueriesContext(connection) as few:
+        superuser_client.get("/admin/content-health/")
+    make_unscoped(3, "JP")
+    with CaptureQueriesContext(connection) as many:
+        superuser_client.get("/admin/content-health/")
+    assert len(many) == len(few)
