@@ -27,6 +27,7 @@ from collections import Counter
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from core import dates
 from core.page_cache import content_changed
@@ -35,11 +36,13 @@ from events.models import (
     Event,
     EventFormat,
     EventKind,
+    EventNetwork,
     EventOrganisation,
     EventPlace,
     EventSeries,
     EventSession,
     EventStatus,
+    ReportGroup,
 )
 from events.models.parts import OrganiserRole
 from network.models import (
@@ -93,6 +96,7 @@ REGIONS_PER_NETWORK = 5
 THEMES_PER_NETWORK = 4
 BODIES_PER_NETWORK = 2
 SEATS_PER_TERM = 8
+REPORT_GROUPS = ["Bench Trainings", "Bench Forums", "Bench Webinars", "Bench Study visits"]
 TERM_YEARS = 3
 STAFF_PER_NETWORK = 8
 FIRST_YEAR = 2006
@@ -535,6 +539,8 @@ class Generator:
                 event.start, event.date_precision = start, precision
                 if self.random.random() < 0.3:
                     event.end = start + dt.timedelta(days=self.random.randint(1, 120))
+            else:  # an undated event a report lists (core.time_scope), as the seed has them
+                event.reported_in = str(min(year, self.today.year))
             event.normalise_dates()  # start/end snapped to the precision, `ends_on` set
             if event.start is None:
                 event.status = EventStatus.PLANNED
@@ -562,9 +568,35 @@ class Generator:
             places_of.append(n_places)
         _bulk(Event, events, self.created)
         self.event_list = events
-        _through(
-            Event.networks.field,
-            ((e.pk, net.pk) for e, nets in zip(events, networks_of, strict=True) for net in nets),
+        # Each network lists its events under its own report groups (most events in one, as
+        # the seed's networks do), a joint event in each network's own.
+        groups = _bulk(
+            ReportGroup,
+            (
+                ReportGroup(network=network, name=name, slug=slugify(name), order=order)
+                for network in self.network_list
+                for order, name in enumerate(REPORT_GROUPS)
+            ),
+            self.created,
+        )
+        groups_of = {}
+        for group in groups:
+            groups_of.setdefault(group.network_id, []).append(group)
+        _bulk(
+            EventNetwork,
+            (
+                EventNetwork(
+                    event=event,
+                    network=network,
+                    report_group=(
+                        self.random.choice(groups_of[network.pk])
+                        if self.random.random() < 0.8
+                        else None
+                    ),
+                )
+                for event, nets in zip(events, networks_of, strict=True)
+                for network in nets
+            ),
             self.created,
         )
         _through(
