@@ -281,7 +281,9 @@ def _added_removed(what: str, before: dict, after: dict) -> list[dict]:
 # --- Records withdrawn since an edition -----------------------------------------------------------
 # An edition is frozen from published records only, but a record may be unpublished (or deleted)
 # after: the edition then leaves it out, with its name, as every public surface leaves out a
-# draft. Where each kind of record is listed in build_report()'s structure, as paths of keys
+# draft. Its figures (counts, totals) stay as published: they are what the edition said on its
+# date, and its list of changes says that a record it listed was withdrawn, which accounts for
+# the difference. Where each kind of record is listed in build_report()'s structure, as paths of keys
 # ("*" for every item of a list), and the model that says whether it is still public.
 LISTED = {
     "event": (
