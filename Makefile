@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate seed serve test schemathesis lint format lock bench clean
+.PHONY: run install migrate seed serve test schemathesis lint format lock bench messages compile-messages clean
 
 run: install migrate seed
 	@echo ""
@@ -80,6 +80,17 @@ schemathesis: install
 # BENCH_DATABASE_URL reuses one built before. Settings: docs/benchmarks.md.
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+# The interface's translation catalogues (locale/<language>/LC_MESSAGES/django.po): `make
+# messages` adds the strings marked since, `make compile-messages` the .mo files the portal reads
+# (both committed: the portal runs without gettext installed).
+LOCALES := zh_Hans zh_Hant ko ja mn
+messages: install
+	$(BIN)/python manage.py makemessages $(foreach locale,$(LOCALES),-l $(locale)) --no-obsolete \
+		--ignore=.venv --ignore=staticfiles --ignore=tests --ignore=benchmarks --ignore=var
+
+compile-messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

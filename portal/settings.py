@@ -218,6 +218,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
+    ("zh-hant", _("Traditional Chinese")),
     ("ko", _("Korean")),
     ("ja", _("Japanese")),
     ("mn", _("Mongolian")),
