@@ -13,6 +13,7 @@ from html import escape  # Django's escape() without its lazy-string wrapper: sa
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from core.partial_dates import PartialDate
 from events.models import Event, EventKind, ShownStatus
 
 
@@ -28,7 +29,8 @@ def event_items(events) -> list:
     for event in events:
         when = event.when
         if when:
-            date = f'<time datetime="{event.start.isoformat()}">{escape(when)}</time>'
+            day = PartialDate.of(event.start, event.date_precision).html_datetime()
+            date = f'<time datetime="{day}">{escape(when)}</time>'
         else:
             date = undated
         note = f" ({escape(event.date_note)})" if event.date_note else ""

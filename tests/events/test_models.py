@@ -173,3 +173,30 @@ def test_the_sort_day_follows_a_change_of_precision_and_a_revert():
     event.history.earliest().instance.save()  # what the admin's history revert does
     event.refresh_from_db()
     assert (event.date_precision, event.sort_day) == ("day", dt.date(2022, 3, 10))
+
+
+def test_time_elements_give_the_date_at_its_precision(client):
+    """Machine-readable dates are as precise as known: <time datetime="2022"> for "2022",
+    "2022-03" for "Mar 2022", the year for a quarter (HTML has no quarter), the day only when
+    known — on the events page (its rows written in Python) and the event's own page."""
+    from tests.factories import StoryFactory
+
+    cases = [
+        ("Year event", dt.date(2021, 1, 1), "year", "2021", "2021"),
+        ("Quarter event", dt.date(2021, 10, 1), "quarter", "2021", "Q4 2021"),
+        ("Month event", dt.date(2022, 3, 1), "month", "2022-03", "Mar 2022"),
+        ("Day event", dt.date(2022, 3, 10), "day", "2022-03-10", "10 Mar 2022"),
+    ]
+    events = [
+        EventFactory(title=title, start=start, date_precision=precision)
+        for title, start, precision, _value, _shown in cases
+    ]
+    listing = client.get("/events/").content.decode()
+    for event, (_title, _start, _precision, value, shown) in zip(events, cases, strict=True):
+        element = f'<time datetime="{value}">{shown}</time>'
+        assert element in listing
+        assert element in client.get(event.get_absolute_url()).content.decode()
+    assert 'datetime="2021-01-01"' not in listing and 'datetime="2021-10-01"' not in listing
+    story = StoryFactory(slug="quarterly", date=dt.date(2022, 11, 5), date_precision="quarter")
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert '<time datetime="2022">Q4 2022</time>' in page
