@@ -29,12 +29,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
 from django.db.models import CharField, Max, OuterRef, Subquery, Value
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.publishing import published_q
@@ -58,7 +59,7 @@ def freeze_edition(*, report: AnnualReport, reason: str = PUBLISHED, user=None):
         )
     # Stored as it reads back, so the page renders the same data from either.
     structure = json.loads(
-        json.dumps(build_report(report.network, report.year), cls=DjangoJSONEncoder)
+        json.dumps(_in_edition_language(report.network, report.year), cls=DjangoJSONEncoder)
     )
     with transaction.atomic():
         last = report.editions.aggregate(last=Max("number"))["last"] or 0
@@ -70,6 +71,17 @@ def freeze_edition(*, report: AnnualReport, reason: str = PUBLISHED, user=None):
             frozen_by=user,
             frozen_at=timezone.now(),
         )
+
+
+def _in_edition_language(network, year: int) -> dict:
+    """build_report() in the language editions are frozen in (settings.LANGUAGE_CODE).
+
+    The structure holds text already formatted ("23 Feb 2022", "online"): frozen in whichever
+    language the publishing editor uses, and compared with the live report in the reader's,
+    every date would read as changed ("23 Feb 2022 → 2022年2月23日"). So an edition is frozen,
+    and compared, in one language; it is shown in it, as the printed report is."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return build_report(network, year)
 
 
 def is_due(publish_at: dt.datetime | None, latest_frozen_at: dt.datetime | None) -> bool:
@@ -160,9 +172,10 @@ def report_to_show(network, year: int, *, live: bool = False, number: int | None
             network.edition_structure = frozen.structure
     if number is not None and network.edition_number is None:
         raise Http404(_("This report has no edition %(number)s.") % {"number": number})
-    current = build_report(network, year)
     if live or network.edition_number is None:
+        current = build_report(network, year)
         return ShownReport(report=current, edition=None, latest_edition=latest, changes=None)
+    current = _in_edition_language(network, year)
     frozen = network.edition_structure
     if not isinstance(frozen, dict):
         frozen = {}

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import page_cache
 from events.models import Event
@@ -337,3 +337,24 @@ def png_bytes() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (30, 90, 140)).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", ["ko", "zh-hans"])
+def test_report_edition_read_in_another_language_lists_no_false_changes(
+    network, congress, language
+):
+    """An edition holds formatted text (dates, labels). Frozen while the publishing editor
+    works in Korean, or read by a visitor in Chinese, nothing changed reads as nothing changed:
+    the edition is frozen and compared in the portal's language (settings.LANGUAGE_CODE),
+    not "20 Sep 2022 → 2022年9月20日" for every event."""
+    reader = Client(headers={"accept-language": language})
+    with translation.override(language):
+        published_report(network)
+    html = page(client=reader)  # frozen on this first read, by a reader of `language`
+    assert "20 Sep 2022" in str(AnnualReportEdition.objects.get().structure)
+    assert '<details class="report-changes">' not in html, "no change since the edition"
+    congress.start = dt.date(2022, 10, 5)
+    congress.save()
+    html = page(client=reader)
+    changes = html.split('<details class="report-changes">')[1].split("</details>")[0]
+    assert "20 Sep 2022 → 5 Oct 2022" in changes
