@@ -110,9 +110,7 @@ def _fetcher(host: str):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             content, mime_type = local_file(url, host=host)
-            return weasyprint_urls.URLFetcherResponse(
-                url, content, {"Content-Type": mime_type}
-            )
+            return weasyprint_urls.URLFetcherResponse(url, content, {"Content-Type": mime_type})
 
     return LocalFetcher(allowed_protocols=("http", "https", "data"))
 
@@ -128,7 +126,9 @@ def render(html: str, *, base_url: str) -> bytes:
     return document.write_pdf()
 
 
-def cache_key(*, network: str, year: int, live: bool, number: int | None, language: str) -> str | None:
+def cache_key(
+    *, network: str, year: int, live: bool, number: int | None, language: str
+) -> str | None:
     """The cache key of a report's PDF as the request names it, under the content version now in
     force; None when the cache is off (PAGE_CACHE_SECONDS=0)."""
     if not page_cache.enabled():
