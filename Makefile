@@ -63,7 +63,7 @@ format: install
 # Update the lock after changing dependencies in pyproject.toml; `make lock LOCK_FLAGS=--upgrade`
 # moves every pin to its newest allowed release (see README).
 lock: install
-	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev \
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev --extra pdf \
 		$(LOCK_FLAGS) -o requirements.lock pyproject.toml
 
 # The API against its own OpenAPI schema alone, with every schemathesis check, positive and negative

@@ -242,6 +242,22 @@ class _Memo:
 _window_memo = _Memo()
 
 
+def _read_window(version: dict | None, now: float) -> Window:
+    if version is None:  # never made, or evicted: a new token, never an old one again
+        version = _new_version()
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY) or version
+    _local.version_read = True
+    return _window(version, now)
+
+
+def current_window() -> Window:
+    """The content version and window in force now: part of the key of what is cached from
+    public content outside the page cache (the report PDF, portal.pdf), never stale for the same
+    reasons as a page. One query of the cache (and the window's once per token)."""
+    return _read_window(cache.get(VERSION_KEY), _now())
+
+
 # --- Requests and responses --------------------------------------------------------------------
 def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
@@ -305,13 +321,7 @@ def fetch(get_response):
         now = _now()
         key = ENTRY_PREFIX + request_key(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        if version is None:  # never made, or evicted: a new token, never an old one again
-            version = _new_version()
-            cache.add(VERSION_KEY, version, None)
-            version = cache.get(VERSION_KEY) or version
-        _local.version_read = True
-        window = _window(version, now)
+        window = _read_window(found.get(VERSION_KEY), now)
         state = _State(key=key, window=window, read_at=now)
         request._page_cache = state
         if etag(key, window) in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):

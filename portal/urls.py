@@ -61,6 +61,7 @@ portal_patterns = [
         views.ReportDetailView.as_view(print_view=True),
         name="report-print",
     ),
+    path("reports/<str:network>/<int:year>.pdf", views.ReportPDFView.as_view(), name="report-pdf"),
 ]
 
 urlpatterns = [

@@ -3,15 +3,15 @@ import hashlib
 from urllib.parse import quote
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import dates
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from core.dates import today as current_day
@@ -21,7 +21,7 @@ from events import presenters as event_presenters
 from events import queries as event_queries
 from network.models import Network
 from network.queries import network_cards
-from portal import editions, queries
+from portal import editions, pdf, queries
 from portal.filters import StoryFilter
 from portal.health import content_health
 from portal.models import Story
@@ -202,7 +202,16 @@ class ReportDetailView(TemplateView):
             print_path=reverse(
                 "portal:report-print", kwargs={"network": network.slug, "year": year}
             ),
+            # The print view and PDF links show what this page shows: this edition, or live.
+            shown_query=f"?edition={shown.edition['number']}"
+            if shown.edition and shown.edition["number"] != shown.edition["latest"]
+            else "?live=1"
+            if not shown.edition and shown.latest_edition
+            else "",
             print_view=self.print_view,
+            pdf_path=reverse("portal:report-pdf", kwargs={"network": network.slug, "year": year})
+            if pdf.available()
+            else "",
             print_header_style=print_header_style(network.name, year) if self.print_view else "",
             member_chart=bar_chart(
                 membership.get("by_region") or [], label="region", value="count"
@@ -221,6 +230,51 @@ class ReportDetailView(TemplateView):
             show_staff_notices=self.request.user.is_staff,
             paths=paths,
         )
+        return context
+
+
+class ReportPDFView(ReportDetailView):
+    """The print view as a PDF (portal.pdf, WeasyPrint): the same report, edition and
+    `?edition=`/`?live=` choice; 404 where this server cannot make PDFs."""
+
+    print_view = True
+
+    def get(self, request, *args, **kwargs):
+        if not pdf.available():
+            return HttpResponseNotFound(
+                _("PDFs of reports are not available on this server."),
+                content_type="text/plain; charset=utf-8",
+            )
+        try:
+            live, number = editions.read_choice(request.GET)
+        except ValueError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        key = pdf.cache_key(
+            network=kwargs["network"],
+            year=kwargs["year"],
+            live=live,
+            number=number,
+            language=get_language() or "",
+        )
+        found = pdf.cached(key)
+        if found is None:
+            page = super().get(request, *args, **kwargs)
+            if page.status_code != 200:
+                return page
+            page.render()
+            filename = f"{page.context_data['network'].slug}-{kwargs['year']}-annual-report.pdf"
+            content = pdf.render(page.content.decode(), base_url=request.build_absolute_uri("/"))
+            pdf.keep(key, filename, content)
+        else:
+            filename, content = found
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The same public report for everyone: no notes for staff in a file that is passed on.
+        context["show_staff_notices"] = False
         return context
 
 
