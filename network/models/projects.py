@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.links import slug_url
@@ -148,9 +149,11 @@ class ResultKind(models.TextChoices):
 
 
 class ResultQualifier(models.TextChoices):
-    EXACT = "", _("Exactly")
-    OVER = "over", _("Over")
-    ABOUT = "about", _("About")
+    # With a context: "About" is also a heading ("About" a network), another word in most
+    # languages (約 / 简介).
+    EXACT = "", pgettext_lazy("result qualifier", "Exactly")
+    OVER = "over", pgettext_lazy("result qualifier", "Over")
+    ABOUT = "about", pgettext_lazy("result qualifier", "About")
 
 
 class ProjectResultQuerySet(models.QuerySet):
