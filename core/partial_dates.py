@@ -20,6 +20,7 @@ from functools import lru_cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dates
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -133,10 +134,17 @@ class PartialDate:
         return format_period(self.first, self.last, self.precision)
 
 
+def month_abbr(month: int) -> str:
+    """The translated abbreviation of `month` (1–12): "Oct", "10월", "10-р сар"; what
+    dateformat.format(day, "M") gives, without making a DateFormat per date (reports and lists
+    format hundreds). capfirst, not title(): "jan" → "Jan", but Mongolian "11-р сар" keeps its
+    lower case (title() wrote "11-Р Сар"); strip(): Django's Mongolian "8-р сар " ends in a
+    space."""
+    return capfirst(str(dates.MONTHS_3[month]).strip())
+
+
 def _month(day: dt.date) -> str:
-    # The translated abbreviation ("Oct"): what dateformat.format(day, "M") gives, without
-    # making a DateFormat per date (reports and lists format hundreds).
-    return dates.MONTHS_3[day.month].title()
+    return month_abbr(day.month)
 
 
 def entered_text(day: dt.date | None, precision: str) -> str:

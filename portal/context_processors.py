@@ -38,6 +38,7 @@ def site_navigation(request):
         ],
         "site_urls": urls,
         "site_languages": [
-            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+            (code, settings.LANGUAGE_NAMES_LOCAL.get(code) or get_language_info(code)["name_local"])
+            for code, _name in settings.LANGUAGES
         ],
     }

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "corsheaders",
     "django_filters",
+    "django_countries",  # country names in each language (its catalogues)
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -223,6 +224,16 @@ LANGUAGES = [
     ("ja", _("Japanese")),
     ("mn", _("Mongolian")),
 ]
+# Each language named in itself, as the language switcher shows it (Django's own names give
+# "Mongolian" for mn and 简体中文 / 繁體中文 for Chinese).
+LANGUAGE_NAMES_LOCAL = {
+    "en": "English",
+    "zh-hans": "中文（简体）",
+    "zh-hant": "中文（繁體）",
+    "ko": "한국어",
+    "ja": "日本語",
+    "mn": "Монгол",
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"

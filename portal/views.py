@@ -6,16 +6,15 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import dates
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from core.dates import today as current_day
 from core.links import PLACEHOLDER, SAFE
+from core.partial_dates import month_abbr
 from core.views import FilteredFeedMixin, FilteredListView, RecordFeed
 from events import presenters as event_presenters
 from events import queries as event_queries
@@ -219,7 +218,7 @@ class ReportDetailView(TemplateView):
             type_chart=bar_chart(membership.get("by_type") or [], label="label", value="count"),
             month_chart=bar_chart(
                 [
-                    {"month": capfirst(MONTHS[row["month"]]), "count": row["count"]}
+                    {"month": month_abbr(row["month"]), "count": row["count"]}
                     for row in activities.get("by_month") or []
                 ],
                 label="month",
@@ -350,8 +349,6 @@ def report_paths(network_slug: str, years: list[int]) -> list[tuple[str, str]]:
     report_path = report_path_maker()
     return [(str(year), report_path(network_slug, year)) for year in years]
 
-
-MONTHS = dates.MONTHS_3  # translated "Jan", "Feb"…
 
 CHART_ROW_HEIGHT, CHART_BAR_START, CHART_BAR_WIDTH = 28, 260, 320
 

@@ -1,0 +1,58 @@
+"""The portal's languages as a visitor meets them: the switcher, translated pages, dates and
+country names in the page's language (issue 16's first part: the interface catalogues)."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from core.partial_dates import format_period
+from tests.factories import EventFactory, MembershipFactory, NetworkFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_switcher_names_each_language_in_itself(client):
+    html = client.get("/").content.decode()
+    for code, name in [
+        ("en", "English"),
+        ("zh-hans", "中文（简体）"),
+        ("zh-hant", "中文（繁體）"),
+        ("ko", "한국어"),
+        ("ja", "日本語"),
+        ("mn", "Монгол"),
+    ]:
+        assert f'<option value="{code}" lang="{code}"' in html and f">{name}</option>" in html
+    assert ">Mongolian</option>" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("ko", "행사"), ("ja", "イベント"), ("zh-hans", "活动"), ("mn", "Арга хэмжээ")],
+)
+def test_events_page_reads_in_the_visitors_language(language, heading):
+    """Accept-Language chooses the language: the page's own words come from its catalogue."""
+    EventFactory(title="Daring Cities", start=dt.date(2022, 10, 5))
+    html = Client(headers={"accept-language": language}).get("/events/").content.decode()
+    assert f'<html lang="{language}"' in html
+    assert heading in html
+    assert "Date not given" not in html and ">Past<" not in html
+
+
+def test_mongolian_months_keep_their_case_and_no_stray_space():
+    """Django's Mongolian "8-р сар " (a trailing space), title-cased, gave "8-Р Сар  29"."""
+    with translation.override("mn"):
+        text = format_period(dt.date(2023, 8, 29), None, "day")
+    assert "8-р сар" in text and "Р Сар" not in text and "  " not in text
+
+
+def test_country_names_in_the_page_language():
+    """Country names come from django-countries' own catalogues (it was not an installed app,
+    so a Korean page said "South Korea")."""
+    network = NetworkFactory(name="CityNet")
+    MembershipFactory(
+        network=network, organisation=OrganisationFactory(name="Seoul", slug="seoul", country="KR")
+    )
+    html = Client(headers={"accept-language": "ko"}).get("/members/seoul/").content.decode()
+    assert "대한민국" in html
