@@ -38,4 +38,5 @@ def test_directory_rows_write_what_the_row_template_wrote(language):
         expected = engines["django"].from_string(ROW).render({"member_rows": rows})
         assert "".join(row["html"] for row in rows) == expected
     assert "/members/%EC%84%9C%EC%9A%B8/" in expected
-    assert "Net &lt;&amp;&gt;: Associate member, East &quot;Asia&quot;" in expected
+    member = {"en": "Associate member", "ko": "준회원"}[language]  # in the page's language
+    assert f"Net &lt;&amp;&gt;: {member}, East &quot;Asia&quot;" in expected
