@@ -22,11 +22,13 @@ from core.api import (
     PublicReadViewSet,
     PublicSourceField,
     ReadOnlyViewSet,
+    ReportYearsField,
     RowsListMixin,
     SlugIdentityField,
     narrowed,
     of,
     page_related,
+    report_years,
     slug_url,
 )
 from core.provenance import public_source
@@ -125,6 +127,7 @@ class SeatSerializer(DirectFieldsMixin, serializers.Serializer):
     person = serializers.CharField(source="person.name", default=None, allow_null=True)
     organisation = serializers.CharField(source="organisation.slug", default=None, allow_null=True)
     order = serializers.IntegerField()
+    reported_in = ReportYearsField(read_only=True)
 
 
 class TermSerializer(DirectFieldsMixin, serializers.ModelSerializer):
@@ -213,6 +216,7 @@ class ProjectResultSerializer(DirectFieldsMixin, serializers.Serializer):
     kind = serializers.CharField(help_text="'achieved', 'target' or 'estimate'.")
     year = serializers.IntegerField(allow_null=True)
     display = serializers.CharField(help_text="As the pages show it: 'over 2,000 households …'.")
+    reported_in = ReportYearsField(read_only=True)
     source = PublicSourceField()
 
 
@@ -225,6 +229,7 @@ class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     )
     links = serializers.ListField(source="link_list", child=serializers.URLField(), read_only=True)
     results = ProjectResultSerializer(source="result_list", many=True, read_only=True)
+    reported_in = ReportYearsField(read_only=True)
 
     class Meta:
         model = Project
@@ -243,6 +248,7 @@ class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "participants",
             "results",
             "links",
+            "reported_in",
             "updated_at",
         ]
 
@@ -270,6 +276,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     theme_label = serializers.CharField(
         read_only=True, help_text="The theme as pages show it: its name where `theme` is a slug."
     )
+    reported_in = ReportYearsField(read_only=True)
 
     class Meta:
         model = CityPairing
@@ -282,6 +289,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "description",
             "visits",
             "agreements",
+            "reported_in",
             "updated_at",
         ]
 
@@ -347,6 +355,7 @@ PROJECT_COLUMNS = (
     "date_precision",
     "status",
     "links",
+    "reported_in",
     "updated_at",
     *of("network", "slug"),
 )
@@ -354,6 +363,7 @@ PAIRING_COLUMNS = (
     "slug",
     "theme",
     "description",
+    "reported_in",
     "updated_at",
     *of("programme", "slug"),
     *of("first", "slug"),
@@ -373,6 +383,7 @@ SEAT_COLUMNS = (
     "role",
     "portfolio",
     "order",
+    "reported_in",
     *of("person", "name", *PUBLIC),
     *of("organisation", "slug", *PUBLIC),
 )
@@ -624,13 +635,14 @@ def project_rows(queryset, rows) -> list[dict]:
                 for values in results.get(row["id"], none)
             ],
             "links": link_lines(row["links"]),
+            "reported_in": report_years(row["reported_in"]),
             "updated_at": _date_time(row["updated_at"]),
         }
         for row in rows
     ]
 
 
-RESULT_COLUMNS = ("label", "value", "qualifier", "unit", "kind", "year", "source")
+RESULT_COLUMNS = ("label", "value", "qualifier", "unit", "kind", "year", "reported_in", "source")
 
 
 def _result_row(result: ProjectResult) -> dict:
@@ -643,6 +655,7 @@ def _result_row(result: ProjectResult) -> dict:
         "kind": result.kind,
         "year": result.year,
         "display": result.display,
+        "reported_in": report_years(result.reported_in),
         "source": public_source(result.source),
     }
 

@@ -438,10 +438,13 @@ class SeatRow:
     role, portfolio, order, and its holders, each None unless published (public_seats()' rule):
     the person with its name, the organisation with its slug, name and page's `url`."""
 
-    __slots__ = ("role", "portfolio", "order", "person", "organisation")
+    __slots__ = ("role", "portfolio", "order", "person", "organisation", "reported_in")
 
-    def __init__(self, role, portfolio, order, person_name, slug, name, *, urls: bool):
+    def __init__(
+        self, role, portfolio, order, person_name, slug, name, *, urls: bool, reported_in=""
+    ):
         self.role, self.portfolio, self.order = role, portfolio, order
+        self.reported_in = reported_in
         self.person = None if person_name is None else Holder(name=person_name)
         self.organisation = None
         if slug is not None:
@@ -494,8 +497,8 @@ def attach_seat_rows(terms, *, urls: bool = False, as_of: int | None | bool = Fa
     )
     if as_of is not False:
         rows = as_last_reported(rows, as_of, group=itemgetter(0), years=itemgetter(-1))
-    for term_id, *row, _reported_in in rows:
-        by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls))
+    for term_id, *row, reported_in in rows:
+        by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls, reported_in=reported_in))
 
 
 def terms_with_seat_rows(terms, *, as_of: int | None = None) -> list:

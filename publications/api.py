@@ -19,6 +19,8 @@ from core.api import (
     JoinedField,
     PageField,
     PublicSlugField,
+    ReportYearsField,
+    ReportYearsTextField,
     RowsListMixin,
     ServiceWriteSerializer,
     SlugChoiceField,
@@ -29,6 +31,7 @@ from core.api import (
     page_related,
     public_column,
     public_slug,
+    report_years,
     slug_url,
 )
 from core.partial_dates import Precision, entered_text
@@ -150,6 +153,7 @@ class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     credits = CreditSerializer(source="credit_list", many=True, read_only=True)
     cover = serializers.SerializerMethodField(help_text="Absolute address of the cover image.")
     editions = EditionSerializer(source="edition_list", many=True, read_only=True)
+    reported_in = ReportYearsField(read_only=True)
 
     class Meta:
         model = Publication
@@ -161,6 +165,7 @@ class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "credits",
             "cover",
             "editions",
+            "reported_in",
             "updated_at",
         ]
 
@@ -177,6 +182,7 @@ class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     latest_date = serializers.DateField(source="latest_edition", allow_null=True)
     editions = serializers.SerializerMethodField()
     page = PageField("publications:publication-detail")
+    reported_in = ReportYearsTextField()
 
     class Meta:
         model = Publication
@@ -192,6 +198,8 @@ class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "editions",
             "updated_at",
             "page",
+            # Added last, so that spreadsheets reading the columns by position keep working.
+            "reported_in",
         ]
 
     def get_languages(self, publication) -> str:
@@ -242,6 +250,7 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
     )
     sdgs = serializers.PrimaryKeyRelatedField(queryset=SDG.objects.all(), many=True, required=False)
     editions = EditionWriteSerializer(many=True, required=False)
+    reported_in = ReportYearsField()
 
     # The write service sets the relations and the editions, then the cover.
     service_fields = (*MANY_TO_MANY, "editions")
@@ -271,7 +280,7 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
             "issue": publication.issue,
             "summary": publication.summary,
             "source": publication.source,
-            "reported_in": publication.reported_in,
+            "reported_in": report_years(publication.reported_in),
             "internal_note": publication.internal_note,
             "is_published": publication.is_published,
             "publish_at": publication.publish_at,
@@ -299,6 +308,7 @@ PUBLICATION_COLUMNS = (
     "summary",
     "cover_large",
     "latest_edition_date",
+    "reported_in",
     "updated_at",
     *of("series", "slug", "name"),
 )
@@ -329,6 +339,7 @@ ROW_COLUMNS = (
     "issue",
     "summary",
     "cover_large",
+    "reported_in",
     "updated_at",
 )
 
@@ -423,6 +434,7 @@ def publication_rows(queryset, rows, request) -> list[dict]:
                         pages,
                     ) in editions.get(pk, none)
                 ],
+                "reported_in": report_years(row["reported_in"]),
                 "updated_at": _date_time(row["updated_at"]),
             }
         )

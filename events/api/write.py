@@ -4,7 +4,7 @@ sources give them, relations by slug. The rules and messages are the write servi
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from core.api import ServiceWriteSerializer, SlugChoiceField
+from core.api import ReportYearsField, ServiceWriteSerializer, SlugChoiceField, report_years
 from core.partial_dates import Precision, entered_text
 from events import services
 from events.api.read import SHARED_FIELDS
@@ -71,6 +71,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
         help_text="Optional: the precision of the start text unless a coarser one is given.",
     )
     networks = SlugChoiceField(queryset=Network.objects.all(), many=True, allow_empty=False)
+    reported_in = ReportYearsField()
     series = SlugChoiceField(queryset=EventSeries.objects.all(), required=False, allow_null=True)
     host = SlugChoiceField(queryset=Organisation.objects.all(), required=False, allow_null=True)
     project = SlugChoiceField(queryset=Project.objects.all(), required=False, allow_null=True)
@@ -181,6 +182,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
             related = getattr(event, name)
             data[name] = related.slug if related else None
         data["links"] = event.link_list
+        data["reported_in"] = report_years(event.reported_in)
         return data
 
     def validate(self, attrs):
