@@ -20,6 +20,7 @@ from core.api import (
     CSVExportMixin,
     DirectFieldsMixin,
     PublicReadViewSet,
+    PublicSlugField,
     PublicSourceField,
     ReadOnlyViewSet,
     ReportYearsField,
@@ -169,8 +170,26 @@ class RegionSerializer(DirectFieldsMixin, serializers.Serializer):
     name = serializers.CharField()
 
 
+class CommitteeSeatSerializer(DirectFieldsMixin, serializers.Serializer):
+    """A seat the network holds on another body's committee."""
+
+    committee = serializers.CharField(help_text="Its name as the source prints it.")
+    convened_by = PublicSlugField(help_text="The member whose committee it is, if published.")
+    role = serializers.CharField()
+    joined_year = serializers.IntegerField(allow_null=True)
+    left_year = serializers.IntegerField(allow_null=True, help_text="Null while held.")
+    note = serializers.CharField()
+    source = PublicSourceField()
+
+
 class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:network-detail")
+    committee_seats = CommitteeSeatSerializer(
+        source="committee_seat_list",
+        many=True,
+        read_only=True,
+        help_text="The seats it holds on other bodies' committees (an advisory committee).",
+    )
     themes = ThemeSerializer(source="theme_list", many=True, read_only=True)
     regions = RegionSerializer(source="region_list", many=True, read_only=True)
 
@@ -189,6 +208,7 @@ class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "phone",
             "regions",
             "themes",
+            "committee_seats",
             "updated_at",
         ]
 
@@ -402,6 +422,11 @@ class NetworkViewSet(ReadOnlyViewSet):
             queries.published_networks().prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.all(), to_attr="theme_list"),
                 Prefetch("regions", queryset=Region.objects.all(), to_attr="region_list"),
+                Prefetch(
+                    "committee_seats",
+                    queryset=queries.committee_seats(None),
+                    to_attr="committee_seat_list",
+                ),
             ),
             NETWORK_COLUMNS,
             theme_list=("network", "slug", "name", "description", "order"),

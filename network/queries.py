@@ -690,10 +690,11 @@ def national_chapters(network: Network, *, year: int | None = None):
     return published_joined(chapters, "host").order_by("country")
 
 
-def committee_seats(network: Network, *, year: int | None = None):
+def committee_seats(network: Network | None, *, year: int | None = None):
     """The network's seats on other bodies' committees (held in `year` if given), each with the
-    convening body if published (else None), by committee."""
-    seats = network.committee_seats.all()
+    convening body if published (else None), by committee; with no network, every network's
+    (to prefetch for a list of networks)."""
+    seats = CommitteeSeat.objects.all() if network is None else network.committee_seats.all()
     if year is not None:
         seats = seats.held_in(year)
     return published_joined(seats, "convened_by").order_by("committee", "pk")
