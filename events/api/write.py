@@ -63,7 +63,8 @@ class EventWriteSerializer(ServiceWriteSerializer):
     end = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="Same forms; empty for a single day, month, quarter or year.",
+        allow_null=True,  # as the read API gives a single day's `end`: read back, no change
+        help_text="Same forms; empty (or null) for a single day, month, quarter or year.",
     )
     date_precision = serializers.ChoiceField(
         choices=Precision.choices,
@@ -186,6 +187,8 @@ class EventWriteSerializer(ServiceWriteSerializer):
         return data
 
     def validate(self, attrs):
+        if "end" in attrs and attrs["end"] is None:
+            attrs["end"] = ""
         if "links" in attrs:
             attrs["links"] = "\n".join(attrs["links"])
         if "report_groups" in attrs:
