@@ -286,7 +286,7 @@ class ReportYearsField(serializers.Field):
         return report_years(value)
 
     def to_internal_value(self, data):
-        if isinstance(data, bool) or isinstance(data, dict):
+        if isinstance(data, bool | dict):
             raise serializers.ValidationError(
                 _("Give the report years as a list of years or as text, e.g. 2020, 2022.")
             )

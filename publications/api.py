@@ -15,12 +15,12 @@ from rest_framework import serializers, viewsets
 from core.api import (
     PUBLIC,
     AnonymousReadThrottle,
-    PublicSourceField,
     CSVExportMixin,
     DirectFieldsMixin,
     JoinedField,
     PageField,
     PublicSlugField,
+    PublicSourceField,
     ReportYearsField,
     ReportYearsTextField,
     RowsListMixin,
