@@ -431,6 +431,16 @@ class NetworkViewSet(ReadOnlyViewSet):
             NETWORK_COLUMNS,
             theme_list=("network", "slug", "name", "description", "order"),
             region_list=("network", "slug", "name", "order"),
+            committee_seat_list=(
+                "network",
+                "committee",
+                "role",
+                "joined_year",
+                "left_year",
+                "note",
+                "source",
+                *of("convened_by", "slug", *PUBLIC),
+            ),
         )
 
 
