@@ -241,7 +241,9 @@ class PublicSlugField(_ReadOnlyField):
 
 
 class SlugChoiceField(serializers.SlugRelatedField):
-    """A related record named by its slug in a write (`slug_field` "slug" unless given).
+    """A related record named by its slug in a write (`slug_field` "slug" unless given), or
+    given as the read API shows it, an object with its `slug` (an event's `series`), so that a
+    record read and written back is unchanged.
 
     A slug holding a NUL character names no record: it is refused before the lookup, which
     PostgreSQL would refuse with an error (it takes no NUL in any string), a 500."""
@@ -251,6 +253,8 @@ class SlugChoiceField(serializers.SlugRelatedField):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
+        if isinstance(data, dict) and "slug" in data:
+            data = data["slug"]  # the record as the read API shows it ({"slug", "name"})
         if isinstance(data, str) and "\x00" in data:
             self.fail("invalid")
         return super().to_internal_value(data)

@@ -58,7 +58,9 @@ class EventWriteSerializer(ServiceWriteSerializer):
     start = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="2022-10-03, 2022-10, 2022-Q4 or 2022; empty when no source gives a date.",
+        allow_null=True,  # as the read API gives an undated event: read back, no change
+        help_text="2022-10-03, 2022-10, 2022-Q4 or 2022; empty (or null) when no source gives a "
+        "date.",
     )
     end = serializers.CharField(
         required=False,
@@ -187,8 +189,9 @@ class EventWriteSerializer(ServiceWriteSerializer):
         return data
 
     def validate(self, attrs):
-        if "end" in attrs and attrs["end"] is None:
-            attrs["end"] = ""
+        for name in ("start", "end"):
+            if name in attrs and attrs[name] is None:
+                attrs[name] = ""
         if "links" in attrs:
             attrs["links"] = "\n".join(attrs["links"])
         if "report_groups" in attrs:

@@ -12,6 +12,7 @@ from tests.api.test_writes import send, token_header
 from tests.factories import (
     CityPairingFactory,
     EventFactory,
+    EventSeriesFactory,
     GovernanceBodyFactory,
     OrganisationFactory,
     ProjectFactory,
@@ -70,12 +71,22 @@ def test_projects_results_pairings_and_seats_show_report_years(client, network):
     assert client.get(f"/api/v1/governance/{term.pk}/").json()["seats"][0]["reported_in"] == [2022]
 
 
-def test_event_read_back_unchanged_is_a_no_op(client, network):
-    """PATCHing an event with what GET gave (the years as a list) answers 200, changes nothing."""
-    event = EventFactory(slug="forum", networks=[network], reported_in="2020 2022")
+@pytest.mark.parametrize("method", ["put", "patch"])
+@pytest.mark.parametrize("dated", [True, False])
+def test_event_read_back_unchanged_is_a_no_op(client, network, method, dated):
+    """PUT or PATCH of an event with what GET gave (report years as a list, its series as an
+    object, a single day's or no dates as null) answers 200 and changes nothing."""
+    event = EventFactory(
+        slug="forum",
+        networks=[network],
+        reported_in="2020 2022",
+        series=EventSeriesFactory(slug="asian-cities-summit", name="Asian Cities Summit"),
+        edition=2,
+        **({} if dated else {"start": None, "date_precision": "day"}),
+    )
     before = Event.objects.filter(pk=event.pk).values().get()
     data = client.get("/api/v1/events/forum/").json()
-    response = send(client, "patch", "/api/v1/events/forum/", data, **token_header("change_event"))
+    response = send(client, method, "/api/v1/events/forum/", data, **token_header("change_event"))
     assert response.status_code == 200, response.content
     assert response.json()["reported_in"] == [2020, 2022]
     after = Event.objects.filter(pk=event.pk).values().get()
