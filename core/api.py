@@ -16,6 +16,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -37,6 +38,7 @@ from core.client_address import client_address
 from core.provenance import public_source
 from core.publishing import published_q, unpublished_q
 from core.spreadsheet_cells import defused
+from core.time_scope import parse_years, years_text
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
@@ -239,7 +241,9 @@ class PublicSlugField(_ReadOnlyField):
 
 
 class SlugChoiceField(serializers.SlugRelatedField):
-    """A related record named by its slug in a write (`slug_field` "slug" unless given).
+    """A related record named by its slug in a write (`slug_field` "slug" unless given), or
+    given as the read API shows it, an object with its `slug` (an event's `series`), so that a
+    record read and written back is unchanged.
 
     A slug holding a NUL character names no record: it is refused before the lookup, which
     PostgreSQL would refuse with an error (it takes no NUL in any string), a 500."""
@@ -249,9 +253,58 @@ class SlugChoiceField(serializers.SlugRelatedField):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data):
+        if isinstance(data, dict) and "slug" in data:
+            data = data["slug"]  # the record as the read API shows it ({"slug", "name"})
         if isinstance(data, str) and "\x00" in data:
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+def report_years(value) -> list[int]:
+    """A record's stored `reported_in` ("2020 2022") as the API gives it: [2020, 2022]."""
+    return [int(year) for year in value.split()] if value else []
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 1900, "maximum": 2100},
+        "description": (
+            "The years of the annual reports that list the record (core.time_scope), e.g. "
+            "[2020, 2022]: without dates of its own it counts for those years and the years "
+            'between. Written as the same list or as text ("2020, 2022"); [] or "" for none.'
+        ),
+        "example": [2020, 2022],
+    }
+)
+class ReportYearsField(serializers.Field):
+    """`reported_in`, the report years of a time-scoped record, as a list of integers, read and
+    written alike; a write also takes the text staff type ("2020, 2022"). The years are parsed
+    by core.time_scope.parse_years, the model field's own rule, with its message."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return report_years(value)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool | dict):
+            raise serializers.ValidationError(
+                _("Give the report years as a list of years or as text, e.g. 2020, 2022.")
+            )
+        try:
+            return years_text(parse_years(data))
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+
+
+class ReportYearsTextField(_ReadOnlyField):
+    """`reported_in` in a CSV cell, as staff type it and the spreadsheets write it: "2020, 2022"."""
+
+    def to_representation(self, value):
+        return ", ".join(str(year) for year in report_years(value))
 
 
 class PublicSourceField(serializers.CharField):

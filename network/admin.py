@@ -304,7 +304,7 @@ class ProjectResultInline(ContentStackedInline):
     model = models.ProjectResult
     extra = 0
     fields = (
-        ("order", "kind", "year"),
+        ("order", "kind", "year", "reported_in"),
         ("qualifier", "value", "unit", "label"),
         "quote",
         "source",

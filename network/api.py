@@ -20,13 +20,16 @@ from core.api import (
     CSVExportMixin,
     DirectFieldsMixin,
     PublicReadViewSet,
+    PublicSlugField,
     PublicSourceField,
     ReadOnlyViewSet,
+    ReportYearsField,
     RowsListMixin,
     SlugIdentityField,
     narrowed,
     of,
     page_related,
+    report_years,
     slug_url,
 )
 from core.provenance import public_source
@@ -125,6 +128,7 @@ class SeatSerializer(DirectFieldsMixin, serializers.Serializer):
     person = serializers.CharField(source="person.name", default=None, allow_null=True)
     organisation = serializers.CharField(source="organisation.slug", default=None, allow_null=True)
     order = serializers.IntegerField()
+    reported_in = ReportYearsField(read_only=True)
 
 
 class TermSerializer(DirectFieldsMixin, serializers.ModelSerializer):
@@ -166,8 +170,26 @@ class RegionSerializer(DirectFieldsMixin, serializers.Serializer):
     name = serializers.CharField()
 
 
+class CommitteeSeatSerializer(DirectFieldsMixin, serializers.Serializer):
+    """A seat the network holds on another body's committee."""
+
+    committee = serializers.CharField(help_text="Its name as the source prints it.")
+    convened_by = PublicSlugField(help_text="The member whose committee it is, if published.")
+    role = serializers.CharField()
+    joined_year = serializers.IntegerField(allow_null=True)
+    left_year = serializers.IntegerField(allow_null=True, help_text="Null while held.")
+    note = serializers.CharField()
+    source = PublicSourceField()
+
+
 class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:network-detail")
+    committee_seats = CommitteeSeatSerializer(
+        source="committee_seat_list",
+        many=True,
+        read_only=True,
+        help_text="The seats it holds on other bodies' committees (an advisory committee).",
+    )
     themes = ThemeSerializer(source="theme_list", many=True, read_only=True)
     regions = RegionSerializer(source="region_list", many=True, read_only=True)
 
@@ -186,6 +208,7 @@ class NetworkSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "phone",
             "regions",
             "themes",
+            "committee_seats",
             "updated_at",
         ]
 
@@ -213,6 +236,7 @@ class ProjectResultSerializer(DirectFieldsMixin, serializers.Serializer):
     kind = serializers.CharField(help_text="'achieved', 'target' or 'estimate'.")
     year = serializers.IntegerField(allow_null=True)
     display = serializers.CharField(help_text="As the pages show it: 'over 2,000 households …'.")
+    reported_in = ReportYearsField(read_only=True)
     source = PublicSourceField()
 
 
@@ -225,6 +249,7 @@ class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     )
     links = serializers.ListField(source="link_list", child=serializers.URLField(), read_only=True)
     results = ProjectResultSerializer(source="result_list", many=True, read_only=True)
+    reported_in = ReportYearsField(read_only=True)
 
     class Meta:
         model = Project
@@ -243,6 +268,7 @@ class ProjectSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "participants",
             "results",
             "links",
+            "reported_in",
             "updated_at",
         ]
 
@@ -270,6 +296,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     theme_label = serializers.CharField(
         read_only=True, help_text="The theme as pages show it: its name where `theme` is a slug."
     )
+    reported_in = ReportYearsField(read_only=True)
 
     class Meta:
         model = CityPairing
@@ -282,6 +309,7 @@ class PairingSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "description",
             "visits",
             "agreements",
+            "reported_in",
             "updated_at",
         ]
 
@@ -347,6 +375,7 @@ PROJECT_COLUMNS = (
     "date_precision",
     "status",
     "links",
+    "reported_in",
     "updated_at",
     *of("network", "slug"),
 )
@@ -354,6 +383,7 @@ PAIRING_COLUMNS = (
     "slug",
     "theme",
     "description",
+    "reported_in",
     "updated_at",
     *of("programme", "slug"),
     *of("first", "slug"),
@@ -373,6 +403,7 @@ SEAT_COLUMNS = (
     "role",
     "portfolio",
     "order",
+    "reported_in",
     *of("person", "name", *PUBLIC),
     *of("organisation", "slug", *PUBLIC),
 )
@@ -391,10 +422,25 @@ class NetworkViewSet(ReadOnlyViewSet):
             queries.published_networks().prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.all(), to_attr="theme_list"),
                 Prefetch("regions", queryset=Region.objects.all(), to_attr="region_list"),
+                Prefetch(
+                    "committee_seats",
+                    queryset=queries.committee_seats(None),
+                    to_attr="committee_seat_list",
+                ),
             ),
             NETWORK_COLUMNS,
             theme_list=("network", "slug", "name", "description", "order"),
             region_list=("network", "slug", "name", "order"),
+            committee_seat_list=(
+                "network",
+                "committee",
+                "role",
+                "joined_year",
+                "left_year",
+                "note",
+                "source",
+                *of("convened_by", "slug", *PUBLIC),
+            ),
         )
 
 
@@ -624,13 +670,14 @@ def project_rows(queryset, rows) -> list[dict]:
                 for values in results.get(row["id"], none)
             ],
             "links": link_lines(row["links"]),
+            "reported_in": report_years(row["reported_in"]),
             "updated_at": _date_time(row["updated_at"]),
         }
         for row in rows
     ]
 
 
-RESULT_COLUMNS = ("label", "value", "qualifier", "unit", "kind", "year", "source")
+RESULT_COLUMNS = ("label", "value", "qualifier", "unit", "kind", "year", "reported_in", "source")
 
 
 def _result_row(result: ProjectResult) -> dict:
@@ -643,6 +690,7 @@ def _result_row(result: ProjectResult) -> dict:
         "kind": result.kind,
         "year": result.year,
         "display": result.display,
+        "reported_in": report_years(result.reported_in),
         "source": public_source(result.source),
     }
 

@@ -438,10 +438,13 @@ class SeatRow:
     role, portfolio, order, and its holders, each None unless published (public_seats()' rule):
     the person with its name, the organisation with its slug, name and page's `url`."""
 
-    __slots__ = ("role", "portfolio", "order", "person", "organisation")
+    __slots__ = ("role", "portfolio", "order", "person", "organisation", "reported_in")
 
-    def __init__(self, role, portfolio, order, person_name, slug, name, *, urls: bool):
+    def __init__(
+        self, role, portfolio, order, person_name, slug, name, *, urls: bool, reported_in=""
+    ):
         self.role, self.portfolio, self.order = role, portfolio, order
+        self.reported_in = reported_in
         self.person = None if person_name is None else Holder(name=person_name)
         self.organisation = None
         if slug is not None:
@@ -494,8 +497,8 @@ def attach_seat_rows(terms, *, urls: bool = False, as_of: int | None | bool = Fa
     )
     if as_of is not False:
         rows = as_last_reported(rows, as_of, group=itemgetter(0), years=itemgetter(-1))
-    for term_id, *row, _reported_in in rows:
-        by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls))
+    for term_id, *row, reported_in in rows:
+        by_pk[term_id].seat_list.append(SeatRow(*row, urls=urls, reported_in=reported_in))
 
 
 def terms_with_seat_rows(terms, *, as_of: int | None = None) -> list:
@@ -687,10 +690,11 @@ def national_chapters(network: Network, *, year: int | None = None):
     return published_joined(chapters, "host").order_by("country")
 
 
-def committee_seats(network: Network, *, year: int | None = None):
+def committee_seats(network: Network | None, *, year: int | None = None):
     """The network's seats on other bodies' committees (held in `year` if given), each with the
-    convening body if published (else None), by committee."""
-    seats = network.committee_seats.all()
+    convening body if published (else None), by committee; with no network, every network's
+    (to prefetch for a list of networks)."""
+    seats = CommitteeSeat.objects.all() if network is None else network.committee_seats.all()
     if year is not None:
         seats = seats.held_in(year)
     return published_joined(seats, "convened_by").order_by("committee", "pk")

@@ -8,6 +8,7 @@ spreadsheet's do: the same rules and messages (each edition needs a file or a li
 per language, the models' full_clean()), then the cover. PDFs are uploaded in the admin.
 """
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
@@ -19,6 +20,9 @@ from core.api import (
     JoinedField,
     PageField,
     PublicSlugField,
+    PublicSourceField,
+    ReportYearsField,
+    ReportYearsTextField,
     RowsListMixin,
     ServiceWriteSerializer,
     SlugChoiceField,
@@ -29,9 +33,11 @@ from core.api import (
     page_related,
     public_column,
     public_slug,
+    report_years,
     slug_url,
 )
 from core.partial_dates import Precision, entered_text
+from core.provenance import public_source
 from network.models import SDG, Network, Organisation, Project, Theme
 from publications import queries, services
 from publications.filters import PublicationFilter
@@ -138,6 +144,17 @@ class NumberListField(serializers.Field):
         return [record.pk for record in records]
 
 
+class AnnexSerializer(DirectFieldsMixin, serializers.Serializer):
+    """A part annexed to the publication, as its page lists it."""
+
+    label = serializers.CharField(help_text="As printed: 'Annex I'.")
+    title = serializers.CharField()
+    publication = PublicSlugField(help_text="The annex as a publication of its own, if published.")
+    event = PublicSlugField(help_text="The event it reports on, if published.")
+    project = PublicSlugField(help_text="The project it is about, if published.")
+    source = PublicSourceField()
+
+
 class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     url = SlugIdentityField("api:publication-detail")
     page = PageField("publications:publication-detail", help_text="The publication's public page.")
@@ -150,6 +167,13 @@ class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     credits = CreditSerializer(source="credit_list", many=True, read_only=True)
     cover = serializers.SerializerMethodField(help_text="Absolute address of the cover image.")
     editions = EditionSerializer(source="edition_list", many=True, read_only=True)
+    annexes = AnnexSerializer(
+        source="annex_list",
+        many=True,
+        read_only=True,
+        help_text="The parts annexed to it (the NEASPEC note's Annex I, II), in order.",
+    )
+    reported_in = ReportYearsField(read_only=True)
 
     class Meta:
         model = Publication
@@ -161,6 +185,8 @@ class PublicationSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "credits",
             "cover",
             "editions",
+            "annexes",
+            "reported_in",
             "updated_at",
         ]
 
@@ -177,6 +203,7 @@ class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     latest_date = serializers.DateField(source="latest_edition", allow_null=True)
     editions = serializers.SerializerMethodField()
     page = PageField("publications:publication-detail")
+    reported_in = ReportYearsTextField()
 
     class Meta:
         model = Publication
@@ -192,6 +219,8 @@ class PublicationCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "editions",
             "updated_at",
             "page",
+            # Added last, so that spreadsheets reading the columns by position keep working.
+            "reported_in",
         ]
 
     def get_languages(self, publication) -> str:
@@ -242,6 +271,7 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
     )
     sdgs = serializers.PrimaryKeyRelatedField(queryset=SDG.objects.all(), many=True, required=False)
     editions = EditionWriteSerializer(many=True, required=False)
+    reported_in = ReportYearsField()
 
     # The write service sets the relations and the editions, then the cover.
     service_fields = (*MANY_TO_MANY, "editions")
@@ -271,7 +301,7 @@ class PublicationWriteSerializer(ServiceWriteSerializer):
             "issue": publication.issue,
             "summary": publication.summary,
             "source": publication.source,
-            "reported_in": publication.reported_in,
+            "reported_in": report_years(publication.reported_in),
             "internal_note": publication.internal_note,
             "is_published": publication.is_published,
             "publish_at": publication.publish_at,
@@ -299,6 +329,7 @@ PUBLICATION_COLUMNS = (
     "summary",
     "cover_large",
     "latest_edition_date",
+    "reported_in",
     "updated_at",
     *of("series", "slug", "name"),
 )
@@ -329,6 +360,7 @@ ROW_COLUMNS = (
     "issue",
     "summary",
     "cover_large",
+    "reported_in",
     "updated_at",
 )
 
@@ -363,6 +395,17 @@ def publication_rows(queryset, rows, request) -> list[dict]:
         "link",
         "file_size",
         "page_count",
+    )
+    annexes = page_related(
+        queryset,
+        "annex_list",
+        ids,
+        "label",
+        "title",
+        public_column("publication"),
+        public_column("event"),
+        public_column("project"),
+        "source",
     )
     cover_storage = Publication._meta.get_field("cover_large").storage
     build = request.build_absolute_uri
@@ -423,10 +466,41 @@ def publication_rows(queryset, rows, request) -> list[dict]:
                         pages,
                     ) in editions.get(pk, none)
                 ],
+                "annexes": [
+                    {
+                        "label": label,
+                        "title": annex_title,
+                        "publication": publication,
+                        "event": event,
+                        "project": project,
+                        "source": public_source(source),
+                    }
+                    for label, annex_title, publication, event, project, source in annexes.get(
+                        pk, none
+                    )
+                ],
+                "reported_in": report_years(row["reported_in"]),
                 "updated_at": _date_time(row["updated_at"]),
             }
         )
     return data
+
+
+def with_annexes(queryset):
+    """`queryset` with each publication's annexes in `annex_list`, in order, with the records
+    they are or report on (a draft one reads as null). The portal app declares the annex model
+    (related name `annexes`); this app reads it through that relation without importing portal,
+    which lies above it."""
+    annex = Publication._meta.get_field("annexes").related_model
+    return queryset.prefetch_related(
+        Prefetch(
+            "annexes",
+            queryset=annex.objects.select_related("publication", "event", "project").order_by(
+                "order", "pk"
+            ),
+            to_attr="annex_list",
+        )
+    )
 
 
 class PublicationViewSet(StaffWriteMixin, RowsListMixin, CSVExportMixin, viewsets.ModelViewSet):
@@ -444,7 +518,7 @@ class PublicationViewSet(StaffWriteMixin, RowsListMixin, CSVExportMixin, viewset
 
     def read_queryset(self, base):
         return narrowed(
-            queries.with_detail_joins(queries.with_card_joins(base)),
+            with_annexes(queries.with_detail_joins(queries.with_card_joins(base))),
             PUBLICATION_COLUMNS,
             network_list=("slug",),
             edition_list=EDITION_COLUMNS,

@@ -120,8 +120,8 @@ PINS = {
     "/publications/feed.atom": 3,  # publications, networks, editions (publishers joined)
     # API
     f"{API}/": 0,
-    f"{API}/networks/?{ALL}": 4,
-    f"{API}/networks/net/": 3,
+    f"{API}/networks/?{ALL}": 5,  # + committee seats (convening member joined)
+    f"{API}/networks/net/": 4,  # as above
     f"{API}/members/?{ALL}": 3,
     f"{API}/members/?{ALL}&format=csv": 2,
     f"{API}/members/city/": 2,
@@ -145,9 +145,9 @@ PINS = {
     f"{API}/events/?{ALL}": 10,  # with each network's report group of the events (one query)
     f"{API}/events/?{ALL}&format=csv": 9,  # as above, no count
     f"{API}/events/forum/": 9,  # as the list, no count
-    f"{API}/publications/?{ALL}": 9,  # editions' publishers and translators joined
-    f"{API}/publications/?{ALL}&format=csv": 8,  # as above
-    f"{API}/publications/book/": 8,
+    f"{API}/publications/?{ALL}": 10,  # editions' publishers and translators joined; annexes
+    f"{API}/publications/?{ALL}&format=csv": 9,  # as above
+    f"{API}/publications/book/": 9,  # + annexes (their records joined)
     f"{API}/stories/?{ALL}": 5,  # the stories' network joined
     f"{API}/stories/award/": 4,  # its network joined
     f"{API}/reports/net/2022/": 12,  # as the report page

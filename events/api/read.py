@@ -10,10 +10,13 @@ from core.api import (
     JoinedField,
     PageField,
     PublicSlugField,
+    ReportYearsField,
+    ReportYearsTextField,
     SlugIdentityField,
     SlugListField,
     page_related,
     public_column,
+    report_years,
     slug_url,
 )
 from core.partial_dates import Precision, format_period, iso_period
@@ -94,6 +97,7 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
         read_only=True,
         help_text="The group each network's annual report lists it under (networks with one).",
     )
+    reported_in = ReportYearsField(read_only=True)
     when = serializers.CharField(read_only=True, help_text="The dates as the pages show them.")
     last_day = serializers.DateField(
         source="ends_on", read_only=True, allow_null=True, help_text="Last day the event covers."
@@ -141,6 +145,7 @@ class EventSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "outcomes",
             "links",
             "report_groups",
+            "reported_in",
             "updated_at",
         ]
 
@@ -178,6 +183,7 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
     when = serializers.CharField(read_only=True)
     period = serializers.SerializerMethodField()
     shown_status = serializers.CharField(read_only=True)
+    reported_in = ReportYearsTextField()
 
     class Meta:
         model = Event
@@ -205,6 +211,7 @@ class EventCSVSerializer(DirectFieldsMixin, serializers.ModelSerializer):
             "shown_status",
             "when",
             "period",
+            "reported_in",
         ]
 
     def get_period(self, event) -> str:
@@ -237,6 +244,7 @@ OWN_COLUMNS = (
     "description",
     "outcomes",
     "links",
+    "reported_in",
     "updated_at",
 )
 
@@ -372,6 +380,7 @@ def event_rows(queryset, rows, request) -> list[dict]:
                     {"network": network, "group": group, "name": name}
                     for network, group, name in groups.get(pk, none)
                 ],
+                "reported_in": report_years(row["reported_in"]),
                 "updated_at": _date_time(row["updated_at"]),
             }
         )

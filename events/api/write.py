@@ -4,7 +4,7 @@ sources give them, relations by slug. The rules and messages are the write servi
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from core.api import ServiceWriteSerializer, SlugChoiceField
+from core.api import ReportYearsField, ServiceWriteSerializer, SlugChoiceField, report_years
 from core.partial_dates import Precision, entered_text
 from events import services
 from events.api.read import SHARED_FIELDS
@@ -58,12 +58,15 @@ class EventWriteSerializer(ServiceWriteSerializer):
     start = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="2022-10-03, 2022-10, 2022-Q4 or 2022; empty when no source gives a date.",
+        allow_null=True,  # as the read API gives an undated event: read back, no change
+        help_text="2022-10-03, 2022-10, 2022-Q4 or 2022; empty (or null) when no source gives a "
+        "date.",
     )
     end = serializers.CharField(
         required=False,
         allow_blank=True,
-        help_text="Same forms; empty for a single day, month, quarter or year.",
+        allow_null=True,  # as the read API gives a single day's `end`: read back, no change
+        help_text="Same forms; empty (or null) for a single day, month, quarter or year.",
     )
     date_precision = serializers.ChoiceField(
         choices=Precision.choices,
@@ -71,6 +74,7 @@ class EventWriteSerializer(ServiceWriteSerializer):
         help_text="Optional: the precision of the start text unless a coarser one is given.",
     )
     networks = SlugChoiceField(queryset=Network.objects.all(), many=True, allow_empty=False)
+    reported_in = ReportYearsField()
     series = SlugChoiceField(queryset=EventSeries.objects.all(), required=False, allow_null=True)
     host = SlugChoiceField(queryset=Organisation.objects.all(), required=False, allow_null=True)
     project = SlugChoiceField(queryset=Project.objects.all(), required=False, allow_null=True)
@@ -181,9 +185,13 @@ class EventWriteSerializer(ServiceWriteSerializer):
             related = getattr(event, name)
             data[name] = related.slug if related else None
         data["links"] = event.link_list
+        data["reported_in"] = report_years(event.reported_in)
         return data
 
     def validate(self, attrs):
+        for name in ("start", "end"):
+            if name in attrs and attrs[name] is None:
+                attrs[name] = ""
         if "links" in attrs:
             attrs["links"] = "\n".join(attrs["links"])
         if "report_groups" in attrs:

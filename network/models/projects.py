@@ -11,7 +11,7 @@ from core.links import slug_url
 from core.models import SluggedModel, SourcedModel
 from core.partial_dates import PartialDateRange, Precision, format_period
 from core.publishing import Publishable, PublishableQuerySet
-from core.time_scope import TimeScoped, in_report_q
+from core.time_scope import TimeScoped, in_report_q, in_year_q
 from core.validators import link_lines, validate_links
 from network.models.members import Organisation
 from network.models.networks import SDG, Network, Theme
@@ -158,11 +158,13 @@ class ResultQualifier(models.TextChoices):
 
 class ProjectResultQuerySet(models.QuerySet):
     def reported_for(self, year: int):
-        """The results a report of `year` lists: those its report states, and undated ones."""
-        return self.filter(Q(reported_in=year) | Q(reported_in__isnull=True))
+        """The results a report of `year` lists: those that count for `year` by the reports that
+        state them (core.time_scope's rule, as every time-scoped record), and those no report
+        dates, which every year's report that lists the project shows."""
+        return self.filter(in_year_q(year, unscoped=True))
 
 
-class ProjectResult(SourcedModel):
+class ProjectResult(SourcedModel, TimeScoped):
     """A figure a source states for a project's results (24 building blocks retrofitted,
     2.9 million MWh saved by 2030): the number as stated, never computed or rounded."""
 
@@ -207,15 +209,8 @@ class ProjectResult(SourcedModel):
         blank=True,
         help_text=_("The year the figure is for (reached, or targeted), if the source says."),
     )
-    reported_in = models.PositiveSmallIntegerField(
-        _("reported in"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "The year of the report that states it: that year's annual report lists it. "
-            "Empty: every year's report that lists the project shows it."
-        ),
-    )
+    # reported_in (TimeScoped): the years of the reports that state the figure; empty, every
+    # year's report that lists the project shows it (reported_for()).
     quote = models.TextField(_("quote"), blank=True, help_text=_("The source's words."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

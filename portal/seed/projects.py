@@ -17,7 +17,7 @@ from network.models import (
     ProjectRole,
     StudyVisit,
 )
-from portal.seed.files import SeedError, cite, document_year, reported_in
+from portal.seed.files import SeedError, cite, reported_in
 from portal.seed.records import PUBLISHED, partial
 
 if TYPE_CHECKING:
@@ -103,7 +103,8 @@ def load_results(loader: NetworkLoader, project: Project, item: dict, *, where: 
                 "unit": result.get("unit") or "",
                 "kind": result.get("kind") or "achieved",
                 "year": result.get("year"),
-                "reported_in": int(document_year(result["source"]) or 0) or None,
+                # The report that states it (its document's year), as every record's.
+                "reported_in": reported_in(result, where=place),
                 "quote": (result.get("quote") or "").strip(),
                 "order": order,
                 "source": cite(result["source"]),

@@ -100,7 +100,8 @@ def test_publications_as_csv(client):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     lines = response.getvalue().decode().splitlines()
     assert lines[0] == (
-        "slug,title,kind,series,issue,networks,languages,latest_date,editions,updated_at,page"
+        "slug,title,kind,series,issue,networks,languages,latest_date,editions,updated_at,page,"
+        "reported_in"
     )
     assert lines[1].startswith("newsletter-7,Newsletter 7,newsletter,CityNet Newsletter,7,")
     # The edition's date as entered (month precision): not an invented first day.

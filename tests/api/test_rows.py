@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from core.api import RowsListMixin
 from events.models import EventOrganisation
+from network.models import ProjectResult
+from portal.models import Annex
 from tests.factories import (
     EventFactory,
     EventPlaceFactory,
@@ -20,6 +22,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonFactory,
     ProjectFactory,
+    PublicationFactory,
     ThemeFactory,
 )
 from tests.factories.rows import Rows
@@ -102,6 +105,20 @@ def edge_cases():
     event.themes.add(ThemeFactory(network=network, slug="기후"), ThemeFactory(network=network))
     EventFactory(slug="draft-event", is_published=False)
     EventFactory(slug="later-event", publish_at=later)
+    # Report years, results with their own, annexes with draft and published records.
+    reported = EventFactory(slug="reported", networks=[network], reported_in="2023, 2021")
+    project = ProjectFactory(slug="reported-project", network=network, reported_in="2020 2022")
+    ProjectResult.objects.create(project=project, label="blocks", value=24, reported_in="2020")
+    ProjectResult.objects.create(project=project, label="homes", value=2, qualifier="over")
+    note = PublicationFactory(slug="note", networks=[network], reported_in="2023")
+    Annex.objects.create(document=note, label="Annex II", title="Forum", event=reported, order=2)
+    Annex.objects.create(
+        document=note, label="Annex I", title="Plan", project=project, source="Note, line 3"
+    )
+    Annex.objects.create(document=note, label="Annex III", title="Draft", event=undated, order=3)
+    Annex.objects.create(
+        document=note, label="Annex IV", title="Hidden", event=EventFactory(is_published=False)
+    )
 
 
 def test_rows_are_the_serializers_output(client, monkeypatch, settings):

@@ -55,7 +55,7 @@ def test_retrofitting_results_as_the_2020_report_states_them(seeded):
     insulated = results[
         "building blocks with improved external insulation (besides an environmental education center)"
     ]
-    assert (insulated.value, insulated.kind, insulated.reported_in) == (24, "achieved", 2020)
+    assert (insulated.value, insulated.kind, insulated.reported_years) == (24, "achieved", (2020,))
     savings = results["cumulative energy savings from retrofitting (WRI simulation)"]
     assert (savings.value, savings.unit, savings.kind, savings.year) == (
         2900000,
