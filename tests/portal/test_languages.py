@@ -56,3 +56,23 @@ def test_country_names_in_the_page_language():
     )
     html = Client(headers={"accept-language": "ko"}).get("/members/seoul/").content.decode()
     assert "대한민국" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "month", "as_of"),
+    [
+        ("en", "November 2022", "31 Dec 2022"),
+        ("ko", "2022년 11월", "2022년 12월 31일"),
+        ("ja", "2022年11月", "2022年12月31日"),
+    ],
+)
+def test_calendar_month_and_report_dates_read_in_the_page_language(language, month, as_of):
+    """Not "11월 2022" (Django's "F Y" glued a Korean month name before the year) nor the
+    report's "as of 2022-12-31" in ISO: the language's own order."""
+    network = NetworkFactory(name="CityNet", slug="citynet")
+    EventFactory(title="Forum", networks=[network], start=dt.date(2022, 11, 8))
+    reader = Client(headers={"accept-language": language})
+    calendar = reader.get("/events/calendar/2022/11/").content.decode()
+    assert "<caption" in calendar and month in calendar
+    report = reader.get("/reports/citynet/2022/").content.decode()
+    assert as_of in report and "2022-12-31<" not in report and "as of 2022-12-31" not in report
