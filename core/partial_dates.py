@@ -19,9 +19,7 @@ from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import dates
-from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
 
@@ -134,13 +132,28 @@ class PartialDate:
         return format_period(self.first, self.last, self.precision)
 
 
+# The months as dates abbreviate them, in the portal's own catalogues: Django's ("十一月",
+# "11-Р Сар" title-cased, "8-р сар " with a space) glue a Chinese month name between digits
+# ("2023年十一月30日"), where each language writes "2023年11月30日", "2023년 11월 30일".
+MONTH_ABBREVIATIONS = [
+    pgettext_lazy("abbreviated month", "Jan"),
+    pgettext_lazy("abbreviated month", "Feb"),
+    pgettext_lazy("abbreviated month", "Mar"),
+    pgettext_lazy("abbreviated month", "Apr"),
+    pgettext_lazy("abbreviated month", "May"),
+    pgettext_lazy("abbreviated month", "Jun"),
+    pgettext_lazy("abbreviated month", "Jul"),
+    pgettext_lazy("abbreviated month", "Aug"),
+    pgettext_lazy("abbreviated month", "Sep"),
+    pgettext_lazy("abbreviated month", "Oct"),
+    pgettext_lazy("abbreviated month", "Nov"),
+    pgettext_lazy("abbreviated month", "Dec"),
+]
+
+
 def month_abbr(month: int) -> str:
-    """The translated abbreviation of `month` (1–12): "Oct", "10월", "10-р сар"; what
-    dateformat.format(day, "M") gives, without making a DateFormat per date (reports and lists
-    format hundreds). capfirst, not title(): "jan" → "Jan", but Mongolian "11-р сар" keeps its
-    lower case (title() wrote "11-Р Сар"); strip(): Django's Mongolian "8-р сар " ends in a
-    space."""
-    return capfirst(str(dates.MONTHS_3[month]).strip())
+    """The translated abbreviation of `month` (1–12): "Oct", "10월", "10月", "10-р сар"."""
+    return str(MONTH_ABBREVIATIONS[month - 1])
 
 
 def _month(day: dt.date) -> str:

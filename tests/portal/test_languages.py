@@ -76,3 +76,21 @@ def test_calendar_month_and_report_dates_read_in_the_page_language(language, mon
     assert "<caption" in calendar and month in calendar
     report = reader.get("/reports/citynet/2022/").content.decode()
     assert as_of in report and "2022-12-31<" not in report and "as of 2022-12-31" not in report
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "30 Nov – 12 Dec 2023"),
+        ("zh-hans", "2023年11月30日至12月12日"),
+        ("zh-hant", "2023年11月30日至12月12日"),
+        ("ko", "2023년 11월 30일 ~ 12월 12일"),
+        ("ja", "2023年11月30日～12月12日"),
+        ("mn", "2023 оны 11-р сар 30 – 12-р сар 12"),
+    ],
+)
+def test_partial_dates_read_naturally_in_each_language(language, expected):
+    """COP28's dates (000: "11.30-12.12") in each language's own order and month words: never
+    a Chinese month name between digits ("2023年十一月30日") nor a day before a Korean month."""
+    with translation.override(language):
+        assert format_period(dt.date(2023, 11, 30), dt.date(2023, 12, 12), "day") == expected
