@@ -8,6 +8,8 @@ import html
 import django_filters
 from django import forms
 from django.db.models import Exists, Min, OuterRef
+from django.forms.utils import pretty_name
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -113,6 +115,25 @@ class OrderingFilter(django_filters.OrderingFilter):
     def filter(self, qs, value):
         asked = [self.get_ordering_value(v) for v in value or () if v not in EMPTY_VALUES]
         return qs.order_by(*asked, "pk") if asked else qs
+
+    def build_choices(self, fields, labels):
+        """django-filter's, with the descending labels translated when shown: its own
+        `descending_fmt % label` is made once, at import, in English ("Name (descending)" on a
+        Korean page), and its catalogues lack most of the portal's languages."""
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, _lazy(pretty_name(param)))
+            choices.append((param, label))
+            descending = f"-{param}"
+            choices.append((descending, labels.get(descending, _descending(label))))
+        return choices
+
+
+def _descending_label(label) -> str:
+    return _("%(field)s (descending)") % {"field": label}
+
+
+_descending = lazy(_descending_label, str)
 
 
 def _html_attrs(attrs: dict) -> str:

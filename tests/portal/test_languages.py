@@ -94,3 +94,12 @@ def test_partial_dates_read_naturally_in_each_language(language, expected):
     a Chinese month name between digits ("2023年十一月30日") nor a day before a Korean month."""
     with translation.override(language):
         assert format_period(dt.date(2023, 11, 30), dt.date(2023, 12, 12), "day") == expected
+
+
+def test_sort_options_read_in_the_page_language():
+    """The directory's "Sort by" options: django-filter made "Name (descending)" once, in
+    English, when the filter class was defined."""
+    html = Client(headers={"accept-language": "ko"}).get("/members/").content.decode()
+    assert "이름 (내림차순)" in html and "(descending)" not in html
+    english = Client(headers={"accept-language": "en"}).get("/members/").content.decode()
+    assert "Name (descending)" in english
