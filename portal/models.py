@@ -46,12 +46,21 @@ class Story(SluggedModel, Publishable):
         _("text"), blank=True, help_text=_("Plain text; blank lines separate paragraphs.")
     )
     network = models.ForeignKey(
-        "network.Network", on_delete=models.PROTECT, related_name="stories", null=True, blank=True
+        "network.Network",
+        on_delete=models.PROTECT,
+        related_name="stories",
+        null=True,
+        blank=True,
+        verbose_name=_("network"),
     )
-    projects = models.ManyToManyField("network.Project", blank=True, related_name="stories")
-    events = models.ManyToManyField("events.Event", blank=True, related_name="stories")
+    projects = models.ManyToManyField(
+        "network.Project", blank=True, related_name="stories", verbose_name=_("projects")
+    )
+    events = models.ManyToManyField(
+        "events.Event", blank=True, related_name="stories", verbose_name=_("events")
+    )
     organisations = models.ManyToManyField(
-        "network.Organisation", blank=True, related_name="stories"
+        "network.Organisation", blank=True, related_name="stories", verbose_name=_("organisations")
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
 
@@ -97,7 +106,9 @@ class StoryImage(models.Model):
     network_path = "story__network"
     history = HistoricalRecords()
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="images")
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="images", verbose_name=_("story")
+    )
     image = ImageUploadField(
         _("image"),
         upload_to=GeneratedName("stories"),
@@ -132,7 +143,10 @@ class AnnualReport(Publishable):
     history = HistoricalRecords(m2m_fields=["highlights"])
 
     network = models.ForeignKey(
-        "network.Network", on_delete=models.CASCADE, related_name="annual_reports"
+        "network.Network",
+        on_delete=models.CASCADE,
+        related_name="annual_reports",
+        verbose_name=_("network"),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(
@@ -155,6 +169,7 @@ class AnnualReport(Publishable):
         blank=True,
         related_name="annual_reports",
         help_text=_("Stories chosen as the year's highlights, shown in date order."),
+        verbose_name=_("highlights"),
     )
     closing_title = models.CharField(_("closing section title"), max_length=200, blank=True)
     closing_text = models.TextField(_("closing section"), blank=True)
@@ -197,7 +212,9 @@ class AnnualReportEdition(models.Model):
 
     network_path = "report__network"
 
-    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="editions")
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="editions", verbose_name=_("report")
+    )
     number = models.PositiveSmallIntegerField(_("edition"))
     frozen_at = models.DateTimeField(_("frozen"), default=timezone.now)
     frozen_by = models.ForeignKey(
@@ -241,8 +258,15 @@ class Foreword(models.Model):
     network_path = "report__network"
     history = HistoricalRecords()
 
-    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="forewords")
-    author = models.ForeignKey("network.Person", on_delete=models.PROTECT, related_name="forewords")
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="forewords", verbose_name=_("report")
+    )
+    author = models.ForeignKey(
+        "network.Person",
+        on_delete=models.PROTECT,
+        related_name="forewords",
+        verbose_name=_("author"),
+    )
     role = models.CharField(
         _("role"), max_length=200, help_text=_("As printed, e.g. 'Mayor of Seoul, President City'.")
     )
@@ -276,6 +300,7 @@ class Annex(models.Model):
         on_delete=models.CASCADE,
         related_name="annexes",
         help_text=_("The document the annex belongs to."),
+        verbose_name=_("document"),
     )
     label = models.CharField(_("label"), max_length=40, help_text=_("As printed: 'Annex I'."))
     title = models.CharField(_("title"), max_length=300, help_text=_("As printed."))
@@ -286,6 +311,7 @@ class Annex(models.Model):
         blank=True,
         related_name="annexed_to",
         help_text=_("The annex as a publication of its own, if the portal has it."),
+        verbose_name=_("publication"),
     )
     event = models.ForeignKey(
         "events.Event",
@@ -294,6 +320,7 @@ class Annex(models.Model):
         blank=True,
         related_name="annexes",
         help_text=_("The event the annex reports on."),
+        verbose_name=_("event"),
     )
     project = models.ForeignKey(
         "network.Project",
@@ -302,6 +329,7 @@ class Annex(models.Model):
         blank=True,
         related_name="annexes",
         help_text=_("The project the annex is about or plans."),
+        verbose_name=_("project"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     source = models.CharField(_("source"), max_length=300, blank=True)

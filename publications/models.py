@@ -106,6 +106,7 @@ class Publication(SluggedModel, SourcedModel, Publishable, TimeScoped):
         null=True,
         blank=True,
         related_name="publications",
+        verbose_name=_("series"),
     )
     issue = models.CharField(
         _("issue"),
@@ -119,8 +120,11 @@ class Publication(SluggedModel, SourcedModel, Publishable, TimeScoped):
         related_name="publications",
         blank=True,
         help_text=_("The networks that publish, translate or present it."),
+        verbose_name=_("networks"),
     )
-    projects = models.ManyToManyField(Project, related_name="publications", blank=True)
+    projects = models.ManyToManyField(
+        Project, related_name="publications", blank=True, verbose_name=_("projects")
+    )
     organisations = models.ManyToManyField(
         Organisation,
         related_name="publications",
@@ -129,8 +133,11 @@ class Publication(SluggedModel, SourcedModel, Publishable, TimeScoped):
             "Cities and other bodies it is about or that took part. Publishers and translators "
             "are set on each edition."
         ),
+        verbose_name=_("organisations"),
     )
-    themes = models.ManyToManyField(Theme, related_name="publications", blank=True)
+    themes = models.ManyToManyField(
+        Theme, related_name="publications", blank=True, verbose_name=_("themes")
+    )
     sdgs = models.ManyToManyField(
         SDG, related_name="publications", blank=True, verbose_name=_("SDGs")
     )
@@ -158,7 +165,9 @@ class Publication(SluggedModel, SourcedModel, Publishable, TimeScoped):
     cover_origin = models.CharField(
         _("cover from"), max_length=10, choices=CoverOrigin.choices, blank=True, editable=False
     )
-    cover_key = models.CharField(max_length=300, blank=True, editable=False)
+    cover_key = models.CharField(
+        max_length=300, blank=True, editable=False, verbose_name=_("cover key")
+    )
     internal_note = models.TextField(
         _("internal note"),
         blank=True,
@@ -256,7 +265,12 @@ class Edition(models.Model):
     network_path = "publication__networks"
     history = HistoricalRecords()
 
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="editions")
+    publication = models.ForeignKey(
+        Publication,
+        on_delete=models.CASCADE,
+        related_name="editions",
+        verbose_name=_("publication"),
+    )
     language = models.CharField(
         _("language"),
         max_length=35,
@@ -293,6 +307,7 @@ class Edition(models.Model):
         blank=True,
         related_name="published_editions",
         help_text=_("The office that published this edition."),
+        verbose_name=_("publisher"),
     )
     translated_by = models.ForeignKey(
         Organisation,
@@ -301,6 +316,7 @@ class Edition(models.Model):
         blank=True,
         related_name="translated_editions",
         help_text=_("The office that translated it, for a translation."),
+        verbose_name=_("translated by"),
     )
     file = models.FileField(
         _("PDF file"),
@@ -399,8 +415,15 @@ class PublicationPerson(models.Model):
     network_path = "publication__networks"
     history = HistoricalRecords()
 
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="credits")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="publication_credits")
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="credits", verbose_name=_("publication")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="publication_credits",
+        verbose_name=_("person"),
+    )
     role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

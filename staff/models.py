@@ -9,7 +9,10 @@ class StaffProfile(models.Model):
     """The networks a staff user works for; they see and change only those networks' records."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("user"),
     )
     networks = models.ManyToManyField(
         "network.Network", blank=True, related_name="staff_profiles", verbose_name=_("networks")

@@ -401,7 +401,9 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
         related_name="events",
         verbose_name=_("project"),
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="events")
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="events", verbose_name=_("themes")
+    )
     sdgs = models.ManyToManyField(SDG, blank=True, related_name="events", verbose_name=_("SDGs"))
     attendance_in_person = models.PositiveIntegerField(_("in person"), null=True, blank=True)
     attendance_online = models.PositiveIntegerField(_("online"), null=True, blank=True)

@@ -24,7 +24,9 @@ class EventSession(PartialDateRange):
     network_path = "event__networks"
     history = HistoricalRecords()
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event")
+    )
     title = models.CharField(_("title"), max_length=300, blank=True)
     format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -44,7 +46,9 @@ class EventPlace(models.Model):
     network_path = "event__networks"
     history = HistoricalRecords()
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="places", verbose_name=_("event")
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -52,6 +56,7 @@ class EventPlace(models.Model):
         blank=True,
         related_name="event_places",
         help_text=_("The city (or body) the event took place in, if it has a page."),
+        verbose_name=_("organisation"),
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=150, blank=True)
@@ -112,9 +117,14 @@ class EventOrganisation(models.Model):
     network_path = "event__networks"
     history = HistoricalRecords()
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organisations", verbose_name=_("event")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="event_roles"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=OrganiserRole.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -141,7 +151,9 @@ class EventImage(models.Model):
     network_path = "event__networks"
     history = HistoricalRecords()
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="images")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="images", verbose_name=_("event")
+    )
     image = ImageUploadField(
         _("image"),
         upload_to=GeneratedName("events/images"),

@@ -31,6 +31,7 @@ class CommitteeSeat(SourcedModel):
         on_delete=models.CASCADE,
         related_name="committee_seats",
         help_text=_("The network that sits on the committee."),
+        verbose_name=_("network"),
     )
     committee = models.CharField(
         _("committee"), max_length=300, help_text=_("Its name as the source prints it.")

@@ -23,7 +23,12 @@ class GovernanceBody(models.Model):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="governance_bodies")
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="governance_bodies",
+        verbose_name=_("network"),
+    )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -64,7 +69,9 @@ class Term(SourcedModel, PartialDateRange):
     network_path = "body__network"
     history = HistoricalRecords()
 
-    body = models.ForeignKey(GovernanceBody, on_delete=models.CASCADE, related_name="terms")
+    body = models.ForeignKey(
+        GovernanceBody, on_delete=models.CASCADE, related_name="terms", verbose_name=_("body")
+    )
     name = models.CharField(_("name"), max_length=100, help_text=_("E.g. '2021–2024'."))
     elected_at = models.CharField(_("elected at"), max_length=200, blank=True)
 
@@ -85,7 +92,9 @@ class Seat(SourcedModel, TimeScoped):
     network_path = "term__body__network"
     history = HistoricalRecords()
 
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="seats")
+    term = models.ForeignKey(
+        Term, on_delete=models.CASCADE, related_name="seats", verbose_name=_("term")
+    )
     role = models.CharField(
         _("role"), max_length=150, help_text=_("E.g. 'Vice President City', 'Chair'.")
     )
@@ -96,6 +105,7 @@ class Seat(SourcedModel, TimeScoped):
         blank=True,
         related_name="seats",
         help_text=_("A person may hold only one seat on a term."),
+        verbose_name=_("person"),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -104,6 +114,7 @@ class Seat(SourcedModel, TimeScoped):
         blank=True,
         related_name="seats",
         help_text=_("The organisation represented."),
+        verbose_name=_("organisation"),
     )
     portfolio = models.CharField(
         _("portfolio"), max_length=150, blank=True, help_text=_("E.g. 'Climate Action'.")
@@ -138,7 +149,9 @@ class Cluster(SourcedModel):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="clusters")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="clusters", verbose_name=_("network")
+    )
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -163,9 +176,14 @@ class ClusterLead(SourcedModel, TimeScoped):
     network_path = "cluster__network"
     history = HistoricalRecords()
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="leads")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, related_name="leads", verbose_name=_("cluster")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="cluster_roles"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="cluster_roles",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=10, choices=ClusterRole.choices)
     from_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
@@ -210,7 +228,12 @@ class NationalChapter(SourcedModel, TimeScoped):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="national_chapters")
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.CASCADE,
+        related_name="national_chapters",
+        verbose_name=_("network"),
+    )
     country = CountryField(_("country"))
     host = models.ForeignKey(
         Organisation,
@@ -218,6 +241,7 @@ class NationalChapter(SourcedModel, TimeScoped):
         null=True,
         blank=True,
         related_name="hosted_chapters",
+        verbose_name=_("host"),
     )
 
     class Meta:
@@ -245,9 +269,14 @@ class NetworkPartner(SourcedModel, TimeScoped):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="partners")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="partners", verbose_name=_("network")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="network_partnerships"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="network_partnerships",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(
         _("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER

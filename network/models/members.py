@@ -187,9 +187,14 @@ class Membership(SourcedModel):
     history = HistoricalRecords(excluded_fields=["organisation_public_from"])
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
     type = models.CharField(_("type"), max_length=20, choices=MembershipType.choices)
     region = models.ForeignKey(
         Region,
@@ -200,6 +205,7 @@ class Membership(SourcedModel):
         help_text=_(
             "The network's own region for this member. Must be one of this network's regions."
         ),
+        verbose_name=_("region"),
     )
     joined = models.DateField(
         _("joined"),
@@ -233,7 +239,9 @@ class Membership(SourcedModel):
     # Derived, never edited: the organisation's publish time while it is published, None while
     # it is a draft, so `organisation_public_from <= now` is the organisation's published().
     # Set by save() below and by Organisation.save() (refresh_organisation_publication).
-    organisation_public_from = models.DateTimeField(null=True, blank=True, editable=False)
+    organisation_public_from = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("organisation public from")
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -310,7 +318,9 @@ class StatedFigure(SourcedModel):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="stated_figures")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="stated_figures", verbose_name=_("network")
+    )
     label = models.CharField(
         _("label"), max_length=200, help_text=_("What is counted, e.g. 'members'.")
     )

@@ -56,7 +56,9 @@ class Office(models.Model):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="offices")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="offices", verbose_name=_("network")
+    )
     name = models.CharField(_("name"), max_length=200)
     is_secretariat = models.BooleanField(_("secretariat"), default=False)
     address = models.TextField(_("address"), blank=True)
@@ -81,7 +83,9 @@ class Region(models.Model):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="regions")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="regions", verbose_name=_("network")
+    )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -106,7 +110,9 @@ class Theme(models.Model):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="themes")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="themes", verbose_name=_("network")
+    )
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=True)
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)

@@ -28,7 +28,12 @@ class Person(SluggedModel, SourcedModel, Publishable):
         _("title"), max_length=250, blank=True, help_text=_("E.g. 'Mayor of Seoul'.")
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="people"
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
     )
     photo = ImageUploadField(
         _("photo"),
@@ -54,10 +59,19 @@ class StaffPosition(SourcedModel, TimeScoped):
     network_path = "network"
     history = HistoricalRecords()
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="staff")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="staff_positions")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="staff", verbose_name=_("network")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="staff_positions", verbose_name=_("person")
+    )
     office = models.ForeignKey(
-        Office, on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
+        Office,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("office"),
     )
     role = models.CharField(_("role"), max_length=200)
     started = models.DateField(_("from"), null=True, blank=True)

@@ -43,11 +43,14 @@ class Project(SluggedModel, SourcedModel, Publishable, TimeScoped):
         on_delete=models.PROTECT,
         related_name="projects",
         help_text=_("The network that runs or reports the project."),
+        verbose_name=_("network"),
     )
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="projects")
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="projects", verbose_name=_("themes")
+    )
     sdgs = models.ManyToManyField(SDG, blank=True, related_name="projects", verbose_name=_("SDGs"))
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True, help_text=_("Not before the start."))
@@ -122,9 +125,14 @@ class ProjectParticipant(models.Model):
     network_path = "project__network"
     history = HistoricalRecords()
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participants")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="participants", verbose_name=_("project")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="project_roles"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="project_roles",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=ProjectRole.choices)
 
@@ -171,7 +179,9 @@ class ProjectResult(SourcedModel, TimeScoped):
     network_path = "project__network"
     history = HistoricalRecords()
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="results")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="results", verbose_name=_("project")
+    )
     value = models.DecimalField(
         _("value"),
         max_digits=16,
@@ -248,12 +258,20 @@ class CityPairing(SluggedModel, SourcedModel, Publishable, TimeScoped):
 
     slug_source_field = "pair_name"
 
-    programme = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="pairings")
+    programme = models.ForeignKey(
+        Project, on_delete=models.PROTECT, related_name="pairings", verbose_name=_("programme")
+    )
     first = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="pairings_as_first"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="pairings_as_first",
+        verbose_name=_("first"),
     )
     second = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="pairings_as_second"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="pairings_as_second",
+        verbose_name=_("second"),
     )
     theme = models.CharField(
         _("theme"), max_length=200, blank=True, help_text=_("E.g. 'Walkable & Cyclable Cities'.")
@@ -297,9 +315,14 @@ class StudyVisit(PartialDateRange):
     network_path = "pairing__programme__network"
     history = HistoricalRecords()
 
-    pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="visits")
+    pairing = models.ForeignKey(
+        CityPairing, on_delete=models.CASCADE, related_name="visits", verbose_name=_("pairing")
+    )
     place = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="study_visits_hosted"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="study_visits_hosted",
+        verbose_name=_("place"),
     )
     status = models.CharField(_("status"), max_length=10, choices=VisitStatus.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -330,7 +353,9 @@ class PairingAgreement(models.Model):
     network_path = "pairing__programme__network"
     history = HistoricalRecords()
 
-    pairing = models.ForeignKey(CityPairing, on_delete=models.CASCADE, related_name="agreements")
+    pairing = models.ForeignKey(
+        CityPairing, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("pairing")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     status = models.CharField(_("status"), max_length=10, choices=AgreementStatus.choices)
     date = models.DateField(_("date"), null=True, blank=True)

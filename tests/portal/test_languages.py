@@ -103,3 +103,14 @@ def test_sort_options_read_in_the_page_language():
     assert "이름 (내림차순)" in html and "(descending)" not in html
     english = Client(headers={"accept-language": "en"}).get("/members/").content.decode()
     assert "Name (descending)" in english
+
+
+def test_admin_form_labels_of_relations_are_translated(superuser_client):
+    """A membership's organisation, network and region fields had no translatable name:
+    the Korean admin said "Network:" and "Organisation:" among Korean labels."""
+    superuser_client.cookies["django_language"] = "ko"
+    html = superuser_client.get(
+        "/admin/network/membership/add/", headers={"accept-language": "ko"}
+    ).content.decode()
+    assert ">기관:</label>" in html and ">네트워크:</label>" in html
+    assert ">Network:</label>" not in html and ">Organisation:</label>" not in html
