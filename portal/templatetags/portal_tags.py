@@ -7,6 +7,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.choices import choice_label
+from events.models import EventFormat
 from portal.reports import report_years
 from portal.views import report_paths
 
@@ -40,7 +42,9 @@ def report_event_rows(events, event_path: str, *, preview: bool = False):
         tag = ""
         if event["shown_status"] != "held":  # e.g. "Date passed — not confirmed"
             tag = f' <span class="tag">{escape(event["status_label"])}</span>'
-        where = places or escape(event["format"]) or "—"
+        # The format's label in the reader's language (the structure, and a frozen edition,
+        # hold its value: "online").
+        where = places or escape(choice_label(EventFormat, event["format"])) or "—"
         rows.append(
             f"\n        <tr><td>{escape(event['when']) or '—'}</td><td>{link}{tag}</td>"
             f"<td>{where}</td></tr>\n      "
