@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext, pgettext_lazy
 from django.utils.translation import gettext as _
 
 
@@ -261,7 +261,10 @@ def _format_period(
     if first == last:
         return _single(first)
     if precision == Precision.YEAR:
-        return f"{a.year}–{b.year}"
+        return pgettext("a range of years", "%(first)s–%(last)s") % {
+            "first": a.year,
+            "last": b.year,
+        }
     if a.year != b.year:
         return _("%(start)s – %(end)s") % {"start": _single(first), "end": _single(last)}
     if precision == Precision.QUARTER:
@@ -304,7 +307,8 @@ def _single(period: PartialDate) -> str:
         return _("%(month)s %(year)s") % {"month": _month(day), "year": day.year}
     if period.precision == Precision.QUARTER:
         return _("Q%(quarter)s %(year)s") % {"quarter": period.quarter, "year": day.year}
-    return str(day.year)
+    # A pattern even for a bare year: "2023" is 2023년, 2023年, 2023 он in those languages.
+    return pgettext("a year alone", "%(year)s") % {"year": day.year}
 
 
 class PartialDateRange(models.Model):

@@ -114,3 +114,21 @@ def test_admin_form_labels_of_relations_are_translated(superuser_client):
     ).content.decode()
     assert ">기관:</label>" in html and ">네트워크:</label>" in html
     assert ">Network:</label>" not in html and ">Organisation:</label>" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "year", "years"),
+    [
+        ("en", "2023", "2021–2024"),
+        ("zh-hans", "2023年", "2021至2024年"),
+        ("ko", "2023년", "2021~2024년"),
+        ("ja", "2023年", "2021～2024年"),
+        ("mn", "2023 он", "2021–2024 он"),
+    ],
+)
+def test_year_dates_read_as_years_in_each_language(language, year, years):
+    """A date known only to the year (NEASPEC's 2023 outputs, a 2021–2024 term) is a year in
+    the language's words, not a bare number in a Korean sentence."""
+    with translation.override(language):
+        assert format_period(dt.date(2023, 1, 1), None, "year") == year
+        assert format_period(dt.date(2021, 1, 1), dt.date(2024, 1, 1), "year") == years
