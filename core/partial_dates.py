@@ -120,13 +120,11 @@ class PartialDate:
 
     def html_datetime(self) -> str:
         """The machine-readable value of an HTML <time> element, at the precision known:
-        "2022-10-03", "2022-10", "2022". HTML has no quarter, so a quarter gives its year
-        (coarser, never an invented day)."""
-        if self.precision == Precision.DAY:
-            return self.first.isoformat()
-        if self.precision == Precision.MONTH:
-            return self.first.strftime("%Y-%m")
-        return str(self.first.year)
+        isoformat(), except that HTML has no quarter, so a quarter gives its year (coarser,
+        never an invented day)."""
+        if self.precision == Precision.QUARTER:
+            return str(self.first.year)
+        return self.isoformat()
 
     def __str__(self) -> str:
         return format_period(self.first, self.last, self.precision)
