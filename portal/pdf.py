@@ -101,7 +101,7 @@ def _media_bytes(name: str) -> bytes:
 
 
 def _fetcher(host: str):
-    weasyprint_urls = __import__("weasyprint.urls", fromlist=["URLFetcher"])
+    from weasyprint import urls as weasyprint_urls  # only where available() (render())
 
     class LocalFetcher(weasyprint_urls.URLFetcher):
         """WeasyPrint's fetcher, reading this site's files only (data: URLs are inline)."""
