@@ -38,7 +38,7 @@ from core.client_address import client_address
 from core.provenance import public_source
 from core.publishing import published_q, unpublished_q
 from core.spreadsheet_cells import defused
-from core.time_scope import parse_years, years_text
+from core.time_scope import parse_years, stored_years, years_text
 
 
 class AnonymousReadThrottle(AnonRateThrottle):
@@ -262,7 +262,7 @@ class SlugChoiceField(serializers.SlugRelatedField):
 
 def report_years(value) -> list[int]:
     """A record's stored `reported_in` ("2020 2022") as the API gives it: [2020, 2022]."""
-    return [int(year) for year in value.split()] if value else []
+    return list(stored_years(value))
 
 
 @extend_schema_field(

@@ -66,6 +66,15 @@ def years_text(years: Iterable[int]) -> str:
     return " ".join(str(year) for year in sorted(set(years)))
 
 
+def stored_years(value) -> tuple[int, ...]:
+    """The years of a stored `reported_in` (parse_years()), or none where a write that skipped
+    validation left text that is not years (YearsField.pre_save): read paths never fail on it."""
+    try:
+        return parse_years(value)
+    except ValidationError:
+        return ()
+
+
 def validate_years(value) -> None:
     parse_years(value)
 
@@ -160,19 +169,12 @@ class TimeScoped(models.Model):
         return None, None, False
 
     def time_scope(self) -> tuple[int | None, int | None]:
-        try:
-            reported = parse_years(self.reported_in)
-        except ValidationError:
-            reported = ()
         first, last, open_ended = self.period_years()
-        return scope_years(first, last, reported, open_ended=open_ended)
+        return scope_years(first, last, stored_years(self.reported_in), open_ended=open_ended)
 
     @property
     def reported_years(self) -> tuple[int, ...]:
-        try:
-            return parse_years(self.reported_in)
-        except ValidationError:
-            return ()
+        return stored_years(self.reported_in)
 
 
 def in_year_q(year: int, path: str = "", *, unscoped: bool | None = None) -> Q:
@@ -210,10 +212,7 @@ def as_last_reported(rows, year: int | None, *, group, years) -> list:
     office bearers of 2023–2026; they stay in its 2023 report)."""
     listed, reported = [], {}
     for row in rows:
-        try:
-            row_years = parse_years(years(row))
-        except ValidationError:
-            row_years = ()
+        row_years = stored_years(years(row))
         listed.append((row, row_years))
         reported.setdefault(group(row), set()).update(row_years)
     latest = {}

@@ -5,7 +5,7 @@ from core.api import narrowed, of
 from core.dates import today
 from core.filters import YearForm
 from core.publishing import published_q
-from core.time_scope import parse_years
+from core.time_scope import stored_years
 from core.views import FilteredListView
 from network import queries
 from network.filters import GovernanceFilter, MemberFilter, ProjectFilter
@@ -149,7 +149,7 @@ class NetworkTeamView(QueriedDetailView):
         year = self.query_form.cleaned_data.get("year") if valid else None
         # The years of the reports that list the team (core.time_scope).
         listed = self.object.staff.exclude(reported_in="").values_list("reported_in", flat=True)
-        years = sorted({year for text in listed.distinct() for year in parse_years(text)})
+        years = sorted({year for text in listed.distinct() for year in stored_years(text)})
         context.update(
             year=year,
             query_form=self.query_form,

@@ -32,6 +32,16 @@ def detail_and_list_item(client, path, slug):
     return record, listed[0]
 
 
+def test_report_years_text_no_write_validated_reads_as_none(client, network):
+    """A queryset update() skips validation and YearsField.pre_save, so it can store text that
+    is not years: the API (row path and record) reads no years instead of failing, as the
+    report's scope does (core.time_scope.stored_years)."""
+    EventFactory(slug="forum", networks=[network])
+    Event.objects.filter(slug="forum").update(reported_in="2022 and later")
+    for data in detail_and_list_item(client, "/api/v1/events/", "forum"):
+        assert data["reported_in"] == []
+
+
 def test_event_and_publication_show_report_years_as_a_list_of_years(client, network):
     """An event and a publication listed in the 2020 and 2022 reports read [2020, 2022]."""
     EventFactory(slug="forum", networks=[network], reported_in="2022, 2020")
