@@ -15,7 +15,7 @@ from core import dates
 from core.choices import choice_label
 from core.links import slug_path_maker, slug_url
 from core.models import SluggedModel, SourcedModel
-from core.partial_dates import PartialDate, PartialDateRange, Precision
+from core.partial_dates import PartialDate, PartialDateRange
 from core.publishing import Publishable, PublishableQuerySet
 from core.time_scope import TimeScoped
 from core.validators import link_lines, validate_links
@@ -174,12 +174,17 @@ class EventSeries(SluggedModel):
 PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 
 
+def sort_day_of(start: dt.date, last_day: dt.date, precision: str) -> dt.date:
+    """The day a period sorts on (see PRECISION_RANK): its first when known to the day, else
+    its last. Stored as Event.sort_day, for the database's orders (period_order())."""
+    return start if precision == "day" else last_day
+
+
 def period_sort_key(start, last_day, precision: str, title: str = "") -> tuple:
     """The sort key of an event's period (see PRECISION_RANK): for lists already read."""
     if start is None:
         return (dt.date.max, 9, title)
-    day = start if precision == "day" else last_day
-    return (day, PRECISION_RANK.get(precision, 9), title)
+    return (sort_day_of(start, last_day, precision), PRECISION_RANK.get(precision, 9), title)
 
 
 def period_order(*, latest_first: bool = False) -> tuple:
@@ -500,7 +505,7 @@ class Event(SluggedModel, SourcedModel, Publishable, PartialDateRange, TimeScope
             return
         super().normalise_dates()
         self.ends_on = self.last_day
-        self.sort_day = self.start if self.date_precision == Precision.DAY else self.ends_on
+        self.sort_day = sort_day_of(self.start, self.ends_on, self.date_precision)
 
     def clean(self):
         errors = {}
